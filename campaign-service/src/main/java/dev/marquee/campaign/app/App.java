@@ -1,0 +1,22 @@
+package dev.marquee.campaign.app;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A workspace: one app (web, iOS and Android builds of one product share it). Everything else belongs to one. */
+@Entity
+@Table(name = "app")
+public class App {
+
+    @Id
+    public String id;
+
+    public String name;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+}

@@ -1,0 +1,87 @@
+package dev.marquee.campaign.app.service;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.marquee.campaign.app.App;
+import dev.marquee.campaign.app.AppCredential;
+import dev.marquee.campaign.app.repository.AppCredentialRepository;
+import dev.marquee.campaign.app.repository.AppRepository;
+import dev.marquee.campaign.outbox.service.Outbox;
+import dev.marquee.campaign.rest.NotFoundException;
+import dev.marquee.contracts.app.AdminRole;
+import dev.marquee.contracts.app.AppEvent;
+import dev.marquee.contracts.app.AppEventType;
+import dev.marquee.contracts.app.CredentialKind;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+public class AppService {
+
+    static final String SDK_KEY_PREFIX = "mq_pk_";
+    static final String ADMIN_TOKEN_PREFIX = "mq_at_";
+
+    private final AppRepository apps;
+    private final AppCredentialRepository credentials;
+    private final Outbox outbox;
+
+    public AppService(AppRepository apps, AppCredentialRepository credentials, Outbox outbox) {
+        this.apps = apps;
+        this.credentials = credentials;
+        this.outbox = outbox;
+    }
+
+    /** An app with its live credentials; {@code sdkKey} and {@code adminToken} are set only when just issued. */
+    public record AppWithCredentials(App app, List<AppCredential> credentials, String sdkKey, String adminToken) {
+    }
+
+    /** Creates an app with a first SDK key and a first admin token; the secrets are returned once, here. */
+    @WithTransaction
+    public Uni<AppWithCredentials> create(String name) {
+        Instant now = Instant.now();
+        App app = new App();
+        app.id = UUID.randomUUID().toString();
+        app.name = name.strip();
+        app.createdAt = now;
+
+        String sdkKey = Secrets.newSecret(SDK_KEY_PREFIX);
+        String adminToken = Secrets.newSecret(ADMIN_TOKEN_PREFIX);
+        AppCredential key = credential(app.id, CredentialKind.SDK_KEY, "Default SDK key", null, sdkKey, now);
+        AppCredential token = credential(app.id, CredentialKind.ADMIN_TOKEN, "Initial admin token", AdminRole.ADMIN,
+                adminToken, now);
+        List<AppCredential> issued = List.of(key, token);
+
+        AppEvent event = new AppEvent(UUID.randomUUID().toString(), AppEventType.CREATED, app.id, app.name, now,
+                issued.stream().map(AppCredential::toContract).toList());
+        return apps.persist(app)
+                .chain(() -> credentials.persist(issued))
+                .chain(() -> outbox.add(event))
+                .replaceWith(new AppWithCredentials(app, issued, sdkKey, adminToken));
+    }
+
+    @WithSession
+    public Uni<AppWithCredentials> get(String appId) {
+        return apps.findById(appId)
+                .onItem().ifNull().failWith(() -> new NotFoundException("app " + appId))
+                .flatMap(app -> credentials.listLive(appId)
+                        .map(live -> new AppWithCredentials(app, live, null, null)));
+    }
+
+    private static AppCredential credential(String appId, CredentialKind kind, String name, AdminRole role, String secret,
+            Instant now) {
+        AppCredential credential = new AppCredential();
+        credential.id = UUID.randomUUID().toString();
+        credential.appId = appId;
+        credential.kind = kind;
+        credential.name = name;
+        credential.role = role;
+        credential.hash = Secrets.sha256(secret);
+        credential.createdAt = now;
+        return credential;
+    }
+}

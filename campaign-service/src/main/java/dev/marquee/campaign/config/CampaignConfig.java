@@ -1,0 +1,23 @@
+package dev.marquee.campaign.config;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "marquee.campaign")
+public interface CampaignConfig {
+
+    Outbox outbox();
+
+    interface Outbox {
+
+        /** How often the relay looks for unpublished events. */
+        @WithDefault("200ms")
+        Duration pollInterval();
+
+        /** How many events one relay pass publishes at most. */
+        @WithDefault("100")
+        int batchSize();
+    }
+}

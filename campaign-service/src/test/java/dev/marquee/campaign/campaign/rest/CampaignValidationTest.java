@@ -1,0 +1,113 @@
+package dev.marquee.campaign.campaign.rest;
+
+import static dev.marquee.campaign.CampaignApi.createApp;
+import static dev.marquee.campaign.CampaignApi.createCampaign;
+import static dev.marquee.campaign.CampaignApi.welcomeCampaign;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.marquee.infra.test.KafkaResource;
+import dev.marquee.infra.test.PostgresResource;
+import dev.marquee.infra.test.RedisResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+@WithTestResource(value = PostgresResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = RedisResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = KafkaResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
+class CampaignValidationTest {
+
+    @Test
+    void missingFieldsAreNamed() {
+        String appId = createApp("Validation");
+        given().contentType(ContentType.JSON).body(Map.of("name", "", "message", Map.of("format", "MODAL")))
+                .when().post("/v1/apps/{appId}/campaigns", appId)
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("status", equalTo(400))
+                .body("errors.field", hasItem("name"))
+                .body("errors.field", hasItem("triggers"))
+                .body("errors.field", hasItem("message.title"))
+                .body("errors.field", hasItem("message.body"));
+    }
+
+    @Test
+    void anUnknownEnumValueNamesTheFieldAndTheChoices() {
+        String appId = createApp("Enum");
+        Map<String, Object> body = new HashMap<>(welcomeCampaign());
+        body.put("triggers", List.of(Map.of("type", "SOMETIMES")));
+        given().contentType(ContentType.JSON).body(body)
+                .when().post("/v1/apps/{appId}/campaigns", appId)
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("triggers[0].type"))
+                .body("errors[0].message", containsString("SESSION_START"));
+    }
+
+    @Test
+    void malformedJsonIsA400WithoutInternals() {
+        String appId = createApp("Malformed");
+        given().contentType(ContentType.JSON).body("{\"name\": ")
+                .when().post("/v1/apps/{appId}/campaigns", appId)
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body(not(containsString("com.fasterxml")))
+                .body(not(containsString("Exception")));
+    }
+
+    @Test
+    void aButtonLinkMustBeHttpsOrADeepLink() {
+        String appId = createApp("Links");
+        for (String url : List.of("http://example.com", "javascript:alert(1)", "https:/nohost")) {
+            given().contentType(ContentType.JSON).body(withButton("URL", url))
+                    .when().post("/v1/apps/{appId}/campaigns", appId)
+                    .then().statusCode(400)
+                    .body("errors[0].field", equalTo("message.buttons[0].url"));
+        }
+        given().contentType(ContentType.JSON).body(withButton("DEEP_LINK", "data:text/html,hi"))
+                .when().post("/v1/apps/{appId}/campaigns", appId)
+                .then().statusCode(400)
+                .body("errors[0].field", equalTo("message.buttons[0].url"));
+
+        createCampaign(appId, withButton("URL", "https://example.com/pricing"));
+        createCampaign(appId, withButton("DEEP_LINK", "demoshop://cart"));
+    }
+
+    @Test
+    void anotherWorkspacesCampaignIsNotFound() {
+        String owner = createApp("Owner");
+        String other = createApp("Other");
+        String id = createCampaign(owner, welcomeCampaign());
+
+        given().when().get("/v1/apps/{appId}/campaigns/{id}", other, id)
+                .then().statusCode(404).contentType("application/problem+json");
+        given().when().post("/v1/apps/{appId}/campaigns/{id}/activate", other, id)
+                .then().statusCode(404);
+        given().when().get("/v1/apps/{appId}/campaigns/{id}", owner, "no-such-campaign")
+                .then().statusCode(404);
+        given().when().get("/v1/apps/{appId}/campaigns", "no-such-app")
+                .then().statusCode(404);
+        given().contentType(ContentType.JSON).body(welcomeCampaign())
+                .when().post("/v1/apps/{appId}/campaigns", "no-such-app")
+                .then().statusCode(404);
+    }
+
+    private static Map<String, Object> withButton(String action, String url) {
+        Map<String, Object> body = new HashMap<>(welcomeCampaign());
+        body.put("message", Map.of("format", "MODAL", "title", "Hi", "body", "There",
+                "buttons", List.of(Map.of("id", "go", "label", "Go", "action", action, "url", url))));
+        return body;
+    }
+}

@@ -1,0 +1,110 @@
+package dev.marquee.campaign.outbox;
+
+import static dev.marquee.campaign.CampaignApi.createApp;
+import static dev.marquee.campaign.CampaignApi.createCampaign;
+import static dev.marquee.campaign.CampaignApi.welcomeCampaign;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.marquee.contracts.Topics;
+import dev.marquee.infra.test.KafkaResource;
+import dev.marquee.infra.test.PostgresResource;
+import dev.marquee.infra.test.RedisResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+
+@QuarkusTest
+@WithTestResource(value = PostgresResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = RedisResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = KafkaResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
+class OutboxRelayTest {
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    ObjectMapper json;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @Test
+    void activationPublishesTheSnapshotKeyedByAppAndCampaign() throws Exception {
+        String appId = createApp("Relay");
+        String id = createCampaign(appId, welcomeCampaign());
+        given().when().post("/v1/apps/{appId}/campaigns/{id}/activate", appId, id).then().statusCode(200);
+
+        ConsumerRecord<String, String> record = awaitRecord(Topics.CAMPAIGN_EVENTS, appId + ":" + id);
+        JsonNode event = json.readTree(record.value());
+        assertEquals("PUBLISHED", event.get("type").asText());
+        assertEquals("ACTIVE", event.at("/campaign/state").asText());
+        assertEquals(2, event.at("/campaign/version").asInt());
+        assertEquals("Hello", event.at("/campaign/message/title").asText());
+        assertFalse(event.get("eventId").asText().isBlank());
+        // the row is deleted once Kafka acknowledged it
+        await().atMost(Duration.ofSeconds(5)).until(() -> outboxRows(appId + ":" + id) == 0);
+    }
+
+    @Test
+    void creatingAnAppPublishesCredentialHashesNeverSecrets() throws Exception {
+        String appId = createApp("Hashes");
+
+        ConsumerRecord<String, String> record = awaitRecord(Topics.APP_EVENTS, appId);
+        JsonNode event = json.readTree(record.value());
+        assertEquals("CREATED", event.get("type").asText());
+        assertEquals(2, event.get("credentials").size());
+        for (JsonNode credential : event.get("credentials")) {
+            assertTrue(credential.get("hash").asText().matches("[0-9a-f]{64}"));
+        }
+        assertFalse(record.value().contains("mq_pk_"), "an SDK key left the service");
+        assertFalse(record.value().contains("mq_at_"), "an admin token left the service");
+    }
+
+    /** Reads the topic from the start (earlier tests published too) until a record with this key arrives. */
+    private ConsumerRecord<String, String> awaitRecord(String topic, String key) {
+        try (KafkaCompanion companion = new KafkaCompanion(bootstrap)) {
+            ConsumerTask<String, String> task = companion
+                    .consumeStrings()
+                    .fromTopics(topic);
+            try {
+                return await().atMost(Duration.ofSeconds(15)).until(
+                        () -> task.getRecords().stream().filter(r -> key.equals(r.key())).findFirst(),
+                        Optional::isPresent).orElseThrow();
+            } finally {
+                task.stop();
+            }
+        }
+    }
+
+    private int outboxRows(String key) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                ResultSet rs = connection.createStatement()
+                        .executeQuery("select count(*) from outbox where event_key = '" + key + "'")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package dev.marquee.contracts;
+
+import java.util.List;
+
+/** The Kafka topics the services exchange events on (see docs/architecture.md). */
+public final class Topics {
+
+    public static final String CAMPAIGN_EVENTS = "campaign.events.v1";
+    public static final String APP_EVENTS = "app.events.v1";
+    public static final String USER_EVENTS = "user.events.v1";
+    public static final String SEGMENT_MEMBERSHIP = "segment.membership.v1";
+    public static final String DELIVERY_OUTCOMES = "delivery.outcomes.v1";
+
+    /** Every topic with its cleanup policy: snapshot topics are compacted, event streams are not. */
+    public static final List<TopicSpec> ALL = List.of(
+            new TopicSpec(CAMPAIGN_EVENTS, true),
+            new TopicSpec(APP_EVENTS, true),
+            new TopicSpec(USER_EVENTS, false),
+            new TopicSpec(SEGMENT_MEMBERSHIP, false),
+            new TopicSpec(DELIVERY_OUTCOMES, false));
+
+    public record TopicSpec(String name, boolean compacted) {
+    }
+
+    private Topics() {
+    }
+}

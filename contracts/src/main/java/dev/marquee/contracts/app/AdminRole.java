@@ -1,0 +1,5 @@
+package dev.marquee.contracts.app;
+
+public enum AdminRole {
+    ADMIN, EDITOR, VIEWER
+}

@@ -1,0 +1,5 @@
+package dev.marquee.contracts.app;
+
+public enum AppEventType {
+    CREATED, UPDATED, CREDENTIALS_CHANGED
+}

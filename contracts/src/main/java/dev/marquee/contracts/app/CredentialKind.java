@@ -1,0 +1,5 @@
+package dev.marquee.contracts.app;
+
+public enum CredentialKind {
+    SDK_KEY, ADMIN_TOKEN
+}

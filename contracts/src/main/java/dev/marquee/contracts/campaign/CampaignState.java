@@ -1,0 +1,5 @@
+package dev.marquee.contracts.campaign;
+
+public enum CampaignState {
+    DRAFT, ACTIVE, PAUSED
+}

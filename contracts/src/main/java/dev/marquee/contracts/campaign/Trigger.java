@@ -1,0 +1,4 @@
+package dev.marquee.contracts.campaign;
+
+public record Trigger(TriggerType type) {
+}

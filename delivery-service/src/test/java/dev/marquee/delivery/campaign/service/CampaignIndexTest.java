@@ -1,0 +1,60 @@
+package dev.marquee.delivery.campaign.service;
+
+import static dev.marquee.delivery.campaign.service.CampaignSnapshots.event;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.marquee.contracts.campaign.CampaignEvent;
+import dev.marquee.contracts.campaign.CampaignSnapshot;
+import dev.marquee.contracts.campaign.CampaignState;
+
+class CampaignIndexTest {
+
+    private final CampaignIndex index = new CampaignIndex();
+
+    @Test
+    void servesActiveCampaignsOfTheAppOnly() {
+        index.apply(event("app-a", "c1", CampaignState.ACTIVE, 2));
+        index.apply(event("app-b", "c2", CampaignState.ACTIVE, 2));
+
+        assertEquals(List.of("c1"), ids("app-a"));
+        assertEquals(List.of("c2"), ids("app-b"));
+        assertEquals(List.of(), ids("app-c"));
+    }
+
+    @Test
+    void aPausedSnapshotRemovesTheCampaign() {
+        index.apply(event("app", "c1", CampaignState.ACTIVE, 2));
+        index.apply(event("app", "c1", CampaignState.PAUSED, 3));
+
+        assertEquals(List.of(), ids("app"));
+    }
+
+    @Test
+    void aRedeliveredOrOlderEventChangesNothing() {
+        CampaignEvent published = event("app", "c1", CampaignState.ACTIVE, 2);
+        assertTrue(index.apply(published));
+        assertTrue(index.apply(event("app", "c1", CampaignState.PAUSED, 3)));
+
+        assertFalse(index.apply(published), "a replay of an older event must not resurrect the campaign");
+        assertFalse(index.apply(event("app", "c1", CampaignState.PAUSED, 3)));
+        assertEquals(List.of(), ids("app"));
+    }
+
+    @Test
+    void theMostRecentlyChangedComesFirst() {
+        index.apply(event("app", "old", CampaignState.ACTIVE, 2));
+        index.apply(event("app", "new", CampaignState.ACTIVE, 5));
+
+        assertEquals(List.of("new", "old"), ids("app"));
+    }
+
+    private List<String> ids(String appId) {
+        return index.active(appId).stream().map(CampaignSnapshot::id).toList();
+    }
+}

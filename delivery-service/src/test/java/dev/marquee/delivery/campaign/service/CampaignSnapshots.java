@@ -1,0 +1,34 @@
+package dev.marquee.delivery.campaign.service;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import dev.marquee.contracts.campaign.Button;
+import dev.marquee.contracts.campaign.ButtonAction;
+import dev.marquee.contracts.campaign.CampaignEvent;
+import dev.marquee.contracts.campaign.CampaignEventType;
+import dev.marquee.contracts.campaign.CampaignSnapshot;
+import dev.marquee.contracts.campaign.CampaignState;
+import dev.marquee.contracts.campaign.Message;
+import dev.marquee.contracts.campaign.MessageFormat;
+import dev.marquee.contracts.campaign.Trigger;
+import dev.marquee.contracts.campaign.TriggerType;
+
+/** Campaign events as campaign-service publishes them, for tests. */
+public final class CampaignSnapshots {
+
+    private CampaignSnapshots() {
+    }
+
+    public static CampaignEvent event(String appId, String campaignId, CampaignState state, long version) {
+        Instant at = Instant.parse("2026-11-01T10:00:00Z").plusSeconds(version);
+        CampaignSnapshot snapshot = new CampaignSnapshot(campaignId, appId, "Campaign " + campaignId, state, version,
+                List.of(new Trigger(TriggerType.SESSION_START)),
+                new Message(MessageFormat.MODAL, "Title of " + campaignId, "Body",
+                        List.of(new Button("ok", "OK", ButtonAction.DISMISS, null))),
+                at);
+        CampaignEventType type = state == CampaignState.ACTIVE ? CampaignEventType.PUBLISHED : CampaignEventType.PAUSED;
+        return new CampaignEvent(UUID.randomUUID().toString(), type, appId, campaignId, at, snapshot);
+    }
+}

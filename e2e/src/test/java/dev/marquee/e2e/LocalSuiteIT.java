@@ -1,0 +1,141 @@
+package dev.marquee.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import dev.marquee.infra.local.DemoSeed;
+import dev.marquee.infra.local.LocalSuite;
+import dev.marquee.infra.local.SuiteConfig;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+
+/** The whole suite, started as {@code ./marquee up} starts it, driven only through the gateway. */
+class LocalSuiteIT {
+
+    private static Path stateDir;
+    private static LocalSuite suite;
+
+    @BeforeAll
+    static void startSuite() throws Exception {
+        Path root = Path.of(System.getProperty("marquee.project.root", "..")).toAbsolutePath().normalize();
+        stateDir = root.resolve("e2e/target/suite");
+        suite = LocalSuite.start(SuiteConfig.randomPorts(root, stateDir), line -> System.out.println("[suite] " + line));
+        RestAssured.baseURI = suite.gatewayUrl();
+    }
+
+    @AfterAll
+    static void stopSuite() throws IOException {
+        if (suite != null) {
+            suite.close();
+            assertEquals(List.of(), processesOfTheSuite(), "processes left behind after close");
+        }
+    }
+
+    @Test
+    void theDemoSeedOfTheLocalCommandIsServed() throws Exception {
+        DemoSeed.DemoApp demo = new DemoSeed(suite.gatewayUrl()).seed(suite.operatorToken());
+
+        given().header("X-Marquee-Key", demo.sdkKey())
+                .queryParam("userId", DemoSeed.DEMO_USER)
+                .when().get("/v1/sdk/messages")
+                .then().statusCode(200)
+                .body("messages.campaignId", hasItem(demo.campaignId()))
+                .body("messages[0].title", equalTo("Welcome to the demo shop"));
+    }
+
+    @Test
+    void anActivatedCampaignReachesTheSdkWithinTwoSeconds() {
+        Response app = given().auth().oauth2(suite.operatorToken())
+                .contentType(ContentType.JSON).body(Map.of("name", "E2E shop"))
+                .when().post("/v1/apps")
+                .then().statusCode(201).extract().response();
+        String appId = app.path("id");
+        String adminToken = app.path("adminToken");
+        String sdkKey = app.path("sdkKey");
+
+        String campaignId = given().auth().oauth2(adminToken)
+                .contentType(ContentType.JSON)
+                .body(Map.of("name", "Spring sale",
+                        "triggers", List.of(Map.of("type", "SESSION_START")),
+                        "message", Map.of("format", "MODAL", "title", "Spring sale", "body", "20% off today",
+                                "buttons", List.of(Map.of("id", "shop", "label", "Shop now", "action", "URL",
+                                        "url", "https://shop.example.com/sale")))))
+                .when().post("/v1/apps/{appId}/campaigns", appId)
+                .then().statusCode(201).body("state", equalTo("DRAFT")).extract().path("id");
+
+        given().auth().oauth2(adminToken)
+                .when().post("/v1/apps/{appId}/campaigns/{id}/activate", appId, campaignId)
+                .then().statusCode(200).body("state", equalTo("ACTIVE"));
+        long activatedAt = System.nanoTime();
+
+        boolean served = false;
+        while (!served && System.nanoTime() - activatedAt < Duration.ofSeconds(2).toNanos()) {
+            served = given().header("X-Marquee-Key", sdkKey).queryParam("userId", "user-42")
+                    .when().get("/v1/sdk/messages")
+                    .then().statusCode(200)
+                    .extract().<List<String>> path("messages.campaignId").contains(campaignId);
+        }
+        assertTrue(served, "the activated campaign was not served within 2 s");
+    }
+
+    @Test
+    void badCredentialsAndInputAreRefusedAtTheRightPlace() {
+        Response app = given().auth().oauth2(suite.operatorToken())
+                .contentType(ContentType.JSON).body(Map.of("name", "Guarded"))
+                .when().post("/v1/apps").then().statusCode(201).extract().response();
+        String appId = app.path("id");
+        String adminToken = app.path("adminToken");
+
+        given().when().get("/v1/apps/{appId}/campaigns", appId)
+                .then().statusCode(401).contentType("application/problem+json");
+        given().auth().oauth2("mq_at_wrong").when().get("/v1/apps/{appId}/campaigns", appId)
+                .then().statusCode(401).contentType("application/problem+json");
+        given().auth().oauth2(adminToken).when().get("/v1/apps/{appId}/campaigns", "another-app")
+                .then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(adminToken).contentType(ContentType.JSON).body(Map.of("name", "No message"))
+                .when().post("/v1/apps/{appId}/campaigns", appId)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("message"));
+        given().auth().oauth2(adminToken).contentType(ContentType.JSON).body(Map.of("name", "Sneaky"))
+                .when().post("/v1/apps")
+                .then().statusCode(401);
+        given().queryParam("userId", "u").when().get("/v1/sdk/messages")
+                .then().statusCode(401).contentType("application/problem+json");
+    }
+
+    /** Every process whose command line names the suite's state directory (services, PostgreSQL). */
+    private static List<String> processesOfTheSuite() throws IOException {
+        String marker = stateDir.toAbsolutePath().toString();
+        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            return procs.filter(p -> p.getFileName().toString().matches("\\d+"))
+                    .filter(p -> commandLine(p).contains(marker))
+                    .map(p -> p.getFileName() + " " + commandLine(p))
+                    .toList();
+        }
+    }
+
+    private static String commandLine(Path proc) {
+        try {
+            return new String(Files.readAllBytes(proc.resolve("cmdline")), StandardCharsets.UTF_8).replace('\0', ' ');
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package dev.marquee.infra.local;
+
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code ./marquee up}: starts the local suite, seeds the demo app and runs until Ctrl-C. */
+public final class Launcher {
+
+    private Launcher() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+        SuiteConfig config = SuiteConfig.fixedPorts(root);
+        CountDownLatch stopped = new CountDownLatch(1);
+        LocalSuite suite;
+        try {
+            suite = LocalSuite.start(config, Launcher::say);
+        } catch (Exception e) {
+            say("could not start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            say("stopping…");
+            suite.close();
+            say("stopped; no process left behind");
+            stopped.countDown();
+        }, "marquee-shutdown"));
+
+        DemoSeed.DemoApp demo;
+        try {
+            demo = new DemoSeed(suite.gatewayUrl()).seed(suite.operatorToken());
+        } catch (Exception e) {
+            say("seeding the demo app failed: " + e.getMessage() + " (logs in " + config.stateDir().resolve("logs") + ")");
+            System.exit(1);
+            return;
+        }
+        String gateway = suite.gatewayUrl();
+        System.out.println();
+        System.out.println("Marquee is up.");
+        System.out.println("  Gateway            " + gateway);
+        System.out.println("  Swagger UI         " + config.url(Service.CAMPAIGN) + "/q/swagger-ui (campaign-service)");
+        System.out.println("                     " + config.url(Service.DELIVERY) + "/q/swagger-ui (delivery-service)");
+        System.out.println("  Logs               " + config.stateDir().resolve("logs"));
+        System.out.println("  Demo app           " + demo.appId());
+        System.out.println("  SDK key            " + demo.sdkKey());
+        System.out.println("  Admin token        " + demo.adminToken());
+        System.out.println("  Operator token     " + suite.operatorToken());
+        System.out.println();
+        System.out.println("Fetch the demo message:");
+        System.out.println("  curl -s -H 'X-Marquee-Key: " + demo.sdkKey() + "' '" + gateway + "/v1/sdk/messages?userId="
+                + DemoSeed.DEMO_USER + "'");
+        System.out.println("List the demo app's campaigns:");
+        System.out.println("  curl -s -H 'Authorization: Bearer " + demo.adminToken() + "' " + gateway + "/v1/apps/"
+                + demo.appId() + "/campaigns");
+        System.out.println();
+        System.out.println("Ctrl-C stops everything.");
+        stopped.await();
+    }
+
+    private static void say(String line) {
+        System.out.println("[marquee] " + line);
+    }
+}

@@ -1,0 +1,232 @@
+package dev.marquee.infra.local;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+
+import dev.marquee.infra.store.EmbeddedKafkaServer;
+import dev.marquee.infra.store.EmbeddedPostgresServer;
+import dev.marquee.infra.store.EmbeddedRedisServer;
+import dev.marquee.infra.store.FreePort;
+
+/**
+ * The whole platform on one machine: real PostgreSQL, Redis and Kafka, then the four services as child JVMs. Used by
+ * {@code ./marquee up} and by the end-to-end test, so that both run the same thing.
+ */
+public final class LocalSuite implements AutoCloseable {
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+
+    private final SuiteConfig config;
+    private final OrphanReaper reaper;
+    private final Consumer<String> log;
+    private final String operatorToken;
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private EmbeddedPostgresServer postgres;
+    private EmbeddedRedisServer redis;
+    private EmbeddedKafkaServer kafka;
+
+    private LocalSuite(SuiteConfig config, Consumer<String> log) {
+        this.config = config;
+        this.reaper = new OrphanReaper(config.stateDir());
+        this.log = log;
+        this.operatorToken = "mq_op_" + randomSecret();
+    }
+
+    public static LocalSuite start(SuiteConfig config, Consumer<String> log) throws IOException, InterruptedException {
+        LocalSuite suite = new LocalSuite(config, log);
+        try {
+            suite.startAll();
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            suite.close();
+            throw e;
+        }
+        return suite;
+    }
+
+    public String gatewayUrl() {
+        return config.url(Service.GATEWAY);
+    }
+
+    /** The operator's token for this run: the only credential that may create apps. */
+    public String operatorToken() {
+        return operatorToken;
+    }
+
+    private void startAll() throws IOException, InterruptedException {
+        reapOrphans();
+        requireFreePorts();
+        long started = System.nanoTime();
+        // the common pool has one thread on two cores: the stores get their own so that they start side by side
+        ExecutorService starter = Executors.newFixedThreadPool(3);
+        CompletableFuture<EmbeddedPostgresServer> pg = async(
+                () -> EmbeddedPostgresServer.start(config.postgresPort(), config.stateDir().resolve("postgres")), starter);
+        CompletableFuture<EmbeddedRedisServer> rd = async(
+                () -> EmbeddedRedisServer.start(config.redisPort(), redisPidFile()), starter);
+        CompletableFuture<EmbeddedKafkaServer> kf = async(
+                () -> EmbeddedKafkaServer.start(config.kafkaPort(), config.stateDir().resolve("kafka")), starter);
+        try {
+            CompletableFuture.allOf(pg, rd, kf).join();
+        } catch (CompletionException e) {
+            // keep whatever did start so that close() stops it
+            postgres = pg.isCompletedExceptionally() ? null : pg.getNow(null);
+            redis = rd.isCompletedExceptionally() ? null : rd.getNow(null);
+            kafka = kf.isCompletedExceptionally() ? null : kf.getNow(null);
+            throw new IOException("an embedded store failed to start", e.getCause());
+        } finally {
+            starter.shutdown();
+        }
+        postgres = pg.join();
+        redis = rd.join();
+        kafka = kf.join();
+        log.accept(String.format("stores up in %.1f s: postgres :%d, redis :%d, kafka %s", seconds(started),
+                postgres.port(), redis.port(), kafka.bootstrapServers()));
+
+        for (Service service : Service.values()) {
+            ServiceProcess process = ServiceProcess.start(service, config, settings(service));
+            reaper.record(service.module(), process.pid());
+            services.add(process);
+        }
+        for (ServiceProcess service : services) {
+            service.awaitReady(READY_TIMEOUT);
+            log.accept(String.format("%s ready at %s (%.1f s)", service.service().module(),
+                    config.url(service.service()), seconds(started)));
+        }
+    }
+
+    private Map<String, String> settings(Service service) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("quarkus.http.port", Integer.toString(config.port(service)));
+        settings.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+        switch (service) {
+            case CAMPAIGN -> {
+                settings.put("quarkus.datasource.reactive.url", postgres.reactiveUrl());
+                settings.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl());
+                settings.put("quarkus.datasource.username", EmbeddedPostgresServer.USER);
+                settings.put("quarkus.datasource.password", EmbeddedPostgresServer.PASSWORD);
+            }
+            case SEGMENT, DELIVERY -> settings.put("quarkus.redis.hosts", redis.url());
+            case GATEWAY -> {
+                settings.put("quarkus.redis.hosts", redis.url());
+                settings.put("marquee.gateway.campaign-url", config.url(Service.CAMPAIGN));
+                settings.put("marquee.gateway.segment-url", config.url(Service.SEGMENT));
+                settings.put("marquee.gateway.delivery-url", config.url(Service.DELIVERY));
+                settings.put("marquee.gateway.operator-token-sha256", sha256(operatorToken));
+            }
+        }
+        return settings;
+    }
+
+    private void reapOrphans() throws IOException {
+        List<String> stopped = new ArrayList<>(reaper.reap());
+        stopped.addAll(reaper.reapPidFile("postgres", config.stateDir().resolve("postgres/postmaster.pid"),
+                config.stateDir().toAbsolutePath().toString()));
+        stopped.addAll(reaper.reapPidFile("redis", redisPidFile(), "redis-server 127.0.0.1:" + config.redisPort()));
+        if (!stopped.isEmpty()) {
+            log.accept("stopped processes left by a previous run: " + String.join(", ", stopped));
+        }
+    }
+
+    private void requireFreePorts() throws IOException {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        ports.put("postgres", config.postgresPort());
+        ports.put("redis", config.redisPort());
+        ports.put("kafka", config.kafkaPort());
+        for (Service service : Service.values()) {
+            ports.put(service.module(), config.port(service));
+        }
+        List<String> busy = new ArrayList<>();
+        ports.forEach((name, port) -> {
+            if (port > 0 && !FreePort.isFree(port)) {
+                busy.add(name + " :" + port);
+            }
+        });
+        if (!busy.isEmpty()) {
+            throw new IOException("ports in use by another program: " + String.join(", ", busy)
+                    + " (is another Marquee running from a different folder?)");
+        }
+    }
+
+    private Path redisPidFile() {
+        return config.stateDir().resolve("redis/redis.pid");
+    }
+
+    @Override
+    public void close() {
+        for (int i = services.size() - 1; i >= 0; i--) {
+            services.get(i).stop();
+            forget(services.get(i).service().module());
+        }
+        services.clear();
+        closeQuietly(kafka);
+        closeQuietly(redis);
+        closeQuietly(postgres);
+    }
+
+    private void forget(String name) {
+        try {
+            reaper.forget(name);
+        } catch (IOException e) {
+            log.accept("could not remove the PID file of " + name + ": " + e.getMessage());
+        }
+    }
+
+    private void closeQuietly(AutoCloseable store) {
+        if (store == null) {
+            return;
+        }
+        try {
+            store.close();
+        } catch (Exception e) {
+            log.accept("stopping a store failed: " + e.getMessage());
+        }
+    }
+
+    static String sha256(String secret) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    private static String randomSecret() {
+        byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    private interface StoreStart<T> {
+        T start() throws IOException;
+    }
+
+    private static <T> CompletableFuture<T> async(StoreStart<T> start, ExecutorService executor) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return start.start();
+            } catch (IOException e) {
+                throw new CompletionException(e);
+            }
+        }, executor);
+    }
+}

@@ -1,0 +1,50 @@
+package dev.marquee.infra.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import redis.embedded.RedisServer;
+import redis.embedded.RedisServerBuilder;
+
+/** A real redis-server (the binary shipped in org.signal:embedded-redis) on loopback, without persistence. */
+public final class EmbeddedRedisServer implements AutoCloseable {
+
+    private final RedisServer redis;
+    private final int port;
+
+    private EmbeddedRedisServer(RedisServer redis, int port) {
+        this.redis = redis;
+        this.port = port;
+    }
+
+    /** Starts redis on {@code port} (0: a free one). A non-null {@code pidFile} receives the server's PID. */
+    public static EmbeddedRedisServer start(int port, Path pidFile) throws IOException {
+        int actualPort = port > 0 ? port : FreePort.find();
+        RedisServerBuilder builder = RedisServer.builder()
+                .bind("127.0.0.1")
+                .port(actualPort)
+                .setting("save \"\"")
+                .setting("appendonly no");
+        if (pidFile != null) {
+            Files.createDirectories(pidFile.getParent());
+            builder.setting("pidfile " + pidFile.toAbsolutePath());
+        }
+        RedisServer redis = builder.build();
+        redis.start();
+        return new EmbeddedRedisServer(redis, actualPort);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String url() {
+        return "redis://127.0.0.1:" + port;
+    }
+
+    @Override
+    public void close() throws IOException {
+        redis.stop();
+    }
+}
