@@ -26,7 +26,7 @@ public class CampaignIndex {
     public boolean apply(CampaignEvent event) {
         CampaignSnapshot snapshot = event.campaign();
         String key = event.key();
-        boolean[] newer = { false };
+        boolean[] newer = {false};
         versions.compute(key, (k, current) -> {
             if (current != null && current >= snapshot.version()) {
                 return current;

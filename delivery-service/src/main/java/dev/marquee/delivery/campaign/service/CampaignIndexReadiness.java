@@ -17,9 +17,6 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.health.HealthCheck;
-import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.Readiness;
 import org.jboss.logging.Logger;
 
 import dev.marquee.contracts.Topics;
@@ -32,9 +29,8 @@ import io.quarkus.runtime.StartupEvent;
  * start, and each processed record moves its partition forward. Until then the service would answer from a partial
  * index, so it stays out of rotation.
  */
-@Readiness
 @ApplicationScoped
-public class CampaignIndexReadiness implements HealthCheck {
+public class CampaignIndexReadiness {
 
     private static final Logger LOG = Logger.getLogger(CampaignIndexReadiness.class);
 
@@ -66,15 +62,7 @@ public class CampaignIndexReadiness implements HealthCheck {
         processedUpTo.merge(partition, offset + 1, Math::max);
     }
 
-    @Override
-    public HealthCheckResponse call() {
-        return HealthCheckResponse.named("campaign-index")
-                .status(isCaughtUp())
-                .withData("campaigns-topic", Topics.CAMPAIGN_EVENTS)
-                .build();
-    }
-
-    boolean isCaughtUp() {
+    public boolean isCaughtUp() {
         if (caughtUp) {
             return true;
         }

@@ -8,11 +8,10 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import dev.marquee.delivery.config.DeliveryConfig;
-
 class CampaignIndexReadinessTest {
 
-    private final CampaignIndexReadiness readiness = new CampaignIndexReadiness("127.0.0.1:1", () -> () -> Duration.ofSeconds(1));
+    private final CampaignIndexReadiness readiness = new CampaignIndexReadiness("127.0.0.1:1",
+            () -> () -> Duration.ofSeconds(1));
 
     @Test
     void notReadyBeforeTheEndOfTheTopicIsKnown() {

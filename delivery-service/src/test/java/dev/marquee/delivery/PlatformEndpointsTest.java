@@ -1,0 +1,29 @@
+package dev.marquee.delivery;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import org.junit.jupiter.api.Test;
+
+import dev.marquee.infra.test.KafkaResource;
+import dev.marquee.infra.test.PostgresResource;
+import dev.marquee.infra.test.RedisResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@WithTestResource(value = PostgresResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = RedisResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = KafkaResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
+class PlatformEndpointsTest {
+
+    @Test
+    void livenessOpenApiAndMetricsAreServed() {
+        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        
+        given().when().get("/q/openapi").then().statusCode(200).body(containsString("/v1/sdk/messages"));
+        given().when().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+    }
+}
