@@ -90,7 +90,7 @@ class LocalSuiteIT {
             served = given().header("X-Marquee-Key", sdkKey).queryParam("userId", "user-42")
                     .when().get("/v1/sdk/messages")
                     .then().statusCode(200)
-                    .extract().<List<String>> path("messages.campaignId").contains(campaignId);
+                    .extract().<List<String>>path("messages.campaignId").contains(campaignId);
         }
         assertTrue(served, "the activated campaign was not served within 2 s");
     }

@@ -9,9 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -65,7 +62,7 @@ class OutboxRelayTest {
         assertEquals("Hello", event.at("/campaign/message/title").asText());
         assertFalse(event.get("eventId").asText().isBlank());
         // the row is deleted once Kafka acknowledged it
-        await().atMost(Duration.ofSeconds(5)).until(() -> outboxRows(appId + ":" + id) == 0);
+        await().atMost(Duration.ofSeconds(5)).until(() -> OutboxTable.rows(dataSource, appId + ":" + id) == 0);
     }
 
     @Test
@@ -96,15 +93,6 @@ class OutboxRelayTest {
             } finally {
                 task.stop();
             }
-        }
-    }
-
-    private int outboxRows(String key) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                ResultSet rs = connection.createStatement()
-                        .executeQuery("select count(*) from outbox where event_key = '" + key + "'")) {
-            rs.next();
-            return rs.getInt(1);
         }
     }
 }
