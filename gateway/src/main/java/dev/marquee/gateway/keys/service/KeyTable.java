@@ -1,0 +1,98 @@
+package dev.marquee.gateway.keys.service;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import dev.marquee.contracts.app.AppEvent;
+import dev.marquee.contracts.app.Credential;
+import dev.marquee.gateway.keys.KnownCredential;
+import dev.marquee.gateway.keys.SecretHash;
+
+/**
+ * Every live credential of every app, by the SHA-256 of its secret. Built from the compacted {@code app.events.v1}:
+ * each event carries the full credential list of one app, so applying it replaces that app's entries.
+ */
+@ApplicationScoped
+public class KeyTable {
+
+    private static final Logger LOG = Logger.getLogger(KeyTable.class);
+
+    /** Enough to recognise redeliveries; the topic is compacted, so a rebuild replays about one event per app. */
+    static final int REMEMBERED_EVENT_IDS = 100_000;
+
+    /** Read on every request from any event-loop thread; written only under {@code this}. */
+    private final Map<String, KnownCredential> byHash = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> hashesByApp = new HashMap<>();
+    private final Map<String, Boolean> seenEventIds = new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > REMEMBERED_EVENT_IDS;
+        }
+    };
+
+    public Optional<KnownCredential> find(String secretHash) {
+        return Optional.ofNullable(byHash.get(secretHash));
+    }
+
+    public int size() {
+        return byHash.size();
+    }
+
+    /**
+     * Replaces the app's credentials with the event's list.
+     *
+     * @return false when the event was skipped (already applied, or unusable)
+     */
+    public synchronized boolean apply(AppEvent event) {
+        if (event.appId() == null || event.appId().isBlank()) {
+            LOG.warnf("app event %s without an app id ignored", event.eventId());
+            return false;
+        }
+        if (event.eventId() != null && seenEventIds.putIfAbsent(event.eventId(), Boolean.TRUE) != null) {
+            return false;
+        }
+        Map<String, KnownCredential> next = new HashMap<>();
+        if (event.credentials() != null) {
+            for (Credential credential : event.credentials()) {
+                if (credential == null || credential.kind() == null || !SecretHash.isSha256Hex(credential.hash())) {
+                    LOG.warnf("unusable credential in app event %s for app %s ignored", event.eventId(), event.appId());
+                    continue;
+                }
+                next.put(credential.hash().toLowerCase(Locale.ROOT), new KnownCredential(event.appId(), credential.id(),
+                        credential.kind(), credential.role(), credential.name()));
+            }
+        }
+        // add before removing, so that a credential present before and after never answers 401 in between
+        byHash.putAll(next);
+        Set<String> previous = hashesByApp.getOrDefault(event.appId(), Set.of());
+        for (String hash : previous) {
+            if (!next.containsKey(hash)) {
+                byHash.remove(hash);
+            }
+        }
+        if (next.isEmpty()) {
+            hashesByApp.remove(event.appId());
+        } else {
+            hashesByApp.put(event.appId(), new HashSet<>(next.keySet()));
+        }
+        return true;
+    }
+
+    /** A tombstone for the app (its record deleted from the compacted topic): none of its credentials is valid. */
+    public synchronized void remove(String appId) {
+        Set<String> previous = hashesByApp.remove(appId);
+        if (previous != null) {
+            previous.forEach(byHash::remove);
+        }
+    }
+}

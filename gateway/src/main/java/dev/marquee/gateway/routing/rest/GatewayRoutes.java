@@ -1,0 +1,134 @@
+package dev.marquee.gateway.routing.rest;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import dev.marquee.gateway.config.GatewayConfig;
+import dev.marquee.gateway.rest.Problem;
+import dev.marquee.gateway.rest.Problems;
+import dev.marquee.gateway.routing.RequestIds;
+import dev.marquee.gateway.routing.Upstream;
+import dev.marquee.gateway.routing.service.Access;
+import dev.marquee.gateway.routing.service.UpstreamProxy;
+import dev.marquee.gateway.routing.service.Verdict;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * The public edge: which path goes to which service, and who may call it. The gateway sets
+ * {@code X-Marquee-App-Id} (SDK API) and {@code X-Marquee-Principal} (management API); clients cannot.
+ */
+@ApplicationScoped
+public class GatewayRoutes {
+
+    public static final String APP_ID_HEADER = "X-Marquee-App-Id";
+    public static final String PRINCIPAL_HEADER = "X-Marquee-Principal";
+    public static final String SDK_KEY_HEADER = "X-Marquee-Key";
+
+    private static final Pattern APP_LIST = Pattern.compile("/v1/apps/?");
+    private static final Pattern ONE_APP = Pattern.compile("/v1/apps/([^/]+)(?:/.*)?");
+
+    private final Access access;
+    private final UpstreamProxy proxy;
+    private final Upstream delivery;
+    private final Upstream campaign;
+
+    public GatewayRoutes(Access access, UpstreamProxy proxy, GatewayConfig config) {
+        this.access = access;
+        this.proxy = proxy;
+        this.delivery = Upstream.of("delivery-service", config.deliveryUrl(), config.sdkTimeout());
+        this.campaign = Upstream.of("campaign-service", config.campaignUrl(), config.adminTimeout());
+    }
+
+    void register(@Observes Router router) {
+        router.route().handler(this::requestId);
+        router.route("/v1/*").handler(this::plainPathsOnly);
+        router.route("/v1/sdk/*").handler(this::sdk);
+        router.routeWithRegex(APP_LIST.pattern()).handler(this::appList);
+        router.routeWithRegex(ONE_APP.pattern()).handler(this::oneApp);
+        router.route().handler(this::nothingHere);
+    }
+
+    private void requestId(RoutingContext ctx) {
+        String id = RequestIds.accept(ctx.request().getHeader(RequestIds.HEADER));
+        ctx.put(RequestIds.CONTEXT_KEY, id);
+        ctx.response().putHeader(RequestIds.HEADER, id);
+        ctx.next();
+    }
+
+    /**
+     * An encoded slash or backslash would be one path segment here and possibly several for the upstream, so that a
+     * path checked against one app could reach another. Nothing in the API needs them.
+     */
+    private void plainPathsOnly(RoutingContext ctx) {
+        String raw = ctx.request().path().toLowerCase(Locale.ROOT);
+        if (raw.contains("%2f") || raw.contains("%5c") || raw.contains("\\")) {
+            Problems.notFound(ctx);
+            return;
+        }
+        ctx.next();
+    }
+
+    private void sdk(RoutingContext ctx) {
+        Verdict verdict = access.sdk(ctx.request().getHeader(SDK_KEY_HEADER));
+        if (verdict instanceof Verdict.Allowed allowed) {
+            proxy.forward(ctx, delivery, Map.of(APP_ID_HEADER, allowed.appId()));
+        } else {
+            refuse(ctx, (Verdict.Refused) verdict, false);
+        }
+    }
+
+    private void appList(RoutingContext ctx) {
+        HttpMethod method = ctx.request().method();
+        if (method != HttpMethod.GET && method != HttpMethod.POST) {
+            ctx.response().putHeader(HttpHeaders.ALLOW, "GET, POST");
+            Problems.send(ctx, Problem.of(405, "Method not allowed", "This path accepts GET and POST."));
+            return;
+        }
+        Verdict verdict = access.operator(ctx.request().getHeader(HttpHeaders.AUTHORIZATION));
+        if (verdict instanceof Verdict.Allowed allowed) {
+            proxy.forward(ctx, campaign, Map.of(PRINCIPAL_HEADER, allowed.principal()));
+        } else {
+            refuse(ctx, (Verdict.Refused) verdict, true);
+        }
+    }
+
+    private void oneApp(RoutingContext ctx) {
+        Matcher path = ONE_APP.matcher(ctx.normalizedPath());
+        if (!path.matches()) {
+            ctx.next();
+            return;
+        }
+        Verdict verdict = access.app(ctx.request().getHeader(HttpHeaders.AUTHORIZATION), path.group(1));
+        if (verdict instanceof Verdict.Allowed allowed) {
+            proxy.forward(ctx, campaign, Map.of(PRINCIPAL_HEADER, allowed.principal()));
+        } else {
+            refuse(ctx, (Verdict.Refused) verdict, true);
+        }
+    }
+
+    private void nothingHere(RoutingContext ctx) {
+        String path = ctx.normalizedPath();
+        if (path.equals("/q") || path.startsWith("/q/")) {
+            // health, metrics, OpenAPI and Swagger UI are Quarkus' own routes
+            ctx.next();
+            return;
+        }
+        Problems.notFound(ctx);
+    }
+
+    private static void refuse(RoutingContext ctx, Verdict.Refused refused, boolean bearer) {
+        if (refused.status() == 401) {
+            Problems.unauthorized(ctx, refused.detail(), bearer);
+        } else {
+            Problems.send(ctx, Problem.of(refused.status(), refused.title(), refused.detail()));
+        }
+    }
+}

@@ -1,0 +1,225 @@
+package dev.marquee.gateway.routing.service;
+
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import dev.marquee.gateway.rest.Problem;
+import dev.marquee.gateway.rest.Problems;
+import dev.marquee.gateway.routing.RequestIds;
+import dev.marquee.gateway.routing.Upstream;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.ConnectionPoolTooBusyException;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Streams a request to an upstream service and its answer back, body bytes piped both ways (no buffering, so that
+ * server-sent events pass through). Failures before the answer started become 503 (unreachable), 504 (timeout) or
+ * 502 (broken answer) problems; never a hang, never a 500.
+ */
+@ApplicationScoped
+public class UpstreamProxy {
+
+    private static final Logger LOG = Logger.getLogger(UpstreamProxy.class);
+
+    /** Meaningful for one connection only (RFC 9110 §7.6.1), plus what the gateway itself sets or strips. */
+    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "transfer-encoding", "te",
+            "trailer", "upgrade", "proxy-connection", "proxy-authenticate", "proxy-authorization");
+
+    /** Identity the gateway vouches for: whatever the client sent under these names is dropped. */
+    private static final Set<String> NEVER_FORWARDED = Set.of("host", "authorization", "x-marquee-key",
+            "x-marquee-app-id", "x-marquee-principal", "x-request-id");
+
+    private final HttpClient client;
+    private final long maxBodySize;
+
+    public UpstreamProxy(Vertx vertx,
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize maxBodySize) {
+        this.maxBodySize = maxBodySize.asLongValue();
+        this.client = vertx.createHttpClient(new HttpClientOptions()
+                .setKeepAlive(true)
+                .setMaxPoolSize(256)
+                .setMaxWaitQueueSize(1024)
+                .setDecompressionSupported(false));
+    }
+
+    @PreDestroy
+    void close() {
+        client.close();
+    }
+
+    /**
+     * Forwards the current request to {@code upstream} with the gateway's own headers added.
+     *
+     * @param gatewayHeaders headers set by the gateway (identity, app), after the client's were filtered
+     */
+    public void forward(RoutingContext ctx, Upstream upstream, Map<String, String> gatewayHeaders) {
+        HttpServerRequest inbound = ctx.request();
+        // nothing of the body may be read before the upstream request exists to pipe it into
+        inbound.pause();
+        String requestId = ctx.get(RequestIds.CONTEXT_KEY);
+        long timeout = upstream.timeout().toMillis();
+
+        MultiMap headers = MultiMap.caseInsensitiveMultiMap();
+        Set<String> connectionScoped = connectionScoped(inbound.headers());
+        inbound.headers().forEach(header -> {
+            String name = header.getKey().toLowerCase(Locale.ROOT);
+            if (!HOP_BY_HOP.contains(name) && !NEVER_FORWARDED.contains(name) && !connectionScoped.contains(name)
+                    && !name.startsWith("proxy-")) {
+                headers.add(header.getKey(), header.getValue());
+            }
+        });
+        if (inbound.host() != null) {
+            headers.set("X-Forwarded-Host", inbound.host());
+        }
+        headers.set("X-Forwarded-Proto", inbound.scheme() == null ? "http" : inbound.scheme());
+        headers.set(RequestIds.HEADER, requestId);
+        gatewayHeaders.forEach(headers::set);
+
+        String query = inbound.query();
+        RequestOptions options = new RequestOptions()
+                .setMethod(inbound.method())
+                .setHost(upstream.host())
+                .setPort(upstream.port())
+                .setSsl(upstream.ssl())
+                .setURI(upstream.basePath() + ctx.normalizedPath() + (query == null ? "" : "?" + query))
+                .setHeaders(headers)
+                .setConnectTimeout(timeout)
+                .setIdleTimeout(timeout);
+
+        client.request(options).onComplete(created -> {
+            if (created.failed()) {
+                fail(ctx, upstream, created.cause());
+                return;
+            }
+            HttpClientRequest outbound = created.result();
+            // the client went away: stop the upstream call too (matters for long-lived streams)
+            ctx.response().closeHandler(v -> outbound.reset());
+            outbound.response().onComplete(answered -> {
+                if (answered.failed()) {
+                    fail(ctx, upstream, answered.cause());
+                } else {
+                    relay(ctx, answered.result());
+                }
+            });
+            if (hasBody(inbound)) {
+                if (!outbound.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
+                    outbound.setChunked(true);
+                }
+                // not send(body): its pipe would end the upstream request on a client abort, passing a truncated
+                // body on as if complete; a failed upload resets the upstream request instead
+                new LimitedBody(inbound, maxBodySize).pipe().endOnFailure(false).to(outbound).onFailure(e -> {
+                    if (e instanceof LimitedBody.BodyTooLargeException) {
+                        ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+                        Problems.send(ctx, Problem.of(413, "Payload too large",
+                                "The request body exceeds " + maxBodySize + " bytes."));
+                    }
+                    outbound.reset();
+                });
+            } else {
+                outbound.end();
+                inbound.resume();
+            }
+        });
+    }
+
+    private static void relay(RoutingContext ctx, HttpClientResponse answer) {
+        HttpServerResponse response = ctx.response();
+        if (response.closed() || response.ended()) {
+            answer.request().reset();
+            return;
+        }
+        response.setStatusCode(answer.statusCode());
+        if (answer.statusMessage() != null) {
+            response.setStatusMessage(answer.statusMessage());
+        }
+        Set<String> connectionScoped = connectionScoped(answer.headers());
+        answer.headers().forEach(header -> {
+            String name = header.getKey().toLowerCase(Locale.ROOT);
+            if (!HOP_BY_HOP.contains(name) && !connectionScoped.contains(name) && !name.startsWith("proxy-")
+                    && !name.equals("x-request-id")) {
+                response.headers().add(header.getKey(), header.getValue());
+            }
+        });
+        if (!answer.headers().contains(HttpHeaders.CONTENT_LENGTH) && mayHaveBody(ctx.request().method(),
+                answer.statusCode())) {
+            response.setChunked(true);
+        }
+        answer.pipeTo(response).onFailure(e -> {
+            LOG.debugf("relaying the upstream answer failed: %s", e.getMessage());
+            if (!response.ended() && !response.closed()) {
+                response.reset();
+            }
+        });
+    }
+
+    private static void fail(RoutingContext ctx, Upstream upstream, Throwable cause) {
+        Problem problem;
+        if (cause instanceof TimeoutException) {
+            problem = Problem.of(504, "Gateway timeout",
+                    "The " + upstream.name() + " did not answer within " + upstream.timeout().toMillis() + " ms.");
+        } else if (cause instanceof ConnectException || cause instanceof UnknownHostException
+                || cause instanceof ConnectionPoolTooBusyException) {
+            ctx.response().putHeader(HttpHeaders.RETRY_AFTER, "5");
+            problem = Problem.of(503, "Service unavailable", "The " + upstream.name() + " is unreachable; retry later.");
+        } else {
+            problem = Problem.of(502, "Bad gateway", "The " + upstream.name() + " gave no usable answer.");
+        }
+        LOG.debugf("%s %s → %s failed: %s", ctx.request().method(), ctx.normalizedPath(), upstream.name(),
+                cause.toString());
+        Problems.send(ctx, problem);
+        // let the rest of an unread request body drain so that the connection can serve the next request
+        ctx.request().resume();
+    }
+
+    private static boolean hasBody(HttpServerRequest request) {
+        if (request.isEnded()) {
+            return false;
+        }
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length != null) {
+            return !"0".equals(length.trim());
+        }
+        return request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null
+                || request.version() == HttpVersion.HTTP_2;
+    }
+
+    private static boolean mayHaveBody(HttpMethod method, int status) {
+        return method != HttpMethod.HEAD && status >= 200 && status != 204 && status != 304;
+    }
+
+    /** Header names a {@code Connection} header declares hop-by-hop. */
+    private static Set<String> connectionScoped(MultiMap headers) {
+        Set<String> names = new HashSet<>();
+        for (String value : headers.getAll(HttpHeaders.CONNECTION)) {
+            for (String token : value.split(",")) {
+                if (!token.isBlank()) {
+                    names.add(token.trim().toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        return names;
+    }
+}

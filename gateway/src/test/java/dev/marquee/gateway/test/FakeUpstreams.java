@@ -1,0 +1,120 @@
+package dev.marquee.gateway.test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import dev.marquee.gateway.keys.SecretHash;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Stand-ins for delivery-service and campaign-service: HTTP servers that answer with what they received (method, URI,
+ * headers, body) so that tests can see what the gateway forwarded. Runs on its own Vert.x instance, not Quarkus' one.
+ * Also sets the gateway's timeouts short and the operator token, so that every {@code @QuarkusTest} shares one boot.
+ *
+ * <ul>
+ * <li>{@code .../slow}: answers after 3 s (the SDK timeout here is 1 s)</li>
+ * <li>{@code .../stream}: sends {@code first\n}, then waits for {@code .../release} before {@code second\n}</li>
+ * </ul>
+ */
+public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
+
+    public static final String OPERATOR_TOKEN = "mq_op_test-operator-token";
+
+    private Vertx vertx;
+    private final List<HttpServerResponse> held = new ArrayList<>();
+
+    @Override
+    public Map<String, String> start() {
+        vertx = Vertx.vertx();
+        int delivery = listen("delivery");
+        int campaign = listen("campaign");
+        return Map.of(
+                "marquee.gateway.delivery-url", "http://127.0.0.1:" + delivery,
+                "marquee.gateway.campaign-url", "http://127.0.0.1:" + campaign,
+                "marquee.gateway.sdk-timeout", "1s",
+                "marquee.gateway.admin-timeout", "2s",
+                "marquee.gateway.operator-token-sha256", SecretHash.sha256Hex(OPERATOR_TOKEN));
+    }
+
+    @Override
+    public void stop() {
+        if (vertx != null) {
+            try {
+                vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException("the fake upstreams did not stop", e);
+            }
+        }
+    }
+
+    private int listen(String name) {
+        try {
+            HttpServer server = vertx.createHttpServer()
+                    .requestHandler(request -> handle(name, request))
+                    .listen(0, "127.0.0.1")
+                    .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            return server.actualPort();
+        } catch (Exception e) {
+            throw new IllegalStateException("the fake " + name + " did not start", e);
+        }
+    }
+
+    private void handle(String name, HttpServerRequest request) {
+        String path = request.path();
+        if (path.endsWith("/stream")) {
+            HttpServerResponse response = request.response().setChunked(true).putHeader("content-type", "text/plain");
+            response.write("first\n");
+            synchronized (held) {
+                held.add(response);
+            }
+            return;
+        }
+        if (path.endsWith("/release")) {
+            synchronized (held) {
+                held.forEach(response -> response.end("second\n"));
+                held.clear();
+            }
+            request.response().end("released");
+            return;
+        }
+        request.body().onSuccess(body -> {
+            JsonObject headers = new JsonObject();
+            request.headers().forEach(header -> {
+                String key = header.getKey().toLowerCase(Locale.ROOT);
+                JsonArray values = headers.getJsonArray(key, new JsonArray());
+                headers.put(key, values.add(header.getValue()));
+            });
+            String echo = new JsonObject()
+                    .put("upstream", name)
+                    .put("method", request.method().name())
+                    .put("uri", request.uri())
+                    .put("headers", headers)
+                    .put("body", body.toString())
+                    .encode();
+            Runnable answer = () -> request.response()
+                    .setStatusCode("POST".equals(request.method().name()) ? 201 : 200)
+                    .putHeader("content-type", "application/json")
+                    .putHeader("X-Upstream", name)
+                    .putHeader("Keep-Alive", "timeout=99")
+                    .end(echo);
+            if (path.endsWith("/slow")) {
+                vertx.setTimer(3_000, id -> {
+                    if (!request.response().closed()) {
+                        answer.run();
+                    }
+                });
+            } else {
+                answer.run();
+            }
+        });
+    }
+}
