@@ -61,7 +61,7 @@ class LocalSuiteIT {
     }
 
     @Test
-    void anActivatedCampaignReachesTheSdkWithinTwoSeconds() {
+    void anActivatedCampaignReachesTheSdkWithinTwoSeconds() throws Exception {
         Response app = given().auth().oauth2(suite.operatorToken())
                 .contentType(ContentType.JSON).body(Map.of("name", "E2E shop"))
                 .when().post("/v1/apps")
@@ -69,6 +69,7 @@ class LocalSuiteIT {
         String appId = app.path("id");
         String adminToken = app.path("adminToken");
         String sdkKey = app.path("sdkKey");
+        new DemoSeed(suite.gatewayUrl()).awaitCredentialsLive(appId, adminToken, Duration.ofSeconds(10));
 
         String campaignId = given().auth().oauth2(adminToken)
                 .contentType(ContentType.JSON)
@@ -96,12 +97,13 @@ class LocalSuiteIT {
     }
 
     @Test
-    void badCredentialsAndInputAreRefusedAtTheRightPlace() {
+    void badCredentialsAndInputAreRefusedAtTheRightPlace() throws Exception {
         Response app = given().auth().oauth2(suite.operatorToken())
                 .contentType(ContentType.JSON).body(Map.of("name", "Guarded"))
                 .when().post("/v1/apps").then().statusCode(201).extract().response();
         String appId = app.path("id");
         String adminToken = app.path("adminToken");
+        new DemoSeed(suite.gatewayUrl()).awaitCredentialsLive(appId, adminToken, Duration.ofSeconds(10));
 
         given().when().get("/v1/apps/{appId}/campaigns", appId)
                 .then().statusCode(401).contentType("application/problem+json");

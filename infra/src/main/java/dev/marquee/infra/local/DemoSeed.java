@@ -41,6 +41,7 @@ public final class DemoSeed {
         String appId = app.get("id").asText();
         String adminToken = app.get("adminToken").asText();
         String sdkKey = app.get("sdkKey").asText();
+        awaitCredentialsLive(appId, adminToken, Duration.ofSeconds(30));
 
         Map<String, Object> campaign = Map.of(
                 "name", "Welcome to the demo shop",
@@ -56,6 +57,26 @@ public final class DemoSeed {
 
         awaitServed(sdkKey, campaignId, Duration.ofSeconds(30));
         return new DemoApp(appId, sdkKey, adminToken, campaignId);
+    }
+
+    /**
+     * A new app's credentials reach the gateway through Kafka ({@code app.events.v1}), within about a second: until
+     * then the gateway does not know the admin token yet.
+     */
+    public void awaitCredentialsLive(String appId, String adminToken, Duration timeout)
+            throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(gatewayUrl + "/v1/apps/" + appId))
+                .header("Authorization", "Bearer " + adminToken)
+                .build();
+        while (Instant.now().isBefore(deadline)) {
+            if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new IOException("the admin token of app " + appId + " was not accepted within " + timeout.toSeconds()
+                + " s");
     }
 
     private void awaitServed(String sdkKey, String campaignId, Duration timeout)

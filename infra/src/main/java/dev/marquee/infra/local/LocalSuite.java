@@ -87,7 +87,7 @@ public final class LocalSuite implements AutoCloseable {
             postgres = pg.isCompletedExceptionally() ? null : pg.getNow(null);
             redis = rd.isCompletedExceptionally() ? null : rd.getNow(null);
             kafka = kf.isCompletedExceptionally() ? null : kf.getNow(null);
-            throw new IOException("an embedded store failed to start", e.getCause());
+            throw new IOException("an embedded store failed to start: " + e.getCause().getMessage(), e.getCause());
         } finally {
             starter.shutdown();
         }
@@ -134,7 +134,7 @@ public final class LocalSuite implements AutoCloseable {
         List<String> stopped = new ArrayList<>(reaper.reap());
         stopped.addAll(reaper.reapPidFile("postgres", config.stateDir().resolve("postgres/postmaster.pid"),
                 config.stateDir().toAbsolutePath().toString()));
-        stopped.addAll(reaper.reapPidFile("redis", redisPidFile(), "redis-server 127.0.0.1:" + config.redisPort()));
+        stopped.addAll(reaper.reapPidFile("redis", redisPidFile(), "127.0.0.1:" + config.redisPort()));
         if (!stopped.isEmpty()) {
             log.accept("stopped processes left by a previous run: " + String.join(", ", stopped));
         }

@@ -60,7 +60,7 @@ final class OrphanReaper {
 
     /**
      * Also covers servers that write their own PID file (postmaster.pid, redis' pidfile). Redis rewrites its command
-     * line to {@code redis-server 127.0.0.1:PORT}, so the caller names what the command line must contain.
+     * line to {@code <binary> 127.0.0.1:PORT}, so the caller names what the command line must contain.
      */
     List<String> reapPidFile(String name, Path pidFile, String marker) throws IOException {
         Optional<ProcessHandle> orphan = readPid(pidFile).flatMap(ProcessHandle::of)

@@ -7,14 +7,12 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Stream;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -52,7 +50,7 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
         int controllerPort = FreePort.find();
         boolean temporary = dir == null;
         Path root = temporary ? Files.createTempDirectory("marquee-kafka") : dir;
-        deleteRecursively(root);
+        Directories.deleteRecursively(root);
         Files.createDirectories(root);
 
         Properties p = new Properties();
@@ -130,18 +128,7 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
         server.shutdown();
         server.awaitShutdown();
         if (deleteOnClose) {
-            deleteRecursively(dir);
-        }
-    }
-
-    private static void deleteRecursively(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
+            Directories.deleteRecursively(dir);
         }
     }
 }

@@ -28,6 +28,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             builder.setPort(port);
         }
         if (dataDir != null) {
+            // zonky cleans the directory when it closes, not when it starts: a killed run leaves a cluster behind
+            Directories.deleteRecursively(dataDir);
             builder.setDataDirectory(dataDir).setCleanDataDirectory(true);
         }
         return new EmbeddedPostgresServer(builder.start());
