@@ -115,9 +115,10 @@ class LocalSuiteIT {
                 .when().post("/v1/apps/{appId}/campaigns", appId)
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItem("message"));
+        // an admin token is a valid credential, but creating apps is the operator's
         given().auth().oauth2(adminToken).contentType(ContentType.JSON).body(Map.of("name", "Sneaky"))
                 .when().post("/v1/apps")
-                .then().statusCode(401);
+                .then().statusCode(403).contentType("application/problem+json");
         given().queryParam("userId", "u").when().get("/v1/sdk/messages")
                 .then().statusCode(401).contentType("application/problem+json");
     }

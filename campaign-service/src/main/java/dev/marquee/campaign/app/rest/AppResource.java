@@ -1,6 +1,7 @@
 package dev.marquee.campaign.app.rest;
 
 import java.net.URI;
+import java.util.List;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -17,7 +18,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import dev.marquee.campaign.app.service.AppService;
 import io.smallrye.mutiny.Uni;
 
-/** Apps (workspaces). Creating one is for the operator; the gateway only lets the operator token through. */
+/** Apps (workspaces). Creating and listing them is for the operator; the gateway lets only the operator token through. */
 @Path("/v1/apps")
 @Produces(MediaType.APPLICATION_JSON)
 public class AppResource {
@@ -35,6 +36,11 @@ public class AppResource {
                 .<AppResponse>created(URI.create("/v1/apps/" + app.app().id))
                 .entity(AppResponse.of(app))
                 .build());
+    }
+
+    @GET
+    public Uni<List<AppResponse>> list() {
+        return service.list().map(apps -> apps.stream().map(AppResponse::summary).toList());
     }
 
     @GET

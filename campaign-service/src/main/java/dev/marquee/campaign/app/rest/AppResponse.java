@@ -5,6 +5,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import dev.marquee.campaign.app.App;
 import dev.marquee.campaign.app.service.AppService.AppWithCredentials;
 import dev.marquee.contracts.app.AdminRole;
 import dev.marquee.contracts.app.CredentialKind;
@@ -15,6 +16,10 @@ public record AppResponse(String id, String name, Instant createdAt, List<Creden
         String adminToken) {
 
     public record CredentialView(String id, CredentialKind kind, String name, AdminRole role, Instant createdAt) {
+    }
+
+    static AppResponse summary(App app) {
+        return new AppResponse(app.id, app.name, app.createdAt, null, null, null);
     }
 
     static AppResponse of(AppWithCredentials app) {

@@ -18,6 +18,7 @@ import dev.marquee.contracts.app.AppEventType;
 import dev.marquee.contracts.app.CredentialKind;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
@@ -62,6 +63,12 @@ public class AppService {
                 .chain(() -> credentials.persist(issued))
                 .chain(() -> outbox.add(event))
                 .replaceWith(new AppWithCredentials(app, issued, sdkKey, adminToken));
+    }
+
+    /** Every app, oldest first, without credentials: what an operator sees. */
+    @WithSession
+    public Uni<List<App>> list() {
+        return apps.listAll(Sort.by("createdAt").and("id"));
     }
 
     @WithSession

@@ -46,6 +46,19 @@ class AppResourceTest {
     }
 
     @Test
+    void theOperatorListsAppsWithoutTheirCredentials() {
+        String id = given().contentType(ContentType.JSON).body(Map.of("name", "Listed"))
+                .when().post("/v1/apps")
+                .then().statusCode(201).extract().path("id");
+
+        given().when().get("/v1/apps")
+                .then().statusCode(200)
+                .body("id", hasItems(id))
+                .body(not(containsString("mq_pk_")))
+                .body(not(containsString("credentials")));
+    }
+
+    @Test
     void anAppNeedsAName() {
         given().contentType(ContentType.JSON).body(Map.of("name", " "))
                 .when().post("/v1/apps")
