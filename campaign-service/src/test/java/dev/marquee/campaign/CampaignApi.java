@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 
 /** Builders for the requests tests send: an app, and a valid campaign body to vary. */
 public final class CampaignApi {
@@ -29,6 +30,11 @@ public final class CampaignApi {
                         "title", "Hello",
                         "body", "Welcome aboard",
                         "buttons", List.of(Map.of("id", "ok", "label", "OK", "action", "DISMISS"))));
+    }
+
+    /** A lifecycle action ({@code activate}, {@code pause}, …); the caller asserts on the response. */
+    public static Response act(String appId, String campaignId, String action) {
+        return given().when().post("/v1/apps/{appId}/campaigns/{id}/actions/{action}", appId, campaignId, action);
     }
 
     public static String createCampaign(String appId, Object body) {

@@ -82,7 +82,7 @@ class LocalSuiteIT {
                 .then().statusCode(201).body("state", equalTo("DRAFT")).extract().path("id");
 
         given().auth().oauth2(adminToken)
-                .when().post("/v1/apps/{appId}/campaigns/{id}/activate", appId, campaignId)
+                .when().post("/v1/apps/{appId}/campaigns/{id}/actions/activate", appId, campaignId)
                 .then().statusCode(200).body("state", equalTo("ACTIVE"));
         long activatedAt = System.nanoTime();
 

@@ -15,6 +15,7 @@ import dev.marquee.campaign.campaign.repository.JsonColumn;
 import dev.marquee.contracts.campaign.CampaignSnapshot;
 import dev.marquee.contracts.campaign.CampaignState;
 import dev.marquee.contracts.campaign.Message;
+import dev.marquee.contracts.campaign.MessageFormat;
 import dev.marquee.contracts.campaign.Trigger;
 
 /** A campaign of one app: what to show (message), when (triggers) and whether it runs (state). */
@@ -41,6 +42,10 @@ public class Campaign {
 
     @Convert(converter = JsonColumn.Content.class)
     public Message message;
+
+    /** The format of {@link #message}, kept in a column of its own for filtering. */
+    @Enumerated(EnumType.STRING)
+    public MessageFormat format;
 
     @Column(name = "created_at")
     public Instant createdAt;

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import io.vertx.pgclient.PgException;
 
@@ -42,9 +43,14 @@ public class ExceptionMappers {
     @ServerExceptionMapper
     public Response mismatchedInput(MismatchedInputException e) {
         String field = path(e);
-        String message = e instanceof InvalidFormatException invalid && invalid.getTargetType().isEnum()
-                ? "must be one of " + List.of(invalid.getTargetType().getEnumConstants())
-                : "has the wrong type";
+        String message;
+        if (e instanceof UnrecognizedPropertyException) {
+            message = "is not a known field";
+        } else if (e instanceof InvalidFormatException invalid && invalid.getTargetType().isEnum()) {
+            message = "must be one of " + List.of(invalid.getTargetType().getEnumConstants());
+        } else {
+            message = "has the wrong type";
+        }
         return problem(400, "Invalid request", "The field " + field + " " + message + ".",
                 List.of(new Problem.FieldError(field, message)));
     }
@@ -100,11 +106,16 @@ public class ExceptionMappers {
                 .build();
     }
 
-    /** {@code create.request.message.buttons[0].label} → {@code message.buttons[0].label}: the path in the body. */
+    /**
+     * The field as the client named it: {@code create.request.message.buttons[0].label} (method, body parameter,
+     * path in the body) → {@code message.buttons[0].label}; {@code list.limit} (method, query parameter) →
+     * {@code limit}.
+     */
     private static String field(ConstraintViolation<?> violation) {
         String path = violation.getPropertyPath().toString();
-        String[] parts = path.split("\\.", 3);
-        return parts.length == 3 ? parts[2] : path;
+        String parameterAndBelow = path.substring(path.indexOf('.') + 1);
+        int belowParameter = parameterAndBelow.indexOf('.');
+        return belowParameter < 0 ? parameterAndBelow : parameterAndBelow.substring(belowParameter + 1);
     }
 
     private static String path(JsonMappingException e) {

@@ -1,5 +1,6 @@
 package dev.marquee.contracts.campaign;
 
+/** What the committed change was; the snapshot in the event says what the campaign is now. */
 public enum CampaignEventType {
-    PUBLISHED, UPDATED, PAUSED, ENDED, ARCHIVED
+    CREATED, UPDATED, PUBLISHED, PAUSED, ENDED, ARCHIVED, DELETED
 }

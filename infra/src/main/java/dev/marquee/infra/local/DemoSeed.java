@@ -53,7 +53,7 @@ public final class DemoSeed {
                         "buttons", List.of(Map.of("id", "start", "label", "Start shopping", "action", "DISMISS"))));
         JsonNode created = send("POST", "/v1/apps/" + appId + "/campaigns", adminToken, campaign, 201);
         String campaignId = created.get("id").asText();
-        send("POST", "/v1/apps/" + appId + "/campaigns/" + campaignId + "/activate", adminToken, null, 200);
+        send("POST", "/v1/apps/" + appId + "/campaigns/" + campaignId + "/actions/activate", adminToken, null, 200);
 
         awaitServed(sdkKey, campaignId, Duration.ofSeconds(30));
         return new DemoApp(appId, sdkKey, adminToken, campaignId);

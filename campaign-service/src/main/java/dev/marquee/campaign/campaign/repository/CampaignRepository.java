@@ -1,11 +1,16 @@
 package dev.marquee.campaign.campaign.repository;
 
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.marquee.campaign.campaign.Campaign;
+import dev.marquee.contracts.campaign.CampaignState;
+import dev.marquee.contracts.campaign.MessageFormat;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
@@ -16,7 +21,27 @@ public class CampaignRepository implements PanacheRepositoryBase<Campaign, Strin
         return find("appId = ?1 and id = ?2", appId, campaignId).firstResult();
     }
 
-    public Uni<List<Campaign>> listInApp(String appId) {
-        return list("appId = ?1 order by createdAt desc", appId);
+    /** Where a page of a campaign list ends: the creation time and id of its last campaign. */
+    public record Position(Instant createdAt, String id) {
+    }
+
+    /** The app's campaigns, newest first, after {@code after} (null: from the start), optionally filtered. */
+    public Uni<List<Campaign>> page(String appId, CampaignState state, MessageFormat format, Position after, int limit) {
+        StringBuilder query = new StringBuilder("appId = :app");
+        Parameters parameters = Parameters.with("app", appId);
+        if (state != null) {
+            query.append(" and state = :state");
+            parameters.and("state", state);
+        }
+        if (format != null) {
+            query.append(" and format = :format");
+            parameters.and("format", format);
+        }
+        if (after != null) {
+            query.append(" and (createdAt < :at or (createdAt = :at and id < :id))");
+            parameters.and("at", after.createdAt()).and("id", after.id());
+        }
+        query.append(" order by createdAt desc, id desc");
+        return find(query.toString(), parameters).page(Page.ofSize(limit)).list();
     }
 }

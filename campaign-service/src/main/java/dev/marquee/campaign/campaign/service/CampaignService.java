@@ -3,14 +3,24 @@ package dev.marquee.campaign.campaign.service;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import dev.marquee.campaign.app.repository.AppRepository;
+import dev.marquee.campaign.campaign.AuditEntry;
 import dev.marquee.campaign.campaign.Campaign;
+import dev.marquee.campaign.campaign.CampaignAction;
+import dev.marquee.campaign.campaign.CampaignVersion;
+import dev.marquee.campaign.campaign.repository.AuditRepository;
 import dev.marquee.campaign.campaign.repository.CampaignRepository;
+import dev.marquee.campaign.campaign.repository.CampaignRepository.Position;
+import dev.marquee.campaign.campaign.repository.CampaignVersionRepository;
 import dev.marquee.campaign.campaign.rest.CampaignRequest;
 import dev.marquee.campaign.outbox.service.Outbox;
 import dev.marquee.campaign.rest.ConflictException;
@@ -21,40 +31,96 @@ import dev.marquee.contracts.campaign.CampaignEvent;
 import dev.marquee.contracts.campaign.CampaignEventType;
 import dev.marquee.contracts.campaign.CampaignState;
 import dev.marquee.contracts.campaign.Message;
+import dev.marquee.contracts.campaign.MessageFormat;
 import dev.marquee.contracts.campaign.Trigger;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
+/**
+ * Campaigns and their lifecycle. Every committed change makes a new version, in one transaction: the campaign row,
+ * the version's snapshot, an audit entry and exactly one snapshot event in the outbox.
+ */
 @ApplicationScoped
 public class CampaignService {
 
     private final CampaignRepository campaigns;
+    private final CampaignVersionRepository versions;
+    private final AuditRepository audit;
     private final AppRepository apps;
     private final Outbox outbox;
+    private final ObjectMapper json;
 
-    public CampaignService(CampaignRepository campaigns, AppRepository apps, Outbox outbox) {
+    public CampaignService(CampaignRepository campaigns, CampaignVersionRepository versions, AuditRepository audit,
+            AppRepository apps, Outbox outbox, ObjectMapper json) {
         this.campaigns = campaigns;
+        this.versions = versions;
+        this.audit = audit;
         this.apps = apps;
         this.outbox = outbox;
+        this.json = json;
     }
 
     @WithTransaction
-    public Uni<Campaign> create(String appId, CampaignRequest request) {
+    public Uni<Campaign> create(String appId, CampaignRequest request, String principal) {
         Message message = toMessage(request.message());
         return requireApp(appId).flatMap(app -> {
             Instant now = Instant.now();
             Campaign campaign = new Campaign();
             campaign.id = UUID.randomUUID().toString();
             campaign.appId = appId;
-            campaign.name = request.name().strip();
             campaign.state = CampaignState.DRAFT;
             campaign.version = 1;
-            campaign.triggers = request.triggers().stream().map(t -> new Trigger(t.type())).toList();
-            campaign.message = message;
             campaign.createdAt = now;
             campaign.updatedAt = now;
-            return campaigns.persist(campaign);
+            applyContent(campaign, request, message);
+            return campaigns.persist(campaign)
+                    .flatMap(created -> committed(created, CampaignEventType.CREATED, "created", principal));
+        });
+    }
+
+    /** Replaces the content; a live (active or paused) campaign's new content reaches delivery as a new version. */
+    @WithTransaction
+    public Uni<Campaign> update(String appId, String campaignId, CampaignRequest request, String principal) {
+        Message message = toMessage(request.message());
+        return require(appId, campaignId).flatMap(campaign -> {
+            if (campaign.state == CampaignState.ENDED || campaign.state == CampaignState.ARCHIVED) {
+                return Uni.createFrom().failure(new ConflictException(
+                        "an " + campaign.state.name().toLowerCase(Locale.ROOT) + " campaign cannot be changed"));
+            }
+            applyContent(campaign, request, message);
+            return next(campaign, CampaignEventType.UPDATED, "updated", principal);
+        });
+    }
+
+    /** Only a draft can be deleted; anything that was live is archived instead, so that its history stays. */
+    @WithTransaction
+    public Uni<Void> delete(String appId, String campaignId, String principal) {
+        return require(appId, campaignId).flatMap(campaign -> {
+            if (campaign.state != CampaignState.DRAFT) {
+                return Uni.createFrom().failure(new ConflictException("only a draft can be deleted; end and archive it"));
+            }
+            campaign.version++;
+            campaign.updatedAt = Instant.now();
+            return audit(campaign, "deleted", principal)
+                    .chain(() -> outbox.add(event(campaign, CampaignEventType.DELETED)))
+                    .chain(() -> campaigns.delete(campaign));
+        });
+    }
+
+    @WithTransaction
+    public Uni<Campaign> act(String appId, String campaignId, CampaignAction action, String principal) {
+        return require(appId, campaignId).flatMap(campaign -> {
+            if (campaign.state == action.target()) {
+                // a retried request: nothing changes, no new version
+                return Uni.createFrom().item(campaign);
+            }
+            if (!action.allowedFrom(campaign.state)) {
+                return Uni.createFrom().failure(new ConflictException("cannot " + action.pathName() + " a "
+                        + campaign.state.name().toLowerCase(Locale.ROOT) + " campaign"));
+            }
+            campaign.state = action.target();
+            return next(campaign, action.event(), action.pathName(), principal);
         });
     }
 
@@ -64,35 +130,64 @@ public class CampaignService {
     }
 
     @WithSession
-    public Uni<List<Campaign>> list(String appId) {
-        return requireApp(appId).flatMap(app -> campaigns.listInApp(appId));
+    public Uni<List<Campaign>> list(String appId, CampaignState state, MessageFormat format, Position after,
+            int limit) {
+        return requireApp(appId).flatMap(app -> campaigns.page(appId, state, format, after, limit));
     }
 
-    /** Draft or paused → active, publishing the snapshot; activating an active campaign changes nothing. */
-    @WithTransaction
-    public Uni<Campaign> activate(String appId, String campaignId) {
-        return require(appId, campaignId).flatMap(campaign -> campaign.state == CampaignState.ACTIVE
-                ? Uni.createFrom().item(campaign)
-                : transition(campaign, CampaignState.ACTIVE, CampaignEventType.PUBLISHED));
+    @WithSession
+    public Uni<List<CampaignVersion>> versions(String appId, String campaignId, long beforeVersion, int limit) {
+        return require(appId, campaignId).flatMap(campaign -> versions.page(campaignId, beforeVersion, limit));
     }
 
-    /** Active → paused; pausing a paused campaign changes nothing, pausing a draft is a conflict. */
-    @WithTransaction
-    public Uni<Campaign> pause(String appId, String campaignId) {
-        return require(appId, campaignId).flatMap(campaign -> switch (campaign.state) {
-            case PAUSED -> Uni.createFrom().item(campaign);
-            case DRAFT -> Uni.createFrom().failure(new ConflictException("a draft campaign cannot be paused"));
-            case ACTIVE -> transition(campaign, CampaignState.PAUSED, CampaignEventType.PAUSED);
-        });
+    @WithSession
+    public Uni<List<AuditEntry>> audit(String appId, String campaignId, long beforeId, int limit) {
+        return require(appId, campaignId).flatMap(campaign -> audit.page(appId, campaignId, beforeId, limit));
     }
 
-    private Uni<Campaign> transition(Campaign campaign, CampaignState state, CampaignEventType type) {
-        campaign.state = state;
+    private Uni<Campaign> next(Campaign campaign, CampaignEventType type, String action, String principal) {
         campaign.version++;
         campaign.updatedAt = Instant.now();
-        CampaignEvent event = new CampaignEvent(UUID.randomUUID().toString(), type, campaign.appId, campaign.id,
-                campaign.updatedAt, campaign.snapshot());
-        return outbox.add(event).replaceWith(campaign);
+        return committed(campaign, type, action, principal);
+    }
+
+    /** The records every committed change leaves: its version, its audit entry and its one event. */
+    private Uni<Campaign> committed(Campaign campaign, CampaignEventType type, String action, String principal) {
+        CampaignVersion version = new CampaignVersion();
+        version.campaignId = campaign.id;
+        version.appId = campaign.appId;
+        version.version = campaign.version;
+        version.snapshot = snapshotJson(campaign);
+        version.principal = principal;
+        version.createdAt = campaign.updatedAt;
+        return versions.persist(version)
+                .chain(() -> audit(campaign, action, principal))
+                .chain(() -> outbox.add(event(campaign, type)))
+                .replaceWith(campaign);
+    }
+
+    private Uni<Void> audit(Campaign campaign, String action, String principal) {
+        AuditEntry entry = new AuditEntry();
+        entry.appId = campaign.appId;
+        entry.campaignId = campaign.id;
+        entry.action = action;
+        entry.version = campaign.version;
+        entry.principal = principal;
+        entry.at = campaign.updatedAt;
+        return audit.persist(entry).replaceWithVoid();
+    }
+
+    private static CampaignEvent event(Campaign campaign, CampaignEventType type) {
+        return new CampaignEvent(UUID.randomUUID().toString(), type, campaign.appId, campaign.id, campaign.updatedAt,
+                campaign.snapshot());
+    }
+
+    private String snapshotJson(Campaign campaign) {
+        try {
+            return json.writeValueAsString(campaign.snapshot());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("campaign snapshot not serializable", e);
+        }
     }
 
     private Uni<Campaign> require(String appId, String campaignId) {
@@ -104,6 +199,13 @@ public class CampaignService {
         return apps.findById(appId)
                 .onItem().ifNull().failWith(() -> new NotFoundException("app " + appId))
                 .replaceWithVoid();
+    }
+
+    private static void applyContent(Campaign campaign, CampaignRequest request, Message message) {
+        campaign.name = request.name().strip();
+        campaign.triggers = request.triggers().stream().map(t -> new Trigger(t.type())).toList();
+        campaign.message = message;
+        campaign.format = message.format();
     }
 
     private static Message toMessage(CampaignRequest.MessageRequest request) {

@@ -1,11 +1,14 @@
 package dev.marquee.campaign.campaign.rest;
 
+import static dev.marquee.campaign.CampaignApi.act;
 import static dev.marquee.campaign.CampaignApi.createApp;
 import static dev.marquee.campaign.CampaignApi.createCampaign;
 import static dev.marquee.campaign.CampaignApi.welcomeCampaign;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasSize;
+
+import java.util.HashMap;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +18,7 @@ import dev.marquee.infra.test.RedisResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 
 @QuarkusTest
 @WithTestResource(value = PostgresResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
@@ -23,7 +27,7 @@ import io.quarkus.test.junit.QuarkusTest;
 class CampaignLifecycleTest {
 
     @Test
-    void aNewCampaignIsADraftThatCanBeReadAndListed() {
+    void aNewCampaignIsADraftThatCanBeRead() {
         String appId = createApp("Lifecycle");
         String id = createCampaign(appId, welcomeCampaign());
 
@@ -34,33 +38,71 @@ class CampaignLifecycleTest {
                 .body("message.title", equalTo("Hello"))
                 .body("message.buttons[0].action", equalTo("DISMISS"))
                 .body("triggers[0].type", equalTo("SESSION_START"));
-        given().when().get("/v1/apps/{appId}/campaigns", appId)
-                .then().statusCode(200)
-                .body("", hasSize(1))
-                .body("[0].id", equalTo(id));
     }
 
     @Test
-    void activatingAndPausingMovesStateAndVersion() {
+    void theWholeLifeOfACampaign() {
         String appId = createApp("States");
         String id = createCampaign(appId, welcomeCampaign());
 
-        given().when().post("/v1/apps/{appId}/campaigns/{id}/activate", appId, id)
-                .then().statusCode(200).body("state", equalTo("ACTIVE")).body("version", equalTo(2));
-        given().when().post("/v1/apps/{appId}/campaigns/{id}/activate", appId, id)
-                .then().statusCode(200).body("state", equalTo("ACTIVE")).body("version", equalTo(2));
-        given().when().post("/v1/apps/{appId}/campaigns/{id}/pause", appId, id)
-                .then().statusCode(200).body("state", equalTo("PAUSED")).body("version", equalTo(3));
+        act(appId, id, "activate").then().statusCode(200).body("state", equalTo("ACTIVE")).body("version", equalTo(2));
+        act(appId, id, "pause").then().statusCode(200).body("state", equalTo("PAUSED")).body("version", equalTo(3));
+        act(appId, id, "resume").then().statusCode(200).body("state", equalTo("ACTIVE")).body("version", equalTo(4));
+        act(appId, id, "end").then().statusCode(200).body("state", equalTo("ENDED")).body("version", equalTo(5));
+        act(appId, id, "archive").then().statusCode(200).body("state", equalTo("ARCHIVED")).body("version", equalTo(6));
     }
 
     @Test
-    void pausingADraftIsAConflict() {
+    void repeatingAnActionChangesNothing() {
+        String appId = createApp("Retry");
+        String id = createCampaign(appId, welcomeCampaign());
+
+        act(appId, id, "activate").then().statusCode(200).body("version", equalTo(2));
+        act(appId, id, "activate").then().statusCode(200).body("state", equalTo("ACTIVE")).body("version", equalTo(2));
+    }
+
+    @Test
+    void anIllegalTransitionIsAConflict() {
         String appId = createApp("Conflict");
         String id = createCampaign(appId, welcomeCampaign());
 
-        given().when().post("/v1/apps/{appId}/campaigns/{id}/pause", appId, id)
-                .then().statusCode(409)
-                .contentType("application/problem+json")
-                .body("status", equalTo(409));
+        act(appId, id, "pause").then().statusCode(409).contentType("application/problem+json")
+                .body("detail", equalTo("cannot pause a draft campaign"));
+        act(appId, id, "end").then().statusCode(409);
+        act(appId, id, "activate").then().statusCode(200);
+        act(appId, id, "archive").then().statusCode(409);
+        act(appId, id, "launch").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void updatingALiveCampaignMakesANewVersion() {
+        String appId = createApp("Update");
+        String id = createCampaign(appId, welcomeCampaign());
+        act(appId, id, "activate").then().statusCode(200);
+
+        Map<String, Object> changed = new HashMap<>(welcomeCampaign());
+        changed.put("name", "Welcome, revised");
+        given().contentType(ContentType.JSON).body(changed)
+                .when().put("/v1/apps/{appId}/campaigns/{id}", appId, id)
+                .then().statusCode(200)
+                .body("name", equalTo("Welcome, revised"))
+                .body("state", equalTo("ACTIVE"))
+                .body("version", equalTo(3));
+    }
+
+    @Test
+    void onlyADraftCanBeDeletedAndAnEndedOneNotChanged() {
+        String appId = createApp("Delete");
+        String draft = createCampaign(appId, welcomeCampaign());
+        given().when().delete("/v1/apps/{appId}/campaigns/{id}", appId, draft).then().statusCode(204);
+        given().when().get("/v1/apps/{appId}/campaigns/{id}", appId, draft).then().statusCode(404);
+
+        String live = createCampaign(appId, welcomeCampaign());
+        act(appId, live, "activate").then().statusCode(200);
+        given().when().delete("/v1/apps/{appId}/campaigns/{id}", appId, live).then().statusCode(409);
+        act(appId, live, "end").then().statusCode(200);
+        given().contentType(ContentType.JSON).body(welcomeCampaign())
+                .when().put("/v1/apps/{appId}/campaigns/{id}", appId, live)
+                .then().statusCode(409).contentType("application/problem+json");
     }
 }

@@ -57,6 +57,19 @@ class CampaignValidationTest {
     }
 
     @Test
+    void anUnknownFieldIsRejectedNotIgnored() {
+        String appId = createApp("Unknown field");
+        Map<String, Object> body = new HashMap<>(welcomeCampaign());
+        body.put("priorty", 5);
+        given().contentType(ContentType.JSON).body(body)
+                .when().post("/v1/apps/{appId}/campaigns", appId)
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("priorty"))
+                .body("errors[0].message", equalTo("is not a known field"));
+    }
+
+    @Test
     void malformedJsonIsA400WithoutInternals() {
         String appId = createApp("Malformed");
         given().contentType(ContentType.JSON).body("{\"name\": ")
@@ -93,7 +106,7 @@ class CampaignValidationTest {
 
         given().when().get("/v1/apps/{appId}/campaigns/{id}", other, id)
                 .then().statusCode(404).contentType("application/problem+json");
-        given().when().post("/v1/apps/{appId}/campaigns/{id}/activate", other, id)
+        given().when().post("/v1/apps/{appId}/campaigns/{id}/actions/activate", other, id)
                 .then().statusCode(404);
         given().when().get("/v1/apps/{appId}/campaigns/{id}", owner, "no-such-campaign")
                 .then().statusCode(404);
