@@ -4,8 +4,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The current state of an app (workspace) and its credentials. Published to {@code app.events.v1}, keyed by
- * {@code appId}; the topic is compacted, so each event lists every live credential of the app (hashes only).
+ * The current state of an app (workspace): its credentials and its settings. Published to {@code app.events.v1}, keyed
+ * by {@code appId}; the topic is compacted, so each event is complete: every live credential of the app (hashes
+ * only) and its settings.
  */
 public record AppEvent(
         String eventId,
@@ -13,5 +14,6 @@ public record AppEvent(
         String appId,
         String name,
         Instant occurredAt,
-        List<Credential> credentials) {
+        List<Credential> credentials,
+        WorkspaceSettings settings) {
 }

@@ -1,5 +1,5 @@
 package dev.marquee.contracts.app;
 
 public enum AppEventType {
-    CREATED, UPDATED, CREDENTIALS_CHANGED
+    CREATED, UPDATED, CREDENTIALS_CHANGED, SETTINGS_CHANGED
 }

@@ -16,6 +16,7 @@ import dev.marquee.contracts.app.AdminRole;
 import dev.marquee.contracts.app.AppEvent;
 import dev.marquee.contracts.app.AppEventType;
 import dev.marquee.contracts.app.Credential;
+import dev.marquee.contracts.app.WorkspaceSettings;
 import dev.marquee.contracts.app.CredentialKind;
 import dev.marquee.gateway.keys.SecretHash;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
@@ -32,7 +33,7 @@ public final class AppEvents {
     /** An app with these live credentials (the full list, as every event carries). */
     public static AppEvent app(String appId, Credential... credentials) {
         return new AppEvent(UUID.randomUUID().toString(), AppEventType.CREDENTIALS_CHANGED, appId, "Shop " + appId,
-                Instant.now(), List.of(credentials));
+                Instant.now(), List.of(credentials), WorkspaceSettings.DEFAULTS);
     }
 
     public static Credential sdkKey(String id, String secret) {

@@ -8,14 +8,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.marquee.campaign.app.App;
 import dev.marquee.campaign.app.AppCredential;
+import dev.marquee.campaign.app.AppSettings;
 import dev.marquee.campaign.app.repository.AppCredentialRepository;
 import dev.marquee.campaign.app.repository.AppRepository;
+import dev.marquee.campaign.app.repository.AppSettingsRepository;
 import dev.marquee.campaign.outbox.service.Outbox;
 import dev.marquee.campaign.rest.NotFoundException;
 import dev.marquee.contracts.app.AdminRole;
 import dev.marquee.contracts.app.AppEvent;
 import dev.marquee.contracts.app.AppEventType;
 import dev.marquee.contracts.app.CredentialKind;
+import dev.marquee.contracts.app.WorkspaceSettings;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
@@ -29,11 +32,14 @@ public class AppService {
 
     private final AppRepository apps;
     private final AppCredentialRepository credentials;
+    private final AppSettingsRepository settings;
     private final Outbox outbox;
 
-    public AppService(AppRepository apps, AppCredentialRepository credentials, Outbox outbox) {
+    public AppService(AppRepository apps, AppCredentialRepository credentials, AppSettingsRepository settings,
+            Outbox outbox) {
         this.apps = apps;
         this.credentials = credentials;
+        this.settings = settings;
         this.outbox = outbox;
     }
 
@@ -57,11 +63,11 @@ public class AppService {
                 adminToken, now);
         List<AppCredential> issued = List.of(key, token);
 
-        AppEvent event = new AppEvent(UUID.randomUUID().toString(), AppEventType.CREATED, app.id, app.name, now,
-                issued.stream().map(AppCredential::toContract).toList());
+        AppSettings defaults = AppSettings.of(app.id, WorkspaceSettings.DEFAULTS, now);
         return apps.persist(app)
                 .chain(() -> credentials.persist(issued))
-                .chain(() -> outbox.add(event))
+                .chain(() -> settings.persist(defaults))
+                .chain(() -> outbox.add(event(AppEventType.CREATED, app, issued, defaults, now)))
                 .replaceWith(new AppWithCredentials(app, issued, sdkKey, adminToken));
     }
 
@@ -77,6 +83,34 @@ public class AppService {
                 .onItem().ifNull().failWith(() -> new NotFoundException("app " + appId))
                 .flatMap(app -> credentials.listLive(appId)
                         .map(live -> new AppWithCredentials(app, live, null, null)));
+    }
+
+    @WithSession
+    public Uni<WorkspaceSettings> settings(String appId) {
+        return settings.findById(appId)
+                .onItem().ifNull().failWith(() -> new NotFoundException("app " + appId))
+                .map(AppSettings::toContract);
+    }
+
+    /** Replaces the settings and publishes the app's new state, so that delivery applies them. */
+    @WithTransaction
+    public Uni<WorkspaceSettings> updateSettings(String appId, WorkspaceSettings changed) {
+        Instant now = Instant.now();
+        return apps.findById(appId)
+                .onItem().ifNull().failWith(() -> new NotFoundException("app " + appId))
+                .flatMap(app -> settings.findById(appId).flatMap(row -> {
+                    row.apply(changed, now);
+                    return credentials.listLive(appId)
+                            .flatMap(live -> outbox.add(event(AppEventType.SETTINGS_CHANGED, app, live, row, now)));
+                }))
+                .replaceWith(changed);
+    }
+
+    /** The app's complete state: app.events.v1 is compacted, so every event must carry all of it. */
+    private static AppEvent event(AppEventType type, App app, List<AppCredential> live, AppSettings settings,
+            Instant at) {
+        return new AppEvent(UUID.randomUUID().toString(), type, app.id, app.name, at,
+                live.stream().map(AppCredential::toContract).toList(), settings.toContract());
     }
 
     private static AppCredential credential(String appId, CredentialKind kind, String name, AdminRole role, String secret,

@@ -1,0 +1,50 @@
+package dev.marquee.campaign.app;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import dev.marquee.contracts.app.WorkspaceSettings;
+
+/** The workspace-wide frequency rules of one app. */
+@Entity
+@Table(name = "app_settings")
+public class AppSettings {
+
+    @Id
+    @Column(name = "app_id")
+    public String appId;
+
+    @Column(name = "max_per_session")
+    public int maxPerSession;
+
+    @Column(name = "max_per_day")
+    public int maxPerDay;
+
+    @Column(name = "min_seconds_between")
+    public int minSecondsBetween;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    public static AppSettings of(String appId, WorkspaceSettings settings, Instant at) {
+        AppSettings row = new AppSettings();
+        row.appId = appId;
+        row.apply(settings, at);
+        return row;
+    }
+
+    public void apply(WorkspaceSettings settings, Instant at) {
+        maxPerSession = settings.maxMessagesPerSession();
+        maxPerDay = settings.maxMessagesPerDay();
+        minSecondsBetween = settings.minSecondsBetweenMessages();
+        updatedAt = at;
+    }
+
+    public WorkspaceSettings toContract() {
+        return new WorkspaceSettings(maxPerSession, maxPerDay, minSecondsBetween);
+    }
+}
