@@ -14,8 +14,10 @@ import jakarta.persistence.Table;
 import dev.marquee.campaign.campaign.repository.JsonColumn;
 import dev.marquee.contracts.campaign.CampaignSnapshot;
 import dev.marquee.contracts.campaign.CampaignState;
+import dev.marquee.contracts.campaign.Frequency;
 import dev.marquee.contracts.campaign.Message;
 import dev.marquee.contracts.campaign.MessageFormat;
+import dev.marquee.contracts.campaign.Schedule;
 import dev.marquee.contracts.campaign.Trigger;
 
 /** A campaign of one app: what to show (message), when (triggers) and whether it runs (state). */
@@ -43,6 +45,12 @@ public class Campaign {
     @Convert(converter = JsonColumn.Content.class)
     public Message message;
 
+    @Convert(converter = JsonColumn.Timing.class)
+    public Schedule schedule;
+
+    @Convert(converter = JsonColumn.Caps.class)
+    public Frequency frequency;
+
     /** The format of {@link #message}, kept in a column of its own for filtering. */
     @Enumerated(EnumType.STRING)
     public MessageFormat format;
@@ -54,6 +62,6 @@ public class Campaign {
     public Instant updatedAt;
 
     public CampaignSnapshot snapshot() {
-        return new CampaignSnapshot(id, appId, name, state, version, triggers, message, updatedAt);
+        return new CampaignSnapshot(id, appId, name, state, version, triggers, message, schedule, frequency, updatedAt);
     }
 }

@@ -11,5 +11,7 @@ public record CampaignSnapshot(
         long version,
         List<Trigger> triggers,
         Message message,
+        Schedule schedule,
+        Frequency frequency,
         Instant updatedAt) {
 }

@@ -16,8 +16,8 @@ import dev.marquee.contracts.app.AdminRole;
 import dev.marquee.contracts.app.AppEvent;
 import dev.marquee.contracts.app.AppEventType;
 import dev.marquee.contracts.app.Credential;
-import dev.marquee.contracts.app.WorkspaceSettings;
 import dev.marquee.contracts.app.CredentialKind;
+import dev.marquee.contracts.app.WorkspaceSettings;
 import dev.marquee.gateway.keys.SecretHash;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 

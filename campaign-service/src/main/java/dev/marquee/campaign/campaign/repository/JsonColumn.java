@@ -8,17 +8,23 @@ import jakarta.persistence.Converter;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
+import dev.marquee.contracts.campaign.Frequency;
 import dev.marquee.contracts.campaign.Message;
+import dev.marquee.contracts.campaign.Schedule;
 import dev.marquee.contracts.campaign.Trigger;
 
 /**
- * Campaign content stored as JSON text. A converter of our own rather than Hibernate's JSON type: the reactive
+ * Campaign content, schedule and caps stored as JSON text. A converter of our own rather than Hibernate's JSON type: the reactive
  * PostgreSQL client decodes jsonb arrays into objects and fails on them.
  */
 public final class JsonColumn {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private JsonColumn() {
     }
@@ -48,6 +54,36 @@ public final class JsonColumn {
 
         @Override
         public Message convertToEntityAttribute(String json) {
+            return read(json, new TypeReference<>() {
+            });
+        }
+    }
+
+    @Converter
+    public static class Timing implements AttributeConverter<Schedule, String> {
+
+        @Override
+        public String convertToDatabaseColumn(Schedule schedule) {
+            return write(schedule);
+        }
+
+        @Override
+        public Schedule convertToEntityAttribute(String json) {
+            return read(json, new TypeReference<>() {
+            });
+        }
+    }
+
+    @Converter
+    public static class Caps implements AttributeConverter<Frequency, String> {
+
+        @Override
+        public String convertToDatabaseColumn(Frequency frequency) {
+            return write(frequency);
+        }
+
+        @Override
+        public Frequency convertToEntityAttribute(String json) {
             return read(json, new TypeReference<>() {
             });
         }

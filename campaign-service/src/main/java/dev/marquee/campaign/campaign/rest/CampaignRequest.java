@@ -1,8 +1,13 @@
 package dev.marquee.campaign.campaign.rest;
 
+import java.time.DayOfWeek;
+import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -11,13 +16,16 @@ import jakarta.validation.constraints.Size;
 
 import dev.marquee.contracts.campaign.ButtonAction;
 import dev.marquee.contracts.campaign.MessageFormat;
+import dev.marquee.contracts.campaign.Schedule.DeliveryMode;
 import dev.marquee.contracts.campaign.TriggerType;
 
 /** A campaign as the management API accepts it (create and replace). */
 public record CampaignRequest(
         @NotBlank @Size(max = 200) String name,
         @NotEmpty @Size(max = 10) List<@NotNull @Valid TriggerRequest> triggers,
-        @NotNull @Valid MessageRequest message) {
+        @NotNull @Valid MessageRequest message,
+        @Valid ScheduleRequest schedule,
+        @Valid FrequencyRequest frequency) {
 
     public record TriggerRequest(@NotNull TriggerType type) {
     }
@@ -27,6 +35,36 @@ public record CampaignRequest(
             @NotBlank @Size(max = 200) String title,
             @NotBlank @Size(max = 2000) String body,
             @Size(max = 3) List<@NotNull @Valid ButtonRequest> buttons) {
+    }
+
+    /** Optional: absent means always-on from activation until ended. */
+    public record ScheduleRequest(
+            Instant startAt,
+            Instant endAt,
+            @Valid WindowRequest window,
+            DeliveryMode mode) {
+    }
+
+    /** Days and hours [fromHour, toHour) in the user's local time. */
+    public record WindowRequest(
+            @NotEmpty Set<@NotNull DayOfWeek> days,
+            @NotNull @Min(0) @Max(23) Integer fromHour,
+            @NotNull @Min(1) @Max(24) Integer toHour) {
+    }
+
+    /** Optional: absent means no per-campaign caps, priority 50, not critical. */
+    public record FrequencyRequest(
+            @Min(1) Integer lifetimeCap,
+            @Min(1) Integer perSessionCap,
+            @Valid RollingRequest rolling,
+            @Min(1) @Max(720) Integer reEligibleAfterDays,
+            @Min(1) @Max(100) Integer priority,
+            Boolean critical) {
+    }
+
+    public record RollingRequest(
+            @NotNull @Min(1) Integer count,
+            @NotNull @Min(1) @Max(8760) Integer windowHours) {
     }
 
     public record ButtonRequest(

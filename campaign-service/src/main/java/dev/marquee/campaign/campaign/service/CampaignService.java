@@ -30,8 +30,10 @@ import dev.marquee.contracts.campaign.Button;
 import dev.marquee.contracts.campaign.CampaignEvent;
 import dev.marquee.contracts.campaign.CampaignEventType;
 import dev.marquee.contracts.campaign.CampaignState;
+import dev.marquee.contracts.campaign.Frequency;
 import dev.marquee.contracts.campaign.Message;
 import dev.marquee.contracts.campaign.MessageFormat;
+import dev.marquee.contracts.campaign.Schedule;
 import dev.marquee.contracts.campaign.Trigger;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -202,10 +204,43 @@ public class CampaignService {
     }
 
     private static void applyContent(Campaign campaign, CampaignRequest request, Message message) {
+        campaign.schedule = toSchedule(request.schedule());
+        campaign.frequency = toFrequency(request.frequency());
         campaign.name = request.name().strip();
         campaign.triggers = request.triggers().stream().map(t -> new Trigger(t.type())).toList();
         campaign.message = message;
         campaign.format = message.format();
+    }
+
+    private static Schedule toSchedule(CampaignRequest.ScheduleRequest request) {
+        if (request == null) {
+            return Schedule.DEFAULT;
+        }
+        if (request.startAt() != null && request.endAt() != null && !request.endAt().isAfter(request.startAt())) {
+            throw new InvalidFieldException("schedule.endAt", "must be after schedule.startAt");
+        }
+        Schedule.DeliveryWindow window = null;
+        if (request.window() != null) {
+            CampaignRequest.WindowRequest w = request.window();
+            if (w.toHour() <= w.fromHour()) {
+                throw new InvalidFieldException("schedule.window.toHour", "must be after schedule.window.fromHour");
+            }
+            window = new Schedule.DeliveryWindow(Set.copyOf(w.days()), w.fromHour(), w.toHour());
+        }
+        return new Schedule(request.startAt(), request.endAt(), window,
+                request.mode() == null ? Schedule.DeliveryMode.ALWAYS_ON : request.mode());
+    }
+
+    private static Frequency toFrequency(CampaignRequest.FrequencyRequest request) {
+        if (request == null) {
+            return Frequency.DEFAULT;
+        }
+        CampaignRequest.RollingRequest rolling = request.rolling();
+        return new Frequency(request.lifetimeCap(), request.perSessionCap(),
+                rolling == null ? null : new Frequency.RollingCap(rolling.count(), rolling.windowHours()),
+                request.reEligibleAfterDays(),
+                request.priority() == null ? Frequency.DEFAULT_PRIORITY : request.priority(),
+                Boolean.TRUE.equals(request.critical()));
     }
 
     private static Message toMessage(CampaignRequest.MessageRequest request) {

@@ -1,5 +1,6 @@
 package dev.marquee.delivery.campaign.service;
 
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.marquee.contracts.campaign.CampaignEvent;
 import dev.marquee.contracts.campaign.CampaignSnapshot;
 import dev.marquee.contracts.campaign.CampaignState;
+import dev.marquee.contracts.campaign.Schedule;
 
 /**
  * The active campaigns of every app, in memory, built from {@code campaign.events.v1}. The hot path reads it without
@@ -43,14 +45,21 @@ public class CampaignIndex {
         return newer[0];
     }
 
-    /** The app's active campaigns, the most recently changed first. */
-    public List<CampaignSnapshot> active(String appId) {
+    /** The app's active campaigns whose schedule runs at {@code now}, the most recently changed first. */
+    public List<CampaignSnapshot> active(String appId, Instant now) {
         Map<String, CampaignSnapshot> app = activeByApp.get(appId);
         if (app == null) {
             return List.of();
         }
         return app.values().stream()
+                .filter(campaign -> runsAt(campaign.schedule(), now))
                 .sorted(Comparator.comparing(CampaignSnapshot::updatedAt).reversed().thenComparing(CampaignSnapshot::id))
                 .toList();
+    }
+
+    /** Start and end are checked here, without I/O; the delivery window depends on the user's time zone. */
+    private static boolean runsAt(Schedule schedule, Instant now) {
+        return schedule == null || ((schedule.startAt() == null || !now.isBefore(schedule.startAt()))
+                && (schedule.endAt() == null || now.isBefore(schedule.endAt())));
     }
 }

@@ -1,5 +1,7 @@
 package dev.marquee.delivery.message.rest;
 
+import java.time.Instant;
+
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
@@ -30,6 +32,6 @@ public class SdkMessageResource {
     public SdkMessagesResponse messages(
             @HeaderParam(APP_HEADER) @NotBlank(message = "is set by the gateway; call through it") String appId,
             @QueryParam("userId") @NotBlank(message = "is required") @Size(max = 256) String userId) {
-        return new SdkMessagesResponse(userId, index.active(appId).stream().map(SdkMessage::of).toList());
+        return new SdkMessagesResponse(userId, index.active(appId, Instant.now()).stream().map(SdkMessage::of).toList());
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -12,8 +13,11 @@ import org.junit.jupiter.api.Test;
 import dev.marquee.contracts.campaign.CampaignEvent;
 import dev.marquee.contracts.campaign.CampaignSnapshot;
 import dev.marquee.contracts.campaign.CampaignState;
+import dev.marquee.contracts.campaign.Schedule;
 
 class CampaignIndexTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-20T12:00:00Z");
 
     private final CampaignIndex index = new CampaignIndex();
 
@@ -54,7 +58,20 @@ class CampaignIndexTest {
         assertEquals(List.of("new", "old"), ids("app"));
     }
 
+    @Test
+    void aCampaignIsServedOnlyBetweenItsStartAndItsEnd() {
+        index.apply(event("app", "later", CampaignState.ACTIVE, 2, schedule(NOW.plusSeconds(60), null)));
+        index.apply(event("app", "over", CampaignState.ACTIVE, 2, schedule(null, NOW)));
+        index.apply(event("app", "now", CampaignState.ACTIVE, 2, schedule(NOW, NOW.plusSeconds(60))));
+
+        assertEquals(List.of("now"), ids("app"));
+    }
+
+    private static Schedule schedule(Instant startAt, Instant endAt) {
+        return new Schedule(startAt, endAt, null, Schedule.DeliveryMode.ALWAYS_ON);
+    }
+
     private List<String> ids(String appId) {
-        return index.active(appId).stream().map(CampaignSnapshot::id).toList();
+        return index.active(appId, NOW).stream().map(CampaignSnapshot::id).toList();
     }
 }

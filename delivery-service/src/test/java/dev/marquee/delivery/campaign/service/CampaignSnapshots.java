@@ -10,8 +10,10 @@ import dev.marquee.contracts.campaign.CampaignEvent;
 import dev.marquee.contracts.campaign.CampaignEventType;
 import dev.marquee.contracts.campaign.CampaignSnapshot;
 import dev.marquee.contracts.campaign.CampaignState;
+import dev.marquee.contracts.campaign.Frequency;
 import dev.marquee.contracts.campaign.Message;
 import dev.marquee.contracts.campaign.MessageFormat;
+import dev.marquee.contracts.campaign.Schedule;
 import dev.marquee.contracts.campaign.Trigger;
 import dev.marquee.contracts.campaign.TriggerType;
 
@@ -22,12 +24,17 @@ public final class CampaignSnapshots {
     }
 
     public static CampaignEvent event(String appId, String campaignId, CampaignState state, long version) {
+        return event(appId, campaignId, state, version, Schedule.DEFAULT);
+    }
+
+    public static CampaignEvent event(String appId, String campaignId, CampaignState state, long version,
+            Schedule schedule) {
         Instant at = Instant.parse("2026-11-01T10:00:00Z").plusSeconds(version);
         CampaignSnapshot snapshot = new CampaignSnapshot(campaignId, appId, "Campaign " + campaignId, state, version,
                 List.of(new Trigger(TriggerType.SESSION_START)),
                 new Message(MessageFormat.MODAL, "Title of " + campaignId, "Body",
                         List.of(new Button("ok", "OK", ButtonAction.DISMISS, null))),
-                at);
+                schedule, Frequency.DEFAULT, at);
         CampaignEventType type = state == CampaignState.ACTIVE ? CampaignEventType.PUBLISHED : CampaignEventType.PAUSED;
         return new CampaignEvent(UUID.randomUUID().toString(), type, appId, campaignId, at, snapshot);
     }

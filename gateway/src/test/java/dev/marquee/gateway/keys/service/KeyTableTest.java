@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 import dev.marquee.contracts.app.AdminRole;
 import dev.marquee.contracts.app.AppEvent;
 import dev.marquee.contracts.app.AppEventType;
-import dev.marquee.contracts.app.WorkspaceSettings;
 import dev.marquee.contracts.app.Credential;
 import dev.marquee.contracts.app.CredentialKind;
+import dev.marquee.contracts.app.WorkspaceSettings;
 import dev.marquee.gateway.keys.KnownCredential;
 import dev.marquee.gateway.keys.SecretHash;
 
@@ -84,10 +84,12 @@ class KeyTableTest {
         credentials.add(null);
         String upper = SecretHash.sha256Hex("upper").toUpperCase();
         credentials.add(new Credential("k3", CredentialKind.SDK_KEY, "web", null, upper));
-        table.apply(new AppEvent("e1", AppEventType.CREATED, "shop", "Shop", Instant.now(), credentials, WorkspaceSettings.DEFAULTS));
+        table.apply(new AppEvent("e1", AppEventType.CREATED, "shop", "Shop", Instant.now(), credentials,
+                WorkspaceSettings.DEFAULTS));
 
         assertEquals(1, table.size());
         assertTrue(table.find(SecretHash.sha256Hex("upper")).isPresent(), "hashes are compared in lowercase");
-        assertFalse(table.apply(new AppEvent("e2", AppEventType.CREATED, null, "?", Instant.now(), List.of(), WorkspaceSettings.DEFAULTS)));
+        assertFalse(table.apply(
+                new AppEvent("e2", AppEventType.CREATED, null, "?", Instant.now(), List.of(), WorkspaceSettings.DEFAULTS)));
     }
 }

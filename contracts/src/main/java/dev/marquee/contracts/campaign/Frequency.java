@@ -1,0 +1,23 @@
+package dev.marquee.contracts.campaign;
+
+/**
+ * How often one user may see a campaign, and how it ranks against others. Null caps mean "no such cap".
+ *
+ * @param lifetimeCap at most this many impressions per user, ever
+ * @param perSessionCap at most this many per session
+ * @param rolling at most {@code count} within any window of {@code windowHours}
+ * @param reEligibleAfterDays after an impression, the user qualifies again only after this many days
+ * @param priority 1–100, higher wins arbitration
+ * @param critical bypasses the workspace-wide caps (outage and payment-failure notices)
+ */
+public record Frequency(Integer lifetimeCap, Integer perSessionCap, RollingCap rolling, Integer reEligibleAfterDays,
+        int priority, boolean critical) {
+
+    public static final int DEFAULT_PRIORITY = 50;
+
+    /** No caps, middle priority, not critical. */
+    public static final Frequency DEFAULT = new Frequency(null, null, null, null, DEFAULT_PRIORITY, false);
+
+    public record RollingCap(int count, int windowHours) {
+    }
+}

@@ -1,0 +1,24 @@
+package dev.marquee.contracts.campaign;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * When a campaign may be shown. Null {@code startAt}/{@code endAt} mean "from activation" / "until ended".
+ *
+ * @param window optional delivery window in the user's local time (quiet hours outside it)
+ * @param mode always-on (every qualifying trigger) or one-time (once per user)
+ */
+public record Schedule(Instant startAt, Instant endAt, DeliveryWindow window, DeliveryMode mode) {
+
+    public static final Schedule DEFAULT = new Schedule(null, null, null, DeliveryMode.ALWAYS_ON);
+
+    /** Days and hours [fromHour, toHour) in the user's local time. */
+    public record DeliveryWindow(Set<DayOfWeek> days, int fromHour, int toHour) {
+    }
+
+    public enum DeliveryMode {
+        ALWAYS_ON, ONE_TIME
+    }
+}
