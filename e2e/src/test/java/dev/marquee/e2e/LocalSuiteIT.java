@@ -58,6 +58,14 @@ class LocalSuiteIT {
                 .then().statusCode(200)
                 .body("messages.campaignId", hasItem(demo.campaignId()))
                 .body("messages[0].title", equalTo("Welcome to the demo shop"));
+        given().header("X-Marquee-Key", demo.sdkKey())
+                .queryParam("userId", DemoSeed.DEMO_USER)
+                .queryParam("locale", "fr-CA")
+                .when().get("/v1/sdk/messages")
+                .then().statusCode(200)
+                .body("messages[0].locale", equalTo("fr"))
+                .body("messages[0].title", equalTo("Bienvenue dans la boutique de démo"))
+                .body("messages[0].buttons[0].label", equalTo("Commencer"));
     }
 
     @Test

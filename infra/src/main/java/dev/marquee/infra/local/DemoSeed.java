@@ -50,7 +50,11 @@ public final class DemoSeed {
                         "format", "MODAL",
                         "title", "Welcome to the demo shop",
                         "body", "Marquee is running. This modal came from a live campaign.",
-                        "buttons", List.of(Map.of("id", "start", "label", "Start shopping", "action", "DISMISS"))));
+                        "buttons", List.of(Map.of("id", "start", "label", "Start shopping", "action", "DISMISS")),
+                        "locales", Map.of("fr", Map.of(
+                                "title", "Bienvenue dans la boutique de démo",
+                                "body", "Marquee fonctionne. Cette fenêtre vient d'une campagne active.",
+                                "buttonLabels", Map.of("start", "Commencer")))));
         JsonNode created = send("POST", "/v1/apps/" + appId + "/campaigns", adminToken, campaign, 201);
         String campaignId = created.get("id").asText();
         send("POST", "/v1/apps/" + appId + "/campaigns/" + campaignId + "/actions/activate", adminToken, null, 200);

@@ -51,6 +51,9 @@ public final class Launcher {
         System.out.println("Fetch the demo message:");
         System.out.println("  curl -s -H 'X-Marquee-Key: " + demo.sdkKey() + "' '" + gateway + "/v1/sdk/messages?userId="
                 + DemoSeed.DEMO_USER + "'");
+        System.out.println("The same in French (fr-CA falls back to fr):");
+        System.out.println("  curl -s -H 'X-Marquee-Key: " + demo.sdkKey() + "' '" + gateway + "/v1/sdk/messages?userId="
+                + DemoSeed.DEMO_USER + "&locale=fr-CA'");
         System.out.println("List the demo app's campaigns:");
         System.out.println("  curl -s -H 'Authorization: Bearer " + demo.adminToken() + "' " + gateway + "/v1/apps/"
                 + demo.appId() + "/campaigns");

@@ -3,6 +3,7 @@ package dev.marquee.campaign.campaign.rest;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.validation.Valid;
@@ -34,7 +35,15 @@ public record CampaignRequest(
             @NotNull MessageFormat format,
             @NotBlank @Size(max = 200) String title,
             @NotBlank @Size(max = 2000) String body,
-            @Size(max = 3) List<@NotNull @Valid ButtonRequest> buttons) {
+            @Size(max = 3) List<@NotNull @Valid ButtonRequest> buttons,
+            @Size(max = 100) Map<@NotBlank String, @NotNull @Valid TranslationRequest> locales) {
+    }
+
+    /** The message in one locale (key: a BCP 47 tag such as {@code fr} or {@code fr-CA}). */
+    public record TranslationRequest(
+            @NotBlank @Size(max = 200) String title,
+            @NotBlank @Size(max = 2000) String body,
+            Map<@NotBlank String, @NotBlank @Size(max = 60) String> buttonLabels) {
     }
 
     /** Optional: absent means always-on from activation until ended. */

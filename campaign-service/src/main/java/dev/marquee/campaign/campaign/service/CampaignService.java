@@ -254,6 +254,7 @@ public class CampaignService {
             LinkPolicy.check("message.buttons[" + i + "].url", button.action(), button.url());
         }
         return new Message(request.format(), request.title().strip(), request.body().strip(),
-                buttons.stream().map(b -> new Button(b.id(), b.label().strip(), b.action(), b.url())).toList());
+                buttons.stream().map(b -> new Button(b.id(), b.label().strip(), b.action(), b.url())).toList(),
+                Translations.check(request.locales(), ids));
     }
 }

@@ -57,6 +57,23 @@ class CampaignValidationTest {
     }
 
     @Test
+    void translationsNeedACanonicalTagAndExistingButtons() {
+        String appId = createApp("Locales");
+        given().contentType(ContentType.JSON).body(withLocales(Map.of("french", translation(Map.of()))))
+                .when().post("/v1/apps/{appId}/campaigns", appId)
+                .then().statusCode(400).body("errors[0].field", equalTo("message.locales.french"));
+        given().contentType(ContentType.JSON).body(withLocales(Map.of("fr", translation(Map.of("nope", "Non")))))
+                .when().post("/v1/apps/{appId}/campaigns", appId)
+                .then().statusCode(400).body("errors[0].field", equalTo("message.locales.fr.buttonLabels.nope"));
+
+        String id = createCampaign(appId, withLocales(Map.of("fr-CA", translation(Map.of("ok", "D'accord")))));
+        given().when().get("/v1/apps/{appId}/campaigns/{id}", appId, id)
+                .then().statusCode(200)
+                .body("message.locales.'fr-CA'.title", equalTo("Bonjour"))
+                .body("message.locales.'fr-CA'.buttonLabels.ok", equalTo("D'accord"));
+    }
+
+    @Test
     void anUnknownFieldIsRejectedNotIgnored() {
         String appId = createApp("Unknown field");
         Map<String, Object> body = new HashMap<>(welcomeCampaign());
@@ -115,6 +132,17 @@ class CampaignValidationTest {
         given().contentType(ContentType.JSON).body(welcomeCampaign())
                 .when().post("/v1/apps/{appId}/campaigns", "no-such-app")
                 .then().statusCode(404);
+    }
+
+    private static Map<String, Object> withLocales(Map<String, Object> locales) {
+        Map<String, Object> body = new HashMap<>(welcomeCampaign());
+        body.put("message", Map.of("format", "MODAL", "title", "Hello", "body", "Welcome",
+                "buttons", List.of(Map.of("id", "ok", "label", "OK", "action", "DISMISS")), "locales", locales));
+        return body;
+    }
+
+    private static Map<String, Object> translation(Map<String, String> buttonLabels) {
+        return Map.of("title", "Bonjour", "body", "Bienvenue", "buttonLabels", buttonLabels);
     }
 
     private static Map<String, Object> withButton(String action, String url) {

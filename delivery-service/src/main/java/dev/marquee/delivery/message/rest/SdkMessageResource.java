@@ -31,7 +31,10 @@ public class SdkMessageResource {
     @Path("/messages")
     public SdkMessagesResponse messages(
             @HeaderParam(APP_HEADER) @NotBlank(message = "is set by the gateway; call through it") String appId,
-            @QueryParam("userId") @NotBlank(message = "is required") @Size(max = 256) String userId) {
-        return new SdkMessagesResponse(userId, index.active(appId, Instant.now()).stream().map(SdkMessage::of).toList());
+            @QueryParam("userId") @NotBlank(message = "is required") @Size(max = 256) String userId,
+            @QueryParam("locale") @Size(max = 35) String locale) {
+        return new SdkMessagesResponse(userId, index.active(appId, Instant.now()).stream()
+                .map(campaign -> SdkMessage.of(campaign, locale))
+                .toList());
     }
 }

@@ -2,6 +2,7 @@ package dev.marquee.delivery.campaign.service;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import dev.marquee.contracts.campaign.Button;
@@ -33,7 +34,8 @@ public final class CampaignSnapshots {
         CampaignSnapshot snapshot = new CampaignSnapshot(campaignId, appId, "Campaign " + campaignId, state, version,
                 List.of(new Trigger(TriggerType.SESSION_START)),
                 new Message(MessageFormat.MODAL, "Title of " + campaignId, "Body",
-                        List.of(new Button("ok", "OK", ButtonAction.DISMISS, null))),
+                        List.of(new Button("ok", "OK", ButtonAction.DISMISS, null)),
+                        Map.of("fr", new Message.Translation("Titre de " + campaignId, "Corps", Map.of("ok", "D'accord")))),
                 schedule, Frequency.DEFAULT, at);
         CampaignEventType type = state == CampaignState.ACTIVE ? CampaignEventType.PUBLISHED : CampaignEventType.PAUSED;
         return new CampaignEvent(UUID.randomUUID().toString(), type, appId, campaignId, at, snapshot);

@@ -71,6 +71,15 @@ class SdkMessagesTest {
                 .body("messages[0].buttons[0].id", equalTo("ok"))
                 .body("messages[0].triggers[0].type", equalTo("SESSION_START")));
 
+        given().header("X-Marquee-App-Id", appId)
+                .queryParam("userId", "u-1")
+                .queryParam("locale", "fr-CA")
+                .when().get("/v1/sdk/messages")
+                .then().statusCode(200)
+                .body("messages[0].locale", equalTo("fr"))
+                .body("messages[0].title", equalTo("Titre de welcome"))
+                .body("messages[0].buttons[0].label", equalTo("D'accord"));
+
         publish(event(appId, "welcome", CampaignState.PAUSED, 3));
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given()
