@@ -29,62 +29,54 @@ public final class JsonColumn {
     private JsonColumn() {
     }
 
-    @Converter
-    public static class Triggers implements AttributeConverter<List<Trigger>, String> {
+    /** One JSON column of a type; the subclasses only name the type, for Hibernate to see it. */
+    abstract static class Json<T> implements AttributeConverter<T, String> {
 
-        @Override
-        public String convertToDatabaseColumn(List<Trigger> triggers) {
-            return write(triggers);
+        private final TypeReference<T> type;
+
+        Json(TypeReference<T> type) {
+            this.type = type;
         }
 
         @Override
-        public List<Trigger> convertToEntityAttribute(String json) {
-            return read(json, new TypeReference<>() {
+        public String convertToDatabaseColumn(T value) {
+            return write(value);
+        }
+
+        @Override
+        public T convertToEntityAttribute(String json) {
+            return read(json, type);
+        }
+    }
+
+    @Converter
+    public static class Triggers extends Json<List<Trigger>> {
+        public Triggers() {
+            super(new TypeReference<>() {
             });
         }
     }
 
     @Converter
-    public static class Content implements AttributeConverter<Message, String> {
-
-        @Override
-        public String convertToDatabaseColumn(Message message) {
-            return write(message);
-        }
-
-        @Override
-        public Message convertToEntityAttribute(String json) {
-            return read(json, new TypeReference<>() {
+    public static class Content extends Json<Message> {
+        public Content() {
+            super(new TypeReference<>() {
             });
         }
     }
 
     @Converter
-    public static class Timing implements AttributeConverter<Schedule, String> {
-
-        @Override
-        public String convertToDatabaseColumn(Schedule schedule) {
-            return write(schedule);
-        }
-
-        @Override
-        public Schedule convertToEntityAttribute(String json) {
-            return read(json, new TypeReference<>() {
+    public static class Timing extends Json<Schedule> {
+        public Timing() {
+            super(new TypeReference<>() {
             });
         }
     }
 
     @Converter
-    public static class Caps implements AttributeConverter<Frequency, String> {
-
-        @Override
-        public String convertToDatabaseColumn(Frequency frequency) {
-            return write(frequency);
-        }
-
-        @Override
-        public Frequency convertToEntityAttribute(String json) {
-            return read(json, new TypeReference<>() {
+    public static class Caps extends Json<Frequency> {
+        public Caps() {
+            super(new TypeReference<>() {
             });
         }
     }
