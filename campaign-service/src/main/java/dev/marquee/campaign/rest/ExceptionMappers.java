@@ -10,6 +10,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
 import org.hibernate.HibernateException;
+import org.hibernate.JDBCException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -25,6 +26,7 @@ import io.vertx.pgclient.PgException;
 public class ExceptionMappers {
 
     private static final Logger LOG = Logger.getLogger(ExceptionMappers.class);
+    private static final String UNIQUE_VIOLATION = "23505";
 
     @ServerExceptionMapper
     public Response validation(ConstraintViolationException e) {
@@ -81,9 +83,16 @@ public class ExceptionMappers {
                 : Response.Status.fromStatusCode(status).getReasonPhrase(), e.getMessage(), List.of());
     }
 
-    /** PostgreSQL unreachable or failing: writes cannot be made now, the client may retry. */
+    /**
+     * PostgreSQL unreachable or failing: writes cannot be made now, the client may retry. A unique violation is no
+     * outage but two changes of one campaign at once (both made the same next version): the later one is a conflict.
+     */
     @ServerExceptionMapper({PgException.class, HibernateException.class, ConnectException.class})
     public Response storeUnavailable(Throwable e) {
+        if (isUniqueViolation(e)) {
+            return problem(409, "Conflict", "The resource was changed at the same time; read it again and retry.",
+                    List.of());
+        }
         LOG.warnf("store error: %s", e.getMessage());
         return Response.status(503)
                 .type(Problem.MEDIA_TYPE)
@@ -91,6 +100,16 @@ public class ExceptionMappers {
                 .entity(new Problem("about:blank", "Service unavailable", 503,
                         "The campaign store is unavailable; retry later.", List.of()))
                 .build();
+    }
+
+    private static boolean isUniqueViolation(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())
+                    || cause instanceof JDBCException jdbc && UNIQUE_VIOLATION.equals(jdbc.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @ServerExceptionMapper
