@@ -1,5 +1,5 @@
 package dev.marquee.contracts.app;
 
 public enum AppEventType {
-    CREATED, UPDATED, CREDENTIALS_CHANGED, SETTINGS_CHANGED
+    CREATED, CREDENTIALS_CHANGED, SETTINGS_CHANGED
 }
