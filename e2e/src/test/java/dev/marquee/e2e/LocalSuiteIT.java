@@ -57,15 +57,15 @@ class LocalSuiteIT {
                 .when().get("/v1/sdk/messages")
                 .then().statusCode(200)
                 .body("messages.campaignId", hasItem(demo.campaignId()))
-                .body("messages[0].title", equalTo("Welcome to the demo shop"));
+                .body("messages[0].message.title", equalTo("Welcome to the demo shop"));
         given().header("X-Marquee-Key", demo.sdkKey())
                 .queryParam("userId", DemoSeed.DEMO_USER)
                 .queryParam("locale", "fr-CA")
                 .when().get("/v1/sdk/messages")
                 .then().statusCode(200)
                 .body("messages[0].locale", equalTo("fr"))
-                .body("messages[0].title", equalTo("Bienvenue dans la boutique de démo"))
-                .body("messages[0].buttons[0].label", equalTo("Commencer"));
+                .body("messages[0].message.title", equalTo("Bienvenue dans la boutique de démo"))
+                .body("messages[0].message.buttons[0].label", equalTo("Commencer"));
     }
 
     @Test
@@ -122,7 +122,7 @@ class LocalSuiteIT {
         given().auth().oauth2(adminToken).contentType(ContentType.JSON).body(Map.of("name", "No message"))
                 .when().post("/v1/apps/{appId}/campaigns", appId)
                 .then().statusCode(400).contentType("application/problem+json")
-                .body("errors.field", hasItem("message"));
+                .body("errors.field", hasItem("triggers"));
         // an admin token is a valid credential, but creating apps is the operator's
         given().auth().oauth2(adminToken).contentType(ContentType.JSON).body(Map.of("name", "Sneaky"))
                 .when().post("/v1/apps")

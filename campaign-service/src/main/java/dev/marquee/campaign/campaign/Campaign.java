@@ -15,12 +15,14 @@ import dev.marquee.campaign.campaign.repository.JsonColumn;
 import dev.marquee.contracts.campaign.CampaignSnapshot;
 import dev.marquee.contracts.campaign.CampaignState;
 import dev.marquee.contracts.campaign.Frequency;
-import dev.marquee.contracts.campaign.Message;
+import dev.marquee.contracts.campaign.Goals;
 import dev.marquee.contracts.campaign.MessageFormat;
 import dev.marquee.contracts.campaign.Schedule;
+import dev.marquee.contracts.campaign.Targeting;
 import dev.marquee.contracts.campaign.Trigger;
+import dev.marquee.contracts.campaign.Variant;
 
-/** A campaign of one app: what to show (message), when (triggers) and whether it runs (state). */
+/** A campaign of one app: what to show (variants), to whom (targeting), when (triggers, schedule) and whether it runs (state). */
 @Entity
 @Table(name = "campaign")
 public class Campaign {
@@ -42,16 +44,33 @@ public class Campaign {
     @Convert(converter = JsonColumn.Triggers.class)
     public List<Trigger> triggers;
 
-    @Convert(converter = JsonColumn.Content.class)
-    public Message message;
+    @Convert(converter = JsonColumn.Audience.class)
+    public Targeting targeting;
+
+    /** The messages of the experiment's arms; one variant of weight 100 when there is no experiment. */
+    @Convert(converter = JsonColumn.Variants.class)
+    public List<Variant> variants;
+
+    @Column(name = "control_percent")
+    public int controlPercent;
+
+    @Convert(converter = JsonColumn.Conversions.class)
+    public Goals goals;
 
     @Convert(converter = JsonColumn.Timing.class)
     public Schedule schedule;
 
+    /** {@link Schedule#startAt()} and {@link Schedule#endAt()} again, as columns the schedule clock can query. */
+    @Column(name = "start_at")
+    public Instant startAt;
+
+    @Column(name = "end_at")
+    public Instant endAt;
+
     @Convert(converter = JsonColumn.Caps.class)
     public Frequency frequency;
 
-    /** The format of {@link #message}, kept in a column of its own for filtering. */
+    /** The format of the variants' messages, kept in a column of its own for filtering. */
     @Enumerated(EnumType.STRING)
     public MessageFormat format;
 
@@ -62,6 +81,7 @@ public class Campaign {
     public Instant updatedAt;
 
     public CampaignSnapshot snapshot() {
-        return new CampaignSnapshot(id, appId, name, state, version, triggers, message, schedule, frequency, updatedAt);
+        return new CampaignSnapshot(id, appId, name, state, version, triggers, targeting, variants, controlPercent,
+                schedule, frequency, goals, updatedAt);
     }
 }

@@ -2,34 +2,18 @@ package dev.marquee.campaign.campaign;
 
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 import dev.marquee.contracts.campaign.CampaignEventType;
 import dev.marquee.contracts.campaign.CampaignState;
 
 /** The lifecycle actions of a campaign: from which states each may be taken, and where it leads. */
 public enum CampaignAction {
-    ACTIVATE(Set.of(CampaignState.DRAFT), CampaignState.ACTIVE, CampaignEventType.PUBLISHED), PAUSE(
-            Set.of(CampaignState.ACTIVE), CampaignState.PAUSED, CampaignEventType.PAUSED), RESUME(Set.of(CampaignState.PAUSED),
-                    CampaignState.ACTIVE, CampaignEventType.PUBLISHED), END(Set.of(CampaignState.ACTIVE, CampaignState.PAUSED),
-                            CampaignState.ENDED,
-                            CampaignEventType.ENDED), ARCHIVE(Set.of(CampaignState.DRAFT, CampaignState.ENDED),
-                                    CampaignState.ARCHIVED, CampaignEventType.ARCHIVED);
-
-    private final Set<CampaignState> from;
-    private final CampaignState to;
-    private final CampaignEventType event;
-
-    CampaignAction(Set<CampaignState> from, CampaignState to, CampaignEventType event) {
-        this.from = from;
-        this.to = to;
-        this.event = event;
-    }
+    ACTIVATE, PAUSE, RESUME, END, ARCHIVE;
 
     /** {@code activate} → ACTIVATE; empty for anything else. */
     public static Optional<CampaignAction> fromPath(String segment) {
         for (CampaignAction action : values()) {
-            if (action.name().toLowerCase(Locale.ROOT).equals(segment)) {
+            if (action.pathName().equals(segment)) {
                 return Optional.of(action);
             }
         }
@@ -37,15 +21,35 @@ public enum CampaignAction {
     }
 
     public boolean allowedFrom(CampaignState state) {
-        return from.contains(state);
+        return switch (this) {
+            case ACTIVATE -> state == CampaignState.DRAFT;
+            case PAUSE -> state == CampaignState.ACTIVE || state == CampaignState.SCHEDULED;
+            case RESUME -> state == CampaignState.PAUSED;
+            case END -> state == CampaignState.ACTIVE || state == CampaignState.PAUSED || state == CampaignState.SCHEDULED;
+            case ARCHIVE -> state == CampaignState.DRAFT || state == CampaignState.ENDED;
+        };
     }
 
-    public CampaignState target() {
-        return to;
+    /** Where the action leads; a campaign going live before its start is scheduled, and goes active at the start. */
+    public CampaignState target(boolean startAhead) {
+        return switch (this) {
+            case ACTIVATE, RESUME -> startAhead ? CampaignState.SCHEDULED : CampaignState.ACTIVE;
+            case PAUSE -> CampaignState.PAUSED;
+            case END -> CampaignState.ENDED;
+            case ARCHIVE -> CampaignState.ARCHIVED;
+        };
     }
 
-    public CampaignEventType event() {
-        return event;
+    /** The event a change into {@code state} publishes. */
+    public static CampaignEventType eventFor(CampaignState state) {
+        return switch (state) {
+            case SCHEDULED -> CampaignEventType.SCHEDULED;
+            case ACTIVE -> CampaignEventType.PUBLISHED;
+            case PAUSED -> CampaignEventType.PAUSED;
+            case ENDED -> CampaignEventType.ENDED;
+            case ARCHIVED -> CampaignEventType.ARCHIVED;
+            case DRAFT -> CampaignEventType.UPDATED;
+        };
     }
 
     public String pathName() {

@@ -10,6 +10,10 @@ public interface CampaignConfig {
 
     Outbox outbox();
 
+    /** How often the schedule clock starts scheduled campaigns and ends those past their end (read by its @Scheduled). */
+    @WithDefault("1s")
+    Duration scheduleCheckInterval();
+
     interface Outbox {
 
         /** How often the relay looks for unpublished events. */

@@ -61,7 +61,7 @@ class OutboxRelayTest {
         assertEquals("PUBLISHED", event.get("type").asText());
         assertEquals("ACTIVE", event.at("/campaign/state").asText());
         assertEquals(2, event.at("/campaign/version").asInt());
-        assertEquals("Hello", event.at("/campaign/message/title").asText());
+        assertEquals("Hello", event.at("/campaign/variants/0/message/title").asText());
         assertFalse(event.get("eventId").asText().isBlank());
         // the row is deleted once Kafka acknowledged it
         await().atMost(Duration.ofSeconds(5)).until(() -> OutboxTable.rows(dataSource, appId + ":" + id) == 0);

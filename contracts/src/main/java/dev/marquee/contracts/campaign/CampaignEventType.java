@@ -2,5 +2,5 @@ package dev.marquee.contracts.campaign;
 
 /** What the committed change was; the snapshot in the event says what the campaign is now. */
 public enum CampaignEventType {
-    CREATED, UPDATED, PUBLISHED, PAUSED, ENDED, ARCHIVED, DELETED
+    CREATED, UPDATED, SCHEDULED, PUBLISHED, PAUSED, ENDED, ARCHIVED, DELETED
 }

@@ -1,6 +1,9 @@
 package dev.marquee.contracts.campaign;
 
-/** Where a campaign is in its life: draft → active ⇄ paused → ended → archived (a draft may be archived too). */
+/**
+ * Where a campaign is in its life: draft → scheduled (activated before its start) → active ⇄ paused → ended →
+ * archived (a draft may be archived too).
+ */
 public enum CampaignState {
-    DRAFT, ACTIVE, PAUSED, ENDED, ARCHIVED
+    DRAFT, SCHEDULED, ACTIVE, PAUSED, ENDED, ARCHIVED
 }

@@ -21,6 +21,13 @@ public class CampaignRepository implements PanacheRepositoryBase<Campaign, Strin
         return find("appId = ?1 and id = ?2", appId, campaignId).firstResult();
     }
 
+    /** Scheduled campaigns whose start has come, and live ones whose end has passed (in any app). */
+    public Uni<List<Campaign>> due(Instant now, int limit) {
+        return find("(state = ?1 and startAt <= ?3) or (state in ?2 and endAt <= ?3) order by updatedAt",
+                CampaignState.SCHEDULED, List.of(CampaignState.SCHEDULED, CampaignState.ACTIVE, CampaignState.PAUSED), now)
+                .page(Page.ofSize(limit)).list();
+    }
+
     /** Where a page of a campaign list ends: the creation time and id of its last campaign. */
     public record Position(Instant createdAt, String id) {
     }

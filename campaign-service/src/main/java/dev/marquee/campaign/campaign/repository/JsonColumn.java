@@ -12,9 +12,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import dev.marquee.contracts.campaign.Frequency;
-import dev.marquee.contracts.campaign.Message;
+import dev.marquee.contracts.campaign.Goals;
 import dev.marquee.contracts.campaign.Schedule;
+import dev.marquee.contracts.campaign.Targeting;
 import dev.marquee.contracts.campaign.Trigger;
+import dev.marquee.contracts.campaign.Variant;
 
 /**
  * Campaign content, schedule and caps stored as JSON text. A converter of our own rather than Hibernate's JSON type: the reactive
@@ -58,8 +60,24 @@ public final class JsonColumn {
     }
 
     @Converter
-    public static class Content extends Json<Message> {
-        public Content() {
+    public static class Variants extends Json<List<Variant>> {
+        public Variants() {
+            super(new TypeReference<>() {
+            });
+        }
+    }
+
+    @Converter
+    public static class Audience extends Json<Targeting> {
+        public Audience() {
+            super(new TypeReference<>() {
+            });
+        }
+    }
+
+    @Converter
+    public static class Conversions extends Json<Goals> {
+        public Conversions() {
             super(new TypeReference<>() {
             });
         }

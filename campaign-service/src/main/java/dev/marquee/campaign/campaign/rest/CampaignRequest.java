@@ -3,7 +3,6 @@ package dev.marquee.campaign.campaign.rest;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import jakarta.validation.Valid;
@@ -15,35 +14,76 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import dev.marquee.contracts.campaign.ButtonAction;
-import dev.marquee.contracts.campaign.MessageFormat;
-import dev.marquee.contracts.campaign.Schedule.DeliveryMode;
-import dev.marquee.contracts.campaign.TriggerType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** A campaign as the management API accepts it (create and replace). */
+import dev.marquee.contracts.campaign.PropertyFilter;
+import dev.marquee.contracts.campaign.Schedule.DeliveryMode;
+import dev.marquee.contracts.campaign.Targeting.Platform;
+import dev.marquee.contracts.campaign.Trigger;
+
+/**
+ * A campaign as the management API accepts it (create and replace). Give either {@code message} (one variant) or
+ * {@code variants} (an A/B/n experiment).
+ */
+@Schema(description = "A campaign: what to show, to whom, on which trigger, when and how often.", example = """
+        {"name": "Welcome", "triggers": [{"type": "SESSION_START"}],
+         "message": {"format": "MODAL", "title": "Welcome, {{ user.first_name | default: \\"there\\" }}!",
+                     "body": "Take the tour.", "buttons": [{"id": "tour", "label": "Start",
+                     "action": "DEEP_LINK", "url": "shop://tour"}],
+                     "locales": {"fr": {"title": "Bienvenue !", "body": "Suivez le guide."}}},
+         "targeting": {"platforms": ["IOS", "ANDROID"], "rolloutPercent": 50},
+         "frequency": {"lifetimeCap": 1, "priority": 60}}""")
 public record CampaignRequest(
         @NotBlank @Size(max = 200) String name,
         @NotEmpty @Size(max = 10) List<@NotNull @Valid TriggerRequest> triggers,
-        @NotNull @Valid MessageRequest message,
+        @Valid TargetingRequest targeting,
+        @Valid MessageRequest message,
+        @Size(min = 1, max = 8) List<@NotNull @Valid VariantRequest> variants,
+        @Min(0) @Max(99) Integer controlPercent,
         @Valid ScheduleRequest schedule,
-        @Valid FrequencyRequest frequency) {
+        @Valid FrequencyRequest frequency,
+        @Valid GoalsRequest goals) {
 
-    public record TriggerRequest(@NotNull TriggerType type) {
+    static final String ID = "[A-Za-z0-9_-]+";
+    static final String ID_MESSAGE = "letters, digits, _ and - only";
+    static final String EVENT_NAME = "[A-Za-z0-9_.:-]+";
+
+    /** {@code name}: screen or event name; {@code segmentId}: for SEGMENT_ENTERED. */
+    public record TriggerRequest(
+            @NotNull Trigger.Type type,
+            @Size(max = 200) String name,
+            @Size(max = 64) String segmentId,
+            @Size(max = 10) List<@NotNull @Valid FilterRequest> filters,
+            @Min(0) @Max(86400) Integer delaySeconds) {
     }
 
-    public record MessageRequest(
-            @NotNull MessageFormat format,
-            @NotBlank @Size(max = 200) String title,
-            @NotBlank @Size(max = 2000) String body,
-            @Size(max = 3) List<@NotNull @Valid ButtonRequest> buttons,
-            @Size(max = 100) Map<@NotBlank String, @NotNull @Valid TranslationRequest> locales) {
+    public record FilterRequest(
+            @NotBlank @Size(max = 100) String property,
+            @NotNull PropertyFilter.Operator operator,
+            @Size(max = 100) List<Object> values) {
     }
 
-    /** The message in one locale (key: a BCP 47 tag such as {@code fr} or {@code fr-CA}). */
-    public record TranslationRequest(
-            @NotBlank @Size(max = 200) String title,
-            @NotBlank @Size(max = 2000) String body,
-            Map<@NotBlank String, @NotBlank @Size(max = 60) String> buttonLabels) {
+    /** Optional: absent means everybody. */
+    public record TargetingRequest(
+            @Size(max = 20) Set<@NotBlank @Size(max = 64) String> includeSegments,
+            @Size(max = 20) Set<@NotBlank @Size(max = 64) String> excludeSegments,
+            Set<@NotNull Platform> platforms,
+            @Valid VersionRangeRequest appVersions,
+            @Size(max = 50) List<@NotBlank String> locales,
+            @Min(1) @Max(100) Integer rolloutPercent) {
+    }
+
+    public record VersionRangeRequest(
+            @Pattern(regexp = "\\d{1,6}(\\.\\d{1,6}){0,2}", message = "must be a version such as 2.4 or 2.4.1") String min,
+            @Pattern(regexp = "\\d{1,6}(\\.\\d{1,6}){0,2}", message = "must be a version such as 2.4 or 2.4.1") String max) {
+    }
+
+    /** @param weight percent of users; all weights plus {@code controlPercent} make 100 */
+    public record VariantRequest(
+            @NotBlank @Size(max = 40) @Pattern(regexp = ID, message = ID_MESSAGE) String id,
+            @Size(max = 100) String name,
+            @NotNull @Min(1) @Max(100) Integer weight,
+            @NotNull @Valid MessageRequest message) {
     }
 
     /** Optional: absent means always-on from activation until ended. */
@@ -76,10 +116,14 @@ public record CampaignRequest(
             @NotNull @Min(1) @Max(8760) Integer windowHours) {
     }
 
-    public record ButtonRequest(
-            @NotBlank @Size(max = 40) @Pattern(regexp = "[A-Za-z0-9_-]+", message = "letters, digits, _ and - only") String id,
-            @NotBlank @Size(max = 60) String label,
-            @NotNull ButtonAction action,
-            @Size(max = 2000) String url) {
+    /** Up to 4 conversion events, counted within {@code windowDays} (default 3) after an impression. */
+    public record GoalsRequest(
+            @NotEmpty @Size(max = 4) List<@NotNull @Valid GoalEventRequest> events,
+            @Min(1) @Max(30) Integer windowDays) {
+    }
+
+    public record GoalEventRequest(
+            @NotBlank @Size(max = 200) @Pattern(regexp = EVENT_NAME, message = "letters, digits and _ . : - only") String name,
+            @Size(max = 10) List<@NotNull @Valid FilterRequest> filters) {
     }
 }

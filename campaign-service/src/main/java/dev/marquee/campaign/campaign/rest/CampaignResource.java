@@ -3,6 +3,7 @@ package dev.marquee.campaign.campaign.rest;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 
 import jakarta.validation.Valid;
@@ -105,6 +106,17 @@ public class CampaignResource {
         CampaignAction known = CampaignAction.fromPath(action)
                 .orElseThrow(() -> new NotFoundException("action " + action));
         return service.act(appId, campaignId, known, principal(principal)).map(CampaignResponse::of);
+    }
+
+    /** Renders one variant in one locale for a sample profile: exactly what the SDK would get. */
+    @POST
+    @Path("/{campaignId}/preview")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<PreviewResponse> preview(@PathParam("appId") String appId, @PathParam("campaignId") String campaignId,
+            @Valid PreviewRequest request) {
+        PreviewRequest given = request == null ? new PreviewRequest(null, null, null) : request;
+        return service.preview(appId, campaignId, given.variant(), given.locale(),
+                given.profile() == null ? Map.of() : given.profile()).map(PreviewResponse::of);
     }
 
     /** Every version, newest first: the snapshot after each committed change. */

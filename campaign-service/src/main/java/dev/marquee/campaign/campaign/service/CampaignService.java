@@ -1,10 +1,9 @@
 package dev.marquee.campaign.campaign.service;
 
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,15 +25,13 @@ import dev.marquee.campaign.outbox.service.Outbox;
 import dev.marquee.campaign.rest.ConflictException;
 import dev.marquee.campaign.rest.InvalidFieldException;
 import dev.marquee.campaign.rest.NotFoundException;
-import dev.marquee.contracts.campaign.Button;
 import dev.marquee.contracts.campaign.CampaignEvent;
 import dev.marquee.contracts.campaign.CampaignEventType;
 import dev.marquee.contracts.campaign.CampaignState;
-import dev.marquee.contracts.campaign.Frequency;
-import dev.marquee.contracts.campaign.Message;
 import dev.marquee.contracts.campaign.MessageFormat;
 import dev.marquee.contracts.campaign.Schedule;
-import dev.marquee.contracts.campaign.Trigger;
+import dev.marquee.contracts.campaign.Variant;
+import dev.marquee.contracts.template.MessageRenderer;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -45,6 +42,9 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class CampaignService {
+
+    /** Who the audit log names for changes the schedule clock makes. */
+    static final String SCHEDULE_PRINCIPAL = "schedule";
 
     private final CampaignRepository campaigns;
     private final CampaignVersionRepository versions;
@@ -65,7 +65,7 @@ public class CampaignService {
 
     @WithTransaction
     public Uni<Campaign> create(String appId, CampaignRequest request, String principal) {
-        Message message = toMessage(request.message());
+        CampaignRules.Checked checked = CampaignRules.check(request, Instant.now());
         return requireApp(appId).flatMap(app -> {
             Instant now = Instant.now();
             Campaign campaign = new Campaign();
@@ -75,7 +75,7 @@ public class CampaignService {
             campaign.version = 1;
             campaign.createdAt = now;
             campaign.updatedAt = now;
-            applyContent(campaign, request, message);
+            applyContent(campaign, checked);
             return campaigns.persist(campaign)
                     .flatMap(created -> committed(created, CampaignEventType.CREATED, "created", principal));
         });
@@ -84,13 +84,13 @@ public class CampaignService {
     /** Replaces the content; a live (active or paused) campaign's new content reaches delivery as a new version. */
     @WithTransaction
     public Uni<Campaign> update(String appId, String campaignId, CampaignRequest request, String principal) {
-        Message message = toMessage(request.message());
+        CampaignRules.Checked checked = CampaignRules.check(request, Instant.now());
         return require(appId, campaignId).flatMap(campaign -> {
             if (campaign.state == CampaignState.ENDED || campaign.state == CampaignState.ARCHIVED) {
                 return Uni.createFrom().failure(new ConflictException(
                         "an " + campaign.state.name().toLowerCase(Locale.ROOT) + " campaign cannot be changed"));
             }
-            applyContent(campaign, request, message);
+            applyContent(campaign, checked);
             return next(campaign, CampaignEventType.UPDATED, "updated", principal);
         });
     }
@@ -113,7 +113,11 @@ public class CampaignService {
     @WithTransaction
     public Uni<Campaign> act(String appId, String campaignId, CampaignAction action, String principal) {
         return require(appId, campaignId).flatMap(campaign -> {
-            if (campaign.state == action.target()) {
+            Instant now = Instant.now();
+            Schedule schedule = campaign.schedule;
+            CampaignState target = action.target(schedule.startAt() != null && schedule.startAt().isAfter(now));
+            boolean goesLive = target == CampaignState.ACTIVE || target == CampaignState.SCHEDULED;
+            if (campaign.state == target || goesLive && isLive(campaign.state)) {
                 // a retried request: nothing changes, no new version
                 return Uni.createFrom().item(campaign);
             }
@@ -121,9 +125,50 @@ public class CampaignService {
                 return Uni.createFrom().failure(new ConflictException("cannot " + action.pathName() + " a "
                         + campaign.state.name().toLowerCase(Locale.ROOT) + " campaign"));
             }
-            campaign.state = action.target();
-            return next(campaign, action.event(), action.pathName(), principal);
+            if (goesLive && schedule.endAt() != null && !schedule.endAt().isAfter(now)) {
+                return Uni.createFrom().failure(new ConflictException(
+                        "the schedule ended at " + schedule.endAt() + "; change schedule.endAt first"));
+            }
+            campaign.state = target;
+            return next(campaign, CampaignAction.eventFor(target), action.pathName(), principal);
         });
+    }
+
+    /**
+     * The schedule clock: starts scheduled campaigns whose start has come and ends live ones whose end has passed,
+     * each as a committed change like any other (version, audit entry by {@code schedule}, event).
+     */
+    @WithTransaction
+    public Uni<Integer> advanceSchedules(Instant now, int limit) {
+        return campaigns.due(now, limit).flatMap(due -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (Campaign campaign : due) {
+                boolean over = campaign.endAt != null && !campaign.endAt.isAfter(now);
+                CampaignState target = over ? CampaignState.ENDED : CampaignState.ACTIVE;
+                chain = chain.chain(() -> {
+                    campaign.state = target;
+                    return next(campaign, CampaignAction.eventFor(target), over ? "end" : "start", SCHEDULE_PRINCIPAL)
+                            .replaceWithVoid();
+                });
+            }
+            return chain.replaceWith(due.size());
+        });
+    }
+
+    /** What the SDK would get for this campaign: one variant in one locale, personalized for a sample profile. */
+    @WithSession
+    public Uni<Preview> preview(String appId, String campaignId, String variantId, String locale,
+            Map<String, Object> profile) {
+        return require(appId, campaignId).map(campaign -> {
+            Variant variant = variantId == null
+                    ? campaign.variants.get(0)
+                    : campaign.variants.stream().filter(v -> v.id().equals(variantId)).findFirst()
+                            .orElseThrow(() -> new InvalidFieldException("variant", "names no variant of this campaign"));
+            return new Preview(campaign, variant, MessageRenderer.render(variant.message(), locale, profile));
+        });
+    }
+
+    public record Preview(Campaign campaign, Variant variant, MessageRenderer.Rendered rendered) {
     }
 
     @WithSession
@@ -203,58 +248,21 @@ public class CampaignService {
                 .replaceWithVoid();
     }
 
-    private static void applyContent(Campaign campaign, CampaignRequest request, Message message) {
-        campaign.schedule = toSchedule(request.schedule());
-        campaign.frequency = toFrequency(request.frequency());
-        campaign.name = request.name().strip();
-        campaign.triggers = request.triggers().stream().map(t -> new Trigger(t.type())).toList();
-        campaign.message = message;
-        campaign.format = message.format();
+    private static boolean isLive(CampaignState state) {
+        return state == CampaignState.ACTIVE || state == CampaignState.SCHEDULED;
     }
 
-    private static Schedule toSchedule(CampaignRequest.ScheduleRequest request) {
-        if (request == null) {
-            return Schedule.DEFAULT;
-        }
-        if (request.startAt() != null && request.endAt() != null && !request.endAt().isAfter(request.startAt())) {
-            throw new InvalidFieldException("schedule.endAt", "must be after schedule.startAt");
-        }
-        Schedule.DeliveryWindow window = null;
-        if (request.window() != null) {
-            CampaignRequest.WindowRequest w = request.window();
-            if (w.toHour() <= w.fromHour()) {
-                throw new InvalidFieldException("schedule.window.toHour", "must be after schedule.window.fromHour");
-            }
-            window = new Schedule.DeliveryWindow(Set.copyOf(w.days()), w.fromHour(), w.toHour());
-        }
-        return new Schedule(request.startAt(), request.endAt(), window,
-                request.mode() == null ? Schedule.DeliveryMode.ALWAYS_ON : request.mode());
-    }
-
-    private static Frequency toFrequency(CampaignRequest.FrequencyRequest request) {
-        if (request == null) {
-            return Frequency.DEFAULT;
-        }
-        CampaignRequest.RollingRequest rolling = request.rolling();
-        return new Frequency(request.lifetimeCap(), request.perSessionCap(),
-                rolling == null ? null : new Frequency.RollingCap(rolling.count(), rolling.windowHours()),
-                request.reEligibleAfterDays(),
-                request.priority() == null ? Frequency.DEFAULT_PRIORITY : request.priority(),
-                Boolean.TRUE.equals(request.critical()));
-    }
-
-    private static Message toMessage(CampaignRequest.MessageRequest request) {
-        List<CampaignRequest.ButtonRequest> buttons = request.buttons() == null ? List.of() : request.buttons();
-        Set<String> ids = new HashSet<>();
-        for (int i = 0; i < buttons.size(); i++) {
-            CampaignRequest.ButtonRequest button = buttons.get(i);
-            if (!ids.add(button.id())) {
-                throw new InvalidFieldException("message.buttons[" + i + "].id", "is used by another button");
-            }
-            LinkPolicy.check("message.buttons[" + i + "].url", button.action(), button.url());
-        }
-        return new Message(request.format(), request.title().strip(), request.body().strip(),
-                buttons.stream().map(b -> new Button(b.id(), b.label().strip(), b.action(), b.url())).toList(),
-                Translations.check(request.locales(), ids));
+    private static void applyContent(Campaign campaign, CampaignRules.Checked checked) {
+        campaign.name = checked.name();
+        campaign.triggers = checked.triggers();
+        campaign.targeting = checked.targeting();
+        campaign.variants = checked.variants();
+        campaign.controlPercent = checked.controlPercent();
+        campaign.schedule = checked.schedule();
+        campaign.startAt = checked.schedule().startAt();
+        campaign.endAt = checked.schedule().endAt();
+        campaign.frequency = checked.frequency();
+        campaign.goals = checked.goals();
+        campaign.format = CampaignRules.firstMessage(checked.variants()).format();
     }
 }

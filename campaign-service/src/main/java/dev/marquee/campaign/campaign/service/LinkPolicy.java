@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import dev.marquee.campaign.rest.InvalidFieldException;
-import dev.marquee.contracts.campaign.ButtonAction;
+import dev.marquee.contracts.campaign.Message.Button.Action;
 
 /**
  * Where a message may send a user: {@code https} pages, and the app's own deep links (a custom scheme). Plain http and
@@ -20,26 +20,41 @@ final class LinkPolicy {
     private LinkPolicy() {
     }
 
-    static void check(String field, ButtonAction action, String url) {
+    /** A button's target; {@code field} is the button's path, errors name its {@code url} or {@code event}. */
+    static void check(String field, Action action, String url, String event) {
+        if (action != Action.LOG_EVENT && event != null) {
+            throw new InvalidFieldException(field + ".event", "only a LOG_EVENT button records an event");
+        }
         switch (action) {
-            case DISMISS -> {
+            case DISMISS, LOG_EVENT -> {
                 if (url != null) {
-                    throw new InvalidFieldException(field, "a dismiss button takes no url");
+                    throw new InvalidFieldException(field + ".url", "a " + action + " button takes no url");
+                }
+                if (action == Action.LOG_EVENT && (event == null || event.isBlank())) {
+                    throw new InvalidFieldException(field + ".event", "is required for a LOG_EVENT button");
                 }
             }
-            case URL -> {
-                URI uri = parse(field, url);
-                if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
-                    throw new InvalidFieldException(field, "must be an https URL with a host");
-                }
-            }
+            case URL -> checkHttps(field + ".url", url);
             case DEEP_LINK -> {
-                URI uri = parse(field, url);
+                String urlField = field + ".url";
+                URI uri = parse(urlField, url);
                 String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
                 if (scheme.isEmpty() || NOT_DEEP_LINKS.contains(scheme)) {
-                    throw new InvalidFieldException(field, "must be a deep link with the app's own scheme (myapp://…)");
+                    throw new InvalidFieldException(urlField, "must be a deep link with the app's own scheme (myapp://…)");
                 }
             }
+        }
+    }
+
+    /** Images load over https only. */
+    static void checkImage(String field, String url) {
+        checkHttps(field, url);
+    }
+
+    private static void checkHttps(String field, String url) {
+        URI uri = parse(field, url);
+        if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
+            throw new InvalidFieldException(field, "must be an https URL with a host");
         }
     }
 

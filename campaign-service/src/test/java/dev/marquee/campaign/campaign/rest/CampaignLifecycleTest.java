@@ -35,8 +35,10 @@ class CampaignLifecycleTest {
                 .then().statusCode(200)
                 .body("state", equalTo("DRAFT"))
                 .body("version", equalTo(1))
-                .body("message.title", equalTo("Hello"))
-                .body("message.buttons[0].action", equalTo("DISMISS"))
+                .body("variants[0].id", equalTo("A"))
+                .body("variants[0].weight", equalTo(100))
+                .body("variants[0].message.title", equalTo("Hello"))
+                .body("variants[0].message.buttons[0].action", equalTo("DISMISS"))
                 .body("triggers[0].type", equalTo("SESSION_START"));
     }
 

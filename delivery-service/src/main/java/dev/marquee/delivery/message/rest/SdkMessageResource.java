@@ -1,6 +1,7 @@
 package dev.marquee.delivery.message.rest;
 
 import java.time.Instant;
+import java.util.Map;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -33,8 +34,10 @@ public class SdkMessageResource {
             @HeaderParam(APP_HEADER) @NotBlank(message = "is set by the gateway; call through it") String appId,
             @QueryParam("userId") @NotBlank(message = "is required") @Size(max = 256) String userId,
             @QueryParam("locale") @Size(max = 35) String locale) {
+        // profiles (for personalization) live in segment-service's Redis; until delivery reads them, the templates'
+        // defaults fill the placeholders
         return new SdkMessagesResponse(userId, index.active(appId, Instant.now()).stream()
-                .map(campaign -> SdkMessage.of(campaign, locale))
+                .flatMap(campaign -> SdkMessage.of(campaign, userId, locale, Map.of()).stream())
                 .toList());
     }
 }

@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.marquee.contracts.campaign.Button;
-import dev.marquee.contracts.campaign.ButtonAction;
 import dev.marquee.contracts.campaign.CampaignEvent;
 import dev.marquee.contracts.campaign.CampaignEventType;
 import dev.marquee.contracts.campaign.CampaignSnapshot;
@@ -15,8 +13,9 @@ import dev.marquee.contracts.campaign.Frequency;
 import dev.marquee.contracts.campaign.Message;
 import dev.marquee.contracts.campaign.MessageFormat;
 import dev.marquee.contracts.campaign.Schedule;
+import dev.marquee.contracts.campaign.Targeting;
 import dev.marquee.contracts.campaign.Trigger;
-import dev.marquee.contracts.campaign.TriggerType;
+import dev.marquee.contracts.campaign.Variant;
 
 /** Campaign events as campaign-service publishes them, for tests. */
 public final class CampaignSnapshots {
@@ -32,12 +31,17 @@ public final class CampaignSnapshots {
             Schedule schedule) {
         Instant at = Instant.parse("2026-11-01T10:00:00Z").plusSeconds(version);
         CampaignSnapshot snapshot = new CampaignSnapshot(campaignId, appId, "Campaign " + campaignId, state, version,
-                List.of(new Trigger(TriggerType.SESSION_START)),
-                new Message(MessageFormat.MODAL, "Title of " + campaignId, "Body",
-                        List.of(new Button("ok", "OK", ButtonAction.DISMISS, null)),
-                        Map.of("fr", new Message.Translation("Titre de " + campaignId, "Corps", Map.of("ok", "D'accord")))),
-                schedule, Frequency.DEFAULT, at);
+                List.of(new Trigger(Trigger.Type.SESSION_START, null, null, List.of(), 0)), Targeting.EVERYONE,
+                List.of(new Variant("A", null, 100, message(campaignId))), 0, schedule, Frequency.DEFAULT, null, at);
         CampaignEventType type = state == CampaignState.ACTIVE ? CampaignEventType.PUBLISHED : CampaignEventType.PAUSED;
         return new CampaignEvent(UUID.randomUUID().toString(), type, appId, campaignId, at, snapshot);
+    }
+
+    public static Message message(String campaignId) {
+        return new Message(MessageFormat.MODAL, "Title of " + campaignId, "Body", null,
+                List.of(new Message.Button("ok", "OK", Message.Button.Action.DISMISS, null, null)), null, null, null, null,
+                null, null, null, null,
+                Map.of("fr", new Message.Translation("Titre de " + campaignId, "Corps", null, Map.of("ok", "D'accord"),
+                        null, null)));
     }
 }

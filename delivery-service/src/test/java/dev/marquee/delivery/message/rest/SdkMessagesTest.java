@@ -67,8 +67,8 @@ class SdkMessagesTest {
                 .then().statusCode(200)
                 .body("userId", equalTo("u-1"))
                 .body("messages.campaignId", contains("welcome"))
-                .body("messages[0].title", equalTo("Title of welcome"))
-                .body("messages[0].buttons[0].id", equalTo("ok"))
+                .body("messages[0].message.title", equalTo("Title of welcome"))
+                .body("messages[0].message.buttons[0].id", equalTo("ok"))
                 .body("messages[0].triggers[0].type", equalTo("SESSION_START")));
 
         given().header("X-Marquee-App-Id", appId)
@@ -77,8 +77,8 @@ class SdkMessagesTest {
                 .when().get("/v1/sdk/messages")
                 .then().statusCode(200)
                 .body("messages[0].locale", equalTo("fr"))
-                .body("messages[0].title", equalTo("Titre de welcome"))
-                .body("messages[0].buttons[0].label", equalTo("D'accord"));
+                .body("messages[0].message.title", equalTo("Titre de welcome"))
+                .body("messages[0].message.buttons[0].label", equalTo("D'accord"));
 
         publish(event(appId, "welcome", CampaignState.PAUSED, 3));
 

@@ -1,0 +1,122 @@
+package dev.marquee.campaign.campaign.rest;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import dev.marquee.contracts.campaign.Message.Banner;
+import dev.marquee.contracts.campaign.Message.Button;
+import dev.marquee.contracts.campaign.Message.Question;
+import dev.marquee.contracts.campaign.Message.Tooltip;
+import dev.marquee.contracts.campaign.MessageFormat;
+
+/** One message as authored. Which parts a format takes is checked by the service (MessageShape). */
+public record MessageRequest(
+        @NotNull MessageFormat format,
+        @Size(max = 200) String title,
+        @Size(max = 2000) String body,
+        @Valid MediaRequest media,
+        @Size(max = 3) List<@NotNull @Valid ButtonRequest> buttons,
+        @Valid ThemeRequest theme,
+        @Valid BannerRequest banner,
+        @Valid CardRequest card,
+        @Size(max = 10) List<@NotNull @Valid PageRequest> pages,
+        @Size(max = 5) List<@NotNull @Valid QuestionRequest> questions,
+        @Valid TooltipRequest tooltip,
+        @Size(max = 65536) String html,
+        Map<String, Object> payload,
+        @Size(max = 100) Map<@NotBlank String, @NotNull @Valid TranslationRequest> locales) {
+
+    public record MediaRequest(
+            @NotBlank @Size(max = 2000) String url,
+            @NotBlank(message = "is required: say what the image shows, for screen readers") @Size(max = 300) String alt) {
+    }
+
+    public record ButtonRequest(
+            @NotBlank @Size(max = 40) @Pattern(regexp = CampaignRequest.ID, message = CampaignRequest.ID_MESSAGE) String id,
+            @NotBlank @Size(max = 60) String label,
+            @NotNull Button.Action action,
+            @Size(max = 2000) String url,
+            @Size(max = 200) @Pattern(regexp = CampaignRequest.EVENT_NAME, message = "letters, digits and _ . : - only") String event) {
+    }
+
+    public record ThemeRequest(
+            @Valid ColorsRequest light,
+            @Valid ColorsRequest dark,
+            @Min(0) @Max(48) Integer cornerRadius,
+            @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9 ,'-]+", message = "must be a font family list such as 'Inter', sans-serif") String fontFamily) {
+    }
+
+    public record ColorsRequest(
+            @Pattern(regexp = COLOR, message = COLOR_MESSAGE) String background,
+            @Pattern(regexp = COLOR, message = COLOR_MESSAGE) String text,
+            @Pattern(regexp = COLOR, message = COLOR_MESSAGE) String accent,
+            @Pattern(regexp = COLOR, message = COLOR_MESSAGE) String button) {
+
+        static final String COLOR = "#[0-9a-fA-F]{6}([0-9a-fA-F]{2})?";
+        static final String COLOR_MESSAGE = "must be a colour #rrggbb or #rrggbbaa";
+    }
+
+    public record BannerRequest(
+            @NotNull Banner.Position position,
+            @Min(1) @Max(120) Integer autoDismissSeconds) {
+    }
+
+    public record CardRequest(Boolean pinned, Instant expiresAt) {
+    }
+
+    public record PageRequest(
+            @Size(max = 200) String title,
+            @Size(max = 2000) String body,
+            @Valid MediaRequest media,
+            @Size(max = 3) List<@NotNull @Valid ButtonRequest> buttons) {
+    }
+
+    public record QuestionRequest(
+            @NotBlank @Size(max = 40) @Pattern(regexp = CampaignRequest.ID, message = CampaignRequest.ID_MESSAGE) String id,
+            @NotNull Question.Kind kind,
+            @NotBlank @Size(max = 500) String prompt,
+            @Size(max = 10) List<@NotNull @Valid ChoiceRequest> choices,
+            Boolean required) {
+    }
+
+    public record ChoiceRequest(
+            @NotBlank @Size(max = 40) @Pattern(regexp = CampaignRequest.ID, message = CampaignRequest.ID_MESSAGE) String id,
+            @NotBlank @Size(max = 200) String label) {
+    }
+
+    public record TooltipRequest(
+            @NotBlank @Size(max = 200) @Pattern(regexp = "[A-Za-z0-9_.:-]+", message = "letters, digits and _ . : - only") String anchor,
+            Tooltip.Placement placement) {
+    }
+
+    /** The texts in one locale (key: a BCP 47 tag such as {@code fr} or {@code fr-CA}); missing ones fall back. */
+    public record TranslationRequest(
+            @Size(max = 200) String title,
+            @Size(max = 2000) String body,
+            @Size(max = 300) String alt,
+            Map<@NotBlank String, @NotBlank @Size(max = 60) String> buttonLabels,
+            @Size(max = 10) List<@NotNull @Valid PageTextRequest> pages,
+            @Size(max = 5) List<@NotNull @Valid QuestionTextRequest> questions) {
+    }
+
+    public record PageTextRequest(
+            @Size(max = 200) String title,
+            @Size(max = 2000) String body,
+            @Size(max = 300) String alt,
+            Map<@NotBlank String, @NotBlank @Size(max = 60) String> buttonLabels) {
+    }
+
+    public record QuestionTextRequest(
+            @Size(max = 500) String prompt,
+            Map<@NotBlank String, @NotBlank @Size(max = 200) String> choiceLabels) {
+    }
+}

@@ -1,0 +1,35 @@
+package dev.marquee.campaign.campaign.service;
+
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Starts and ends campaigns on their schedule. Several instances may tick at once: a campaign changed by two of them
+ * collides on its version and one transaction rolls back, so each change is committed once.
+ */
+@ApplicationScoped
+public class ScheduleClock {
+
+    private static final Logger LOG = Logger.getLogger(ScheduleClock.class);
+    private static final int BATCH = 100;
+
+    private final CampaignService campaigns;
+
+    public ScheduleClock(CampaignService campaigns) {
+        this.campaigns = campaigns;
+    }
+
+    @Scheduled(every = "${marquee.campaign.schedule-check-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> tick() {
+        return campaigns.advanceSchedules(Instant.now(), BATCH)
+                .onFailure().invoke(e -> LOG.warnf("schedule clock: %s (retried at the next tick)", e.getMessage()))
+                .onFailure().recoverWithNull()
+                .replaceWithVoid();
+    }
+}

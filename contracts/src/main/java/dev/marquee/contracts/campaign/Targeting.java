@@ -1,0 +1,27 @@
+package dev.marquee.contracts.campaign;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Who may see a campaign. Empty sets mean "no restriction".
+ *
+ * @param includeSegments the user must be in at least one of these segments
+ * @param excludeSegments the user must be in none of these
+ * @param appVersions semantic-version range of the app, bounds inclusive, either may be null
+ * @param locales BCP 47 tags; {@code fr} matches {@code fr-CA} too
+ * @param rolloutPercent the share of users (by a stable hash of the user id) who see it, 1–100
+ */
+public record Targeting(Set<String> includeSegments, Set<String> excludeSegments, Set<Platform> platforms,
+        VersionRange appVersions, List<String> locales, int rolloutPercent) {
+
+    /** Everybody. */
+    public static final Targeting EVERYONE = new Targeting(Set.of(), Set.of(), Set.of(), null, List.of(), 100);
+
+    public enum Platform {
+        IOS, ANDROID, WEB
+    }
+
+    public record VersionRange(String min, String max) {
+    }
+}

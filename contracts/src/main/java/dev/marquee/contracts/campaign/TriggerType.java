@@ -1,5 +1,0 @@
-package dev.marquee.contracts.campaign;
-
-public enum TriggerType {
-    SESSION_START
-}
