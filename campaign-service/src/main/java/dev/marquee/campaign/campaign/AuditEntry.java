@@ -32,4 +32,7 @@ public class AuditEntry {
     public String principal;
 
     public Instant at;
+
+    /** JSON array of {field, before, after} for each snapshot field the change altered; null for creation/deletion. */
+    public String changes;
 }

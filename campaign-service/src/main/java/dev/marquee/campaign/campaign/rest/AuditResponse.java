@@ -2,11 +2,19 @@ package dev.marquee.campaign.campaign.rest;
 
 import java.time.Instant;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+
 import dev.marquee.campaign.campaign.AuditEntry;
 
-public record AuditResponse(long id, String action, long version, String principal, Instant at) {
+/**
+ * One committed change: who ({@code principal}, the admin token's name), when, what ({@code action}, the version it
+ * made) and {@code changes}: each altered field of the campaign with its value before and after.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record AuditResponse(long id, String action, long version, String principal, Instant at, JsonNode changes) {
 
-    static AuditResponse of(AuditEntry entry) {
-        return new AuditResponse(entry.id, entry.action, entry.version, entry.principal, entry.at);
+    static AuditResponse of(AuditEntry entry, JsonNode changes) {
+        return new AuditResponse(entry.id, entry.action, entry.version, entry.principal, entry.at, changes);
     }
 }

@@ -139,7 +139,8 @@ public class CampaignResource {
             @QueryParam("cursor") String cursor,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
         return service.audit(appId, campaignId, numericCursor(cursor), limit + 1)
-                .map(entries -> page(entries, limit, AuditResponse::of, e -> Long.toString(e.id)));
+                .map(entries -> page(entries, limit,
+                        e -> AuditResponse.of(e, e.changes == null ? null : readTree(e.changes)), e -> Long.toString(e.id)));
     }
 
     /** {@code rows} holds up to limit + 1 items: the extra one only tells that there is a next page. */

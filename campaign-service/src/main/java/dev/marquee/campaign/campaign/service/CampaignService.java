@@ -4,12 +4,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.marquee.campaign.app.repository.AppRepository;
 import dev.marquee.campaign.campaign.AuditEntry;
@@ -46,6 +49,9 @@ public class CampaignService {
     /** Who the audit log names for changes the schedule clock makes. */
     static final String SCHEDULE_PRINCIPAL = "schedule";
 
+    /** Fields every change moves, so they would only repeat the entry's own version and time. */
+    private static final Set<String> UNAUDITED = Set.of("version", "updatedAt");
+
     private final CampaignRepository campaigns;
     private final CampaignVersionRepository versions;
     private final AuditRepository audit;
@@ -77,7 +83,7 @@ public class CampaignService {
             campaign.updatedAt = now;
             applyContent(campaign, checked);
             return campaigns.persist(campaign)
-                    .flatMap(created -> committed(created, CampaignEventType.CREATED, "created", principal));
+                    .flatMap(created -> committed(created, CampaignEventType.CREATED, "created", principal, null));
         });
     }
 
@@ -90,8 +96,9 @@ public class CampaignService {
                 return Uni.createFrom().failure(new ConflictException(
                         "an " + campaign.state.name().toLowerCase(Locale.ROOT) + " campaign cannot be changed"));
             }
+            JsonNode before = tree(campaign);
             applyContent(campaign, checked);
-            return next(campaign, CampaignEventType.UPDATED, "updated", principal);
+            return next(campaign, CampaignEventType.UPDATED, "updated", principal, before);
         });
     }
 
@@ -104,7 +111,7 @@ public class CampaignService {
             }
             campaign.version++;
             campaign.updatedAt = Instant.now();
-            return audit(campaign, "deleted", principal)
+            return audit(campaign, "deleted", principal, null)
                     .chain(() -> outbox.add(event(campaign, CampaignEventType.DELETED)))
                     .chain(() -> campaigns.delete(campaign));
         });
@@ -129,8 +136,9 @@ public class CampaignService {
                 return Uni.createFrom().failure(new ConflictException(
                         "the schedule ended at " + schedule.endAt() + "; change schedule.endAt first"));
             }
+            JsonNode before = tree(campaign);
             campaign.state = target;
-            return next(campaign, CampaignAction.eventFor(target), action.pathName(), principal);
+            return next(campaign, CampaignAction.eventFor(target), action.pathName(), principal, before);
         });
     }
 
@@ -146,9 +154,10 @@ public class CampaignService {
                 boolean over = campaign.endAt != null && !campaign.endAt.isAfter(now);
                 CampaignState target = over ? CampaignState.ENDED : CampaignState.ACTIVE;
                 chain = chain.chain(() -> {
+                    JsonNode before = tree(campaign);
                     campaign.state = target;
-                    return next(campaign, CampaignAction.eventFor(target), over ? "end" : "start", SCHEDULE_PRINCIPAL)
-                            .replaceWithVoid();
+                    return next(campaign, CampaignAction.eventFor(target), over ? "end" : "start", SCHEDULE_PRINCIPAL,
+                            before).replaceWithVoid();
                 });
             }
             return chain.replaceWith(due.size());
@@ -192,28 +201,31 @@ public class CampaignService {
         return require(appId, campaignId).flatMap(campaign -> audit.page(appId, campaignId, beforeId, limit));
     }
 
-    private Uni<Campaign> next(Campaign campaign, CampaignEventType type, String action, String principal) {
+    private Uni<Campaign> next(Campaign campaign, CampaignEventType type, String action, String principal,
+            JsonNode before) {
         campaign.version++;
         campaign.updatedAt = Instant.now();
-        return committed(campaign, type, action, principal);
+        return committed(campaign, type, action, principal, before);
     }
 
     /** The records every committed change leaves: its version, its audit entry and its one event. */
-    private Uni<Campaign> committed(Campaign campaign, CampaignEventType type, String action, String principal) {
+    private Uni<Campaign> committed(Campaign campaign, CampaignEventType type, String action, String principal,
+            JsonNode before) {
+        JsonNode after = tree(campaign);
         CampaignVersion version = new CampaignVersion();
         version.campaignId = campaign.id;
         version.appId = campaign.appId;
         version.version = campaign.version;
-        version.snapshot = snapshotJson(campaign);
+        version.snapshot = after.toString();
         version.principal = principal;
         version.createdAt = campaign.updatedAt;
         return versions.persist(version)
-                .chain(() -> audit(campaign, action, principal))
+                .chain(() -> audit(campaign, action, principal, before == null ? null : changes(before, after)))
                 .chain(() -> outbox.add(event(campaign, type)))
                 .replaceWith(campaign);
     }
 
-    private Uni<Void> audit(Campaign campaign, String action, String principal) {
+    private Uni<Void> audit(Campaign campaign, String action, String principal, String changes) {
         AuditEntry entry = new AuditEntry();
         entry.appId = campaign.appId;
         entry.campaignId = campaign.id;
@@ -221,6 +233,7 @@ public class CampaignService {
         entry.version = campaign.version;
         entry.principal = principal;
         entry.at = campaign.updatedAt;
+        entry.changes = changes;
         return audit.persist(entry).replaceWithVoid();
     }
 
@@ -229,12 +242,20 @@ public class CampaignService {
                 campaign.snapshot());
     }
 
-    private String snapshotJson(Campaign campaign) {
-        try {
-            return json.writeValueAsString(campaign.snapshot());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("campaign snapshot not serializable", e);
-        }
+    private JsonNode tree(Campaign campaign) {
+        return json.valueToTree(campaign.snapshot());
+    }
+
+    /** What a change did: each top-level field of the snapshot that differs, with its value before and after. */
+    private String changes(JsonNode before, JsonNode after) {
+        ArrayNode changes = json.createArrayNode();
+        after.fieldNames().forEachRemaining(field -> {
+            if (!UNAUDITED.contains(field) && !after.get(field).equals(before.get(field))) {
+                changes.addObject().put("field", field).<ObjectNode>set("before", before.get(field)).set("after",
+                        after.get(field));
+            }
+        });
+        return changes.toString();
     }
 
     private Uni<Campaign> require(String appId, String campaignId) {

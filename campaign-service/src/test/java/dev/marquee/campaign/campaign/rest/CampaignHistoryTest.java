@@ -73,7 +73,15 @@ class CampaignHistoryTest {
                 .body("items.action", contains("pause", "activate", "updated", "created"))
                 .body("items.version", contains(4, 3, 2, 1))
                 .body("items[2].principal", equalTo("admin-token:t-2"))
-                .body("items[0].principal", equalTo("unknown"));
+                .body("items[0].principal", equalTo("unknown"))
+                // what each change did, before and after
+                .body("items[0].changes.field", contains("state"))
+                .body("items[0].changes[0].before", equalTo("ACTIVE"))
+                .body("items[0].changes[0].after", equalTo("PAUSED"))
+                .body("items[2].changes.field", contains("name"))
+                .body("items[2].changes[0].before", equalTo("Welcome"))
+                .body("items[2].changes[0].after", equalTo("Second wording"))
+                .body("items[3].changes", nullValue());
 
         List<ConsumerRecord<String, String>> events = TopicReader.records(bootstrap, Topics.CAMPAIGN_EVENTS,
                 appId + ":" + id, 4);
