@@ -3,6 +3,7 @@ package dev.marquee.campaign;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +25,14 @@ class PlatformEndpointsTest {
         given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
         given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
         given().when().get("/q/openapi").then().statusCode(200).body(containsString("/v1/apps/{appId}/campaigns"));
+        // the API's own schemas carry examples (the request example shows personalization and a translation)
+        java.nio.file.Files.writeString(java.nio.file.Path.of("/tmp/openapi.json"),
+                given().queryParam("format", "json").when().get("/q/openapi").asString());
+        given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
+                .body("components.schemas.CampaignRequest.examples[0].message.format", equalTo("MODAL"))
+                .body("components.schemas.MessageRequest.examples[0].banner.position", equalTo("TOP"))
+                .body("components.schemas.AuditResponse.examples[0].changes[0].field", equalTo("name"))
+                .body("paths.'/v1/apps/{appId}/campaigns/{campaignId}/preview'.post", notNullValue());
         given().when().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
     }
 }

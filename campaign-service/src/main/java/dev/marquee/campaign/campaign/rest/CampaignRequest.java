@@ -49,6 +49,7 @@ public record CampaignRequest(
     static final String EVENT_NAME = "[A-Za-z0-9_.:-]+";
 
     /** {@code name}: screen or event name; {@code segmentId}: for SEGMENT_ENTERED. */
+    @Schema(example = "{\"type\": \"CUSTOM_EVENT\", \"name\": \"added_to_cart\", \"filters\": [{\"property\": \"price\", \"operator\": \"GTE\", \"values\": [50]}], \"delaySeconds\": 5}")
     public record TriggerRequest(
             @NotNull Trigger.Type type,
             @Size(max = 200) String name,
@@ -57,6 +58,7 @@ public record CampaignRequest(
             @Min(0) @Max(86400) Integer delaySeconds) {
     }
 
+    @Schema(example = "{\"property\": \"category\", \"operator\": \"IN\", \"values\": [\"shoes\", \"bags\"]}")
     public record FilterRequest(
             @NotBlank @Size(max = 100) String property,
             @NotNull PropertyFilter.Operator operator,
@@ -64,6 +66,7 @@ public record CampaignRequest(
     }
 
     /** Optional: absent means everybody. */
+    @Schema(example = "{\"includeSegments\": [\"gold\"], \"excludeSegments\": [\"churned\"], \"platforms\": [\"IOS\", \"WEB\"], \"appVersions\": {\"min\": \"2.9\", \"max\": \"3.1\"}, \"locales\": [\"fr\"], \"rolloutPercent\": 50}")
     public record TargetingRequest(
             @Size(max = 20) Set<@NotBlank @Size(max = 64) String> includeSegments,
             @Size(max = 20) Set<@NotBlank @Size(max = 64) String> excludeSegments,
@@ -73,12 +76,14 @@ public record CampaignRequest(
             @Min(1) @Max(100) Integer rolloutPercent) {
     }
 
+    @Schema(example = "{\"min\": \"2.9\", \"max\": \"3.1.4\"}")
     public record VersionRangeRequest(
             @Pattern(regexp = "\\d{1,6}(\\.\\d{1,6}){0,2}", message = "must be a version such as 2.4 or 2.4.1") String min,
             @Pattern(regexp = "\\d{1,6}(\\.\\d{1,6}){0,2}", message = "must be a version such as 2.4 or 2.4.1") String max) {
     }
 
     /** @param weight percent of users; all weights plus {@code controlPercent} make 100 */
+    @Schema(example = "{\"id\": \"B\", \"name\": \"Free shipping\", \"weight\": 45, \"message\": {\"format\": \"MODAL\", \"title\": \"Free shipping\", \"body\": \"Today only\"}}")
     public record VariantRequest(
             @NotBlank @Size(max = 40) @Pattern(regexp = ID, message = ID_MESSAGE) String id,
             @Size(max = 100) String name,
@@ -87,6 +92,7 @@ public record CampaignRequest(
     }
 
     /** Optional: absent means always-on from activation until ended. */
+    @Schema(example = "{\"startAt\": \"2026-12-01T08:00:00Z\", \"endAt\": \"2026-12-24T23:00:00Z\", \"window\": {\"days\": [\"MONDAY\", \"FRIDAY\"], \"fromHour\": 9, \"toHour\": 21}, \"mode\": \"ALWAYS_ON\"}")
     public record ScheduleRequest(
             Instant startAt,
             Instant endAt,
@@ -95,6 +101,7 @@ public record CampaignRequest(
     }
 
     /** Days and hours [fromHour, toHour) in the user's local time. */
+    @Schema(example = "{\"days\": [\"SATURDAY\", \"SUNDAY\"], \"fromHour\": 10, \"toHour\": 20}")
     public record WindowRequest(
             @NotEmpty Set<@NotNull DayOfWeek> days,
             @NotNull @Min(0) @Max(23) Integer fromHour,
@@ -102,6 +109,7 @@ public record CampaignRequest(
     }
 
     /** Optional: absent means no per-campaign caps, priority 50, not critical. */
+    @Schema(example = "{\"lifetimeCap\": 3, \"perSessionCap\": 1, \"rolling\": {\"count\": 2, \"windowHours\": 24}, \"reEligibleAfterDays\": 7, \"priority\": 80, \"critical\": false}")
     public record FrequencyRequest(
             @Min(1) Integer lifetimeCap,
             @Min(1) Integer perSessionCap,
@@ -111,17 +119,20 @@ public record CampaignRequest(
             Boolean critical) {
     }
 
+    @Schema(example = "{\"count\": 2, \"windowHours\": 24}")
     public record RollingRequest(
             @NotNull @Min(1) Integer count,
             @NotNull @Min(1) @Max(8760) Integer windowHours) {
     }
 
     /** Up to 4 conversion events, counted within {@code windowDays} (default 3) after an impression. */
+    @Schema(example = "{\"events\": [{\"name\": \"purchase\", \"filters\": [{\"property\": \"amount\", \"operator\": \"GT\", \"values\": [0]}]}], \"windowDays\": 3}")
     public record GoalsRequest(
             @NotEmpty @Size(max = 4) List<@NotNull @Valid GoalEventRequest> events,
             @Min(1) @Max(30) Integer windowDays) {
     }
 
+    @Schema(example = "{\"name\": \"purchase\"}")
     public record GoalEventRequest(
             @NotBlank @Size(max = 200) @Pattern(regexp = EVENT_NAME, message = "letters, digits and _ . : - only") String name,
             @Size(max = 10) List<@NotNull @Valid FilterRequest> filters) {

@@ -12,6 +12,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import dev.marquee.contracts.campaign.Message.Banner;
 import dev.marquee.contracts.campaign.Message.Button;
 import dev.marquee.contracts.campaign.Message.Question;
@@ -19,6 +21,7 @@ import dev.marquee.contracts.campaign.Message.Tooltip;
 import dev.marquee.contracts.campaign.MessageFormat;
 
 /** One message as authored. Which parts a format takes is checked by the service (MessageShape). */
+@Schema(example = "{\"format\": \"BANNER\", \"body\": \"Free shipping today, {{ user.first_name | default: \\\"friend\\\" }}\", \"banner\": {\"position\": \"TOP\", \"autoDismissSeconds\": 20}, \"theme\": {\"light\": {\"background\": \"#ffffff\", \"text\": \"#111111\"}, \"dark\": {\"background\": \"#111111\", \"text\": \"#ffffff\"}}, \"locales\": {\"fr\": {\"body\": \"Livraison offerte aujourd'hui\"}}}")
 public record MessageRequest(
         @NotNull MessageFormat format,
         @Size(max = 200) String title,
@@ -35,11 +38,13 @@ public record MessageRequest(
         Map<String, Object> payload,
         @Size(max = 100) Map<@NotBlank String, @NotNull @Valid TranslationRequest> locales) {
 
+    @Schema(example = "{\"url\": \"https://cdn.example.com/hero.png\", \"alt\": \"A red sneaker on a white background\"}")
     public record MediaRequest(
             @NotBlank @Size(max = 2000) String url,
             @NotBlank(message = "is required: say what the image shows, for screen readers") @Size(max = 300) String alt) {
     }
 
+    @Schema(example = "{\"id\": \"shop\", \"label\": \"Shop now\", \"action\": \"DEEP_LINK\", \"url\": \"demoshop://sale\"}")
     public record ButtonRequest(
             @NotBlank @Size(max = 40) @Pattern(regexp = CampaignRequest.ID, message = CampaignRequest.ID_MESSAGE) String id,
             @NotBlank @Size(max = 60) String label,
@@ -48,6 +53,7 @@ public record MessageRequest(
             @Size(max = 200) @Pattern(regexp = CampaignRequest.EVENT_NAME, message = "letters, digits and _ . : - only") String event) {
     }
 
+    @Schema(example = "{\"light\": {\"background\": \"#ffffff\", \"text\": \"#111111\", \"accent\": \"#e4002b\", \"button\": \"#e4002b\"}, \"dark\": {\"background\": \"#111111\", \"text\": \"#f5f5f5\", \"accent\": \"#ff4d6d\", \"button\": \"#ff4d6d\"}, \"cornerRadius\": 12, \"fontFamily\": \"Inter, sans-serif\"}")
     public record ThemeRequest(
             @Valid ColorsRequest light,
             @Valid ColorsRequest dark,
@@ -55,6 +61,7 @@ public record MessageRequest(
             @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9 ,'-]+", message = "must be a font family list such as 'Inter', sans-serif") String fontFamily) {
     }
 
+    @Schema(example = "{\"background\": \"#ffffff\", \"text\": \"#111111\", \"accent\": \"#e4002b\", \"button\": \"#e4002b\"}")
     public record ColorsRequest(
             @Pattern(regexp = COLOR, message = COLOR_MESSAGE) String background,
             @Pattern(regexp = COLOR, message = COLOR_MESSAGE) String text,
@@ -65,14 +72,17 @@ public record MessageRequest(
         static final String COLOR_MESSAGE = "must be a colour #rrggbb or #rrggbbaa";
     }
 
+    @Schema(example = "{\"position\": \"BOTTOM\", \"autoDismissSeconds\": 20}")
     public record BannerRequest(
             @NotNull Banner.Position position,
             @Min(1) @Max(120) Integer autoDismissSeconds) {
     }
 
+    @Schema(example = "{\"pinned\": true, \"expiresAt\": \"2026-12-31T23:59:59Z\"}")
     public record CardRequest(Boolean pinned, Instant expiresAt) {
     }
 
+    @Schema(example = "{\"title\": \"Step 1\", \"body\": \"Pick a size\", \"media\": {\"url\": \"https://cdn.example.com/1.png\", \"alt\": \"Size chart\"}}")
     public record PageRequest(
             @Size(max = 200) String title,
             @Size(max = 2000) String body,
@@ -80,6 +90,7 @@ public record MessageRequest(
             @Size(max = 3) List<@NotNull @Valid ButtonRequest> buttons) {
     }
 
+    @Schema(example = "{\"id\": \"why\", \"kind\": \"SINGLE_CHOICE\", \"prompt\": \"What made you buy?\", \"choices\": [{\"id\": \"price\", \"label\": \"Price\"}, {\"id\": \"speed\", \"label\": \"Delivery speed\"}], \"required\": true}")
     public record QuestionRequest(
             @NotBlank @Size(max = 40) @Pattern(regexp = CampaignRequest.ID, message = CampaignRequest.ID_MESSAGE) String id,
             @NotNull Question.Kind kind,
@@ -88,17 +99,20 @@ public record MessageRequest(
             Boolean required) {
     }
 
+    @Schema(example = "{\"id\": \"price\", \"label\": \"Price\"}")
     public record ChoiceRequest(
             @NotBlank @Size(max = 40) @Pattern(regexp = CampaignRequest.ID, message = CampaignRequest.ID_MESSAGE) String id,
             @NotBlank @Size(max = 200) String label) {
     }
 
+    @Schema(example = "{\"anchor\": \"size-filter\", \"placement\": \"RIGHT\"}")
     public record TooltipRequest(
             @NotBlank @Size(max = 200) @Pattern(regexp = "[A-Za-z0-9_.:-]+", message = "letters, digits and _ . : - only") String anchor,
             Tooltip.Placement placement) {
     }
 
     /** The texts in one locale (key: a BCP 47 tag such as {@code fr} or {@code fr-CA}); missing ones fall back. */
+    @Schema(example = "{\"title\": \"Bienvenue\", \"body\": \"Suivez le guide\", \"buttonLabels\": {\"tour\": \"C'est parti\"}}")
     public record TranslationRequest(
             @Size(max = 200) String title,
             @Size(max = 2000) String body,
@@ -108,6 +122,7 @@ public record MessageRequest(
             @Size(max = 5) List<@NotNull @Valid QuestionTextRequest> questions) {
     }
 
+    @Schema(example = "{\"title\": \"Étape 1\"}")
     public record PageTextRequest(
             @Size(max = 200) String title,
             @Size(max = 2000) String body,
@@ -115,6 +130,7 @@ public record MessageRequest(
             Map<@NotBlank String, @NotBlank @Size(max = 60) String> buttonLabels) {
     }
 
+    @Schema(example = "{\"prompt\": \"Pourquoi ?\", \"choiceLabels\": {\"price\": \"Le prix\"}}")
     public record QuestionTextRequest(
             @Size(max = 500) String prompt,
             Map<@NotBlank String, @NotBlank @Size(max = 200) String> choiceLabels) {
