@@ -1,5 +1,7 @@
 package dev.marquee.contracts.campaign;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * How often one user may see a campaign, and how it ranks against others. Null caps mean "no such cap".
  *
@@ -10,6 +12,7 @@ package dev.marquee.contracts.campaign;
  * @param priority 1–100, higher wins arbitration
  * @param critical bypasses the workspace-wide caps (outage and payment-failure notices)
  */
+@Schema(example = "{\"lifetimeCap\": 3, \"perSessionCap\": 1, \"rolling\": {\"count\": 2, \"windowHours\": 24}, \"reEligibleAfterDays\": 7, \"priority\": 80, \"critical\": false}")
 public record Frequency(Integer lifetimeCap, Integer perSessionCap, RollingCap rolling, Integer reEligibleAfterDays,
         int priority, boolean critical) {
 
@@ -18,6 +21,7 @@ public record Frequency(Integer lifetimeCap, Integer perSessionCap, RollingCap r
     /** No caps, middle priority, not critical. */
     public static final Frequency DEFAULT = new Frequency(null, null, null, null, DEFAULT_PRIORITY, false);
 
+    @Schema(example = "{\"count\": 2, \"windowHours\": 24}")
     public record RollingCap(int count, int windowHours) {
     }
 }

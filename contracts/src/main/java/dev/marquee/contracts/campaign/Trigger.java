@@ -2,6 +2,8 @@ package dev.marquee.contracts.campaign;
 
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * What makes a campaign show: one of the user's actions, or the server.
  *
@@ -10,6 +12,7 @@ import java.util.List;
  * @param filters conditions on the event's properties, all of which must hold (custom events and purchases)
  * @param delaySeconds wait this long after the trigger before showing (0: at once)
  */
+@Schema(example = "{\"type\": \"SCREEN_VIEW\", \"name\": \"checkout\", \"filters\": [], \"delaySeconds\": 2}")
 public record Trigger(Type type, String name, String segmentId, List<PropertyFilter> filters, int delaySeconds) {
 
     public enum Type {
