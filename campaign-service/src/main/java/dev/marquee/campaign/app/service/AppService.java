@@ -17,7 +17,7 @@ import dev.marquee.campaign.rest.NotFoundException;
 import dev.marquee.contracts.app.AdminRole;
 import dev.marquee.contracts.app.AppEvent;
 import dev.marquee.contracts.app.AppEventType;
-import dev.marquee.contracts.app.CredentialKind;
+import dev.marquee.contracts.app.SdkScope;
 import dev.marquee.contracts.app.WorkspaceSettings;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -58,9 +58,9 @@ public class AppService {
 
         String sdkKey = Secrets.newSecret(SDK_KEY_PREFIX);
         String adminToken = Secrets.newSecret(ADMIN_TOKEN_PREFIX);
-        AppCredential key = credential(app.id, CredentialKind.SDK_KEY, "Default SDK key", null, sdkKey, now);
-        AppCredential token = credential(app.id, CredentialKind.ADMIN_TOKEN, "Initial admin token", AdminRole.ADMIN,
-                adminToken, now);
+        AppCredential key = KeySpec.sdkKey("Default SDK key", List.of(SdkScope.READ, SdkScope.TRACK), List.of(), List.of())
+                .issue(app.id, sdkKey, now);
+        AppCredential token = KeySpec.adminToken("Initial admin token", AdminRole.ADMIN).issue(app.id, adminToken, now);
         List<AppCredential> issued = List.of(key, token);
 
         AppSettings defaults = AppSettings.of(app.id, WorkspaceSettings.DEFAULTS, now);
@@ -107,22 +107,8 @@ public class AppService {
     }
 
     /** The app's complete state: app.events.v1 is compacted, so every event must carry all of it. */
-    private static AppEvent event(AppEventType type, App app, List<AppCredential> live, AppSettings settings,
-            Instant at) {
+    static AppEvent event(AppEventType type, App app, List<AppCredential> live, AppSettings settings, Instant at) {
         return new AppEvent(UUID.randomUUID().toString(), type, app.id, app.name, at,
                 live.stream().map(AppCredential::toContract).toList(), settings.toContract());
-    }
-
-    private static AppCredential credential(String appId, CredentialKind kind, String name, AdminRole role, String secret,
-            Instant now) {
-        AppCredential credential = new AppCredential();
-        credential.id = UUID.randomUUID().toString();
-        credential.appId = appId;
-        credential.kind = kind;
-        credential.name = name;
-        credential.role = role;
-        credential.hash = Secrets.sha256(secret);
-        credential.createdAt = now;
-        return credential;
     }
 }
