@@ -10,18 +10,15 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "marquee.gateway")
 public interface GatewayConfig {
 
-    /** campaign-service: the management API ({@code /v1/apps/**}). */
+    /** campaign-service: the app list, the apps themselves, campaigns, settings and keys. */
     @WithDefault("http://127.0.0.1:8081")
     URI campaignUrl();
 
-    /**
-     * segment-service. Not routed to yet (its management API arrives with a later issue); declared so that deployments
-     * and the local launcher can already set it.
-     */
+    /** segment-service: segments, user profiles and server-side events of an app. */
     @WithDefault("http://127.0.0.1:8082")
     URI segmentUrl();
 
-    /** delivery-service: the SDK API ({@code /v1/sdk/**}). */
+    /** delivery-service: the SDK API ({@code /v1/sdk/**}), and the server-triggered messages and explain of an app. */
     @WithDefault("http://127.0.0.1:8083")
     URI deliveryUrl();
 

@@ -68,8 +68,7 @@ public class KeyTable {
                     LOG.warnf("unusable credential in app event %s for app %s ignored", event.eventId(), event.appId());
                     continue;
                 }
-                next.put(credential.hash().toLowerCase(Locale.ROOT), new KnownCredential(event.appId(), credential.id(),
-                        credential.kind(), credential.role(), credential.name()));
+                next.put(credential.hash().toLowerCase(Locale.ROOT), KnownCredential.of(event.appId(), credential));
             }
         }
         // add before removing, so that a credential present before and after never answers 401 in between

@@ -1,5 +1,6 @@
 package dev.marquee.gateway.routing.rest;
 
+import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -11,6 +12,7 @@ import jakarta.enterprise.event.Observes;
 import dev.marquee.gateway.config.GatewayConfig;
 import dev.marquee.gateway.rest.Problem;
 import dev.marquee.gateway.rest.Problems;
+import dev.marquee.gateway.routing.ManagedResource;
 import dev.marquee.gateway.routing.RequestIds;
 import dev.marquee.gateway.routing.Upstream;
 import dev.marquee.gateway.routing.service.Access;
@@ -18,6 +20,7 @@ import dev.marquee.gateway.routing.service.UpstreamProxy;
 import dev.marquee.gateway.routing.service.Verdict;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -30,21 +33,29 @@ public class GatewayRoutes {
 
     public static final String APP_ID_HEADER = "X-Marquee-App-Id";
     public static final String PRINCIPAL_HEADER = "X-Marquee-Principal";
+    public static final String ROLE_HEADER = "X-Marquee-Role";
     public static final String SDK_KEY_HEADER = "X-Marquee-Key";
+    public static final String BUNDLE_ID_HEADER = "X-Marquee-Bundle-Id";
 
     private static final Pattern APP_LIST = Pattern.compile("/v1/apps/?");
-    private static final Pattern ONE_APP = Pattern.compile("/v1/apps/([^/]+)(?:/.*)?");
+    private static final Pattern ONE_APP = Pattern.compile("/v1/apps/([^/]+)(?:/([^/]*))?(?:/.*)?");
 
     private final Access access;
     private final UpstreamProxy proxy;
-    private final Upstream delivery;
-    private final Upstream campaign;
+    private final Upstream sdkDelivery;
+    private final Map<ManagedResource.Service, Upstream> management;
 
     public GatewayRoutes(Access access, UpstreamProxy proxy, GatewayConfig config) {
         this.access = access;
         this.proxy = proxy;
-        this.delivery = Upstream.of("delivery-service", config.deliveryUrl(), config.sdkTimeout());
-        this.campaign = Upstream.of("campaign-service", config.campaignUrl(), config.adminTimeout());
+        this.sdkDelivery = Upstream.of("delivery-service", config.deliveryUrl(), config.sdkTimeout());
+        this.management = new EnumMap<>(Map.of(
+                ManagedResource.Service.CAMPAIGN,
+                Upstream.of("campaign-service", config.campaignUrl(), config.adminTimeout()),
+                ManagedResource.Service.SEGMENT,
+                Upstream.of("segment-service", config.segmentUrl(), config.adminTimeout()),
+                ManagedResource.Service.DELIVERY,
+                Upstream.of("delivery-service", config.deliveryUrl(), config.adminTimeout())));
     }
 
     void register(@Observes Router router) {
@@ -77,9 +88,11 @@ public class GatewayRoutes {
     }
 
     private void sdk(RoutingContext ctx) {
-        Verdict verdict = access.sdk(ctx.request().getHeader(SDK_KEY_HEADER));
+        HttpServerRequest request = ctx.request();
+        Verdict verdict = access.sdk(request.getHeader(SDK_KEY_HEADER), isRead(request.method()),
+                request.getHeader(HttpHeaders.ORIGIN), request.getHeader(BUNDLE_ID_HEADER));
         if (verdict instanceof Verdict.Allowed allowed) {
-            proxy.forward(ctx, delivery, Map.of(APP_ID_HEADER, allowed.appId()));
+            proxy.forward(ctx, sdkDelivery, Map.of(APP_ID_HEADER, allowed.appId()));
         } else {
             refuse(ctx, (Verdict.Refused) verdict, false);
         }
@@ -94,7 +107,7 @@ public class GatewayRoutes {
         }
         Verdict verdict = access.operator(ctx.request().getHeader(HttpHeaders.AUTHORIZATION));
         if (verdict instanceof Verdict.Allowed allowed) {
-            proxy.forward(ctx, campaign, Map.of(PRINCIPAL_HEADER, allowed.principal()));
+            proxy.forward(ctx, management.get(ManagedResource.Service.CAMPAIGN), identity(allowed));
         } else {
             refuse(ctx, (Verdict.Refused) verdict, true);
         }
@@ -106,9 +119,12 @@ public class GatewayRoutes {
             ctx.next();
             return;
         }
-        Verdict verdict = access.app(ctx.request().getHeader(HttpHeaders.AUTHORIZATION), path.group(1));
+        String resource = path.group(2) == null ? "" : path.group(2);
+        Verdict verdict = access.app(ctx.request().getHeader(HttpHeaders.AUTHORIZATION), path.group(1), resource,
+                isRead(ctx.request().method()));
         if (verdict instanceof Verdict.Allowed allowed) {
-            proxy.forward(ctx, campaign, Map.of(PRINCIPAL_HEADER, allowed.principal()));
+            Upstream owner = management.get(ManagedResource.of(resource).orElseThrow().service());
+            proxy.forward(ctx, owner, identity(allowed));
         } else {
             refuse(ctx, (Verdict.Refused) verdict, true);
         }
@@ -122,6 +138,21 @@ public class GatewayRoutes {
             return;
         }
         Problems.notFound(ctx);
+    }
+
+    private static boolean isRead(HttpMethod method) {
+        return method == HttpMethod.GET || method == HttpMethod.HEAD;
+    }
+
+    /**
+     * Who calls, as the services record it in versions and audit entries: the credential id (stable) and its name
+     * (what people recognise), e.g. {@code admin-token:7f3c… (CI pipeline)}; and the role.
+     */
+    private static Map<String, String> identity(Verdict.Allowed allowed) {
+        String principal = allowed.credential() == null
+                ? allowed.principal()
+                : allowed.principal() + " (" + HeaderText.printable(allowed.name()) + ")";
+        return Map.of(PRINCIPAL_HEADER, principal, ROLE_HEADER, allowed.role().name());
     }
 
     private static void refuse(RoutingContext ctx, Verdict.Refused refused, boolean bearer) {

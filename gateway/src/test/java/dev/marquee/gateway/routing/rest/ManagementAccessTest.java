@@ -67,11 +67,13 @@ class ManagementAccessTest {
         given().auth().oauth2(adminToken)
                 .header("X-Marquee-Principal", "operator")
                 .header("X-Marquee-App-Id", "forged")
+                .header("X-Marquee-Role", "forged")
                 .when().get("/v1/apps/{appId}/campaigns?state=ACTIVE", appId)
                 .then().statusCode(200)
                 .body("upstream", equalTo("campaign"))
                 .body("uri", equalTo("/v1/apps/" + appId + "/campaigns?state=ACTIVE"))
-                .body("headers.x-marquee-principal", equalTo(List.of("admin-token:" + adminTokenId)))
+                .body("headers.x-marquee-principal", equalTo(List.of("admin-token:" + adminTokenId + " (ci)")))
+                .body("headers.x-marquee-role", equalTo(List.of("ADMIN")))
                 .body("headers.x-marquee-app-id", nullValue())
                 .body("headers.authorization", nullValue());
     }
