@@ -35,4 +35,33 @@ public interface GatewayConfig {
      * Unset: nobody can (the operator routes answer 401).
      */
     Optional<String> operatorTokenSha256();
+
+    /** Token buckets in Redis, one per SDK key and one per admin token (and one for the operator). */
+    RateLimits rateLimits();
+
+    interface RateLimits {
+
+        /**
+         * Burst of one SDK key. High on purpose: one key serves every user of an app, so this guards the platform
+         * against a runaway or abused key, not a single user.
+         */
+        @WithDefault("2000")
+        int sdkCapacity();
+
+        /** Sustained requests per second of one SDK key. */
+        @WithDefault("1000")
+        double sdkRefillPerSecond();
+
+        /** Burst of one admin token (or of the operator). */
+        @WithDefault("100")
+        int adminCapacity();
+
+        /** Sustained requests per second of one admin token. */
+        @WithDefault("20")
+        double adminRefillPerSecond();
+
+        /** How long a bucket check may wait for Redis before the gateway falls back to its local buckets. */
+        @WithDefault("100ms")
+        Duration redisTimeout();
+    }
 }

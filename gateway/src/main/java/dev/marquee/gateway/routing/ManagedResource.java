@@ -16,8 +16,9 @@ public enum ManagedResource {
     APP("", Service.CAMPAIGN, AdminRole.VIEWER, AdminRole.ADMIN), CAMPAIGNS("campaigns", Service.CAMPAIGN, AdminRole.VIEWER,
             AdminRole.EDITOR), SETTINGS("settings", Service.CAMPAIGN, AdminRole.VIEWER, AdminRole.ADMIN),
     /** Secrets management: even their metadata is for admins only. */
-    KEYS("keys", Service.CAMPAIGN, AdminRole.ADMIN, AdminRole.ADMIN), SEGMENTS("segments", Service.SEGMENT, AdminRole.VIEWER,
-            AdminRole.EDITOR),
+    KEYS("keys", Service.CAMPAIGN, AdminRole.ADMIN, AdminRole.ADMIN), IDENTITY_VERIFICATION("identity-verification",
+            Service.CAMPAIGN, AdminRole.ADMIN, AdminRole.ADMIN), SEGMENTS("segments", Service.SEGMENT, AdminRole.VIEWER,
+                    AdminRole.EDITOR),
     /** User profiles and server-side event ingestion: personal data, changed by the app's backend (admin). */
     USERS("users", Service.SEGMENT, AdminRole.VIEWER, AdminRole.ADMIN), EVENTS("events", Service.SEGMENT, AdminRole.VIEWER,
             AdminRole.ADMIN),

@@ -10,8 +10,6 @@ import dev.marquee.campaign.app.App;
 import dev.marquee.campaign.app.AppCredential;
 import dev.marquee.campaign.app.repository.AppCredentialRepository;
 import dev.marquee.campaign.app.repository.AppRepository;
-import dev.marquee.campaign.app.repository.AppSettingsRepository;
-import dev.marquee.campaign.outbox.service.Outbox;
 import dev.marquee.campaign.rest.NotFoundException;
 import dev.marquee.contracts.app.AppEventType;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -27,15 +25,12 @@ public class KeyService {
 
     private final AppRepository apps;
     private final AppCredentialRepository credentials;
-    private final AppSettingsRepository settings;
-    private final Outbox outbox;
+    private final AppSnapshot snapshot;
 
-    public KeyService(AppRepository apps, AppCredentialRepository credentials, AppSettingsRepository settings,
-            Outbox outbox) {
+    public KeyService(AppRepository apps, AppCredentialRepository credentials, AppSnapshot snapshot) {
         this.apps = apps;
         this.credentials = credentials;
-        this.settings = settings;
-        this.outbox = outbox;
+        this.snapshot = snapshot;
     }
 
     /** A credential just issued, with its secret: the only time the secret is shown. */
@@ -101,10 +96,6 @@ public class KeyService {
     }
 
     private Uni<Void> published(App app, Instant now) {
-        // flush first: the list must see the credentials just changed in this transaction
-        return credentials.flush()
-                .flatMap(ignored -> credentials.listLive(app.id))
-                .flatMap(live -> settings.findById(app.id).flatMap(row -> outbox
-                        .add(AppService.event(AppEventType.CREDENTIALS_CHANGED, app, live, row, now))));
+        return snapshot.publish(AppEventType.CREDENTIALS_CHANGED, app, now);
     }
 }

@@ -10,17 +10,26 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import dev.marquee.gateway.config.GatewayConfig;
+import dev.marquee.gateway.edge.AccessLog;
+import dev.marquee.gateway.edge.Cors;
+import dev.marquee.gateway.edge.SecurityHeaders;
+import dev.marquee.gateway.limits.RateLimit;
+import dev.marquee.gateway.limits.service.RateLimiter;
 import dev.marquee.gateway.rest.Problem;
 import dev.marquee.gateway.rest.Problems;
 import dev.marquee.gateway.routing.ManagedResource;
 import dev.marquee.gateway.routing.RequestIds;
 import dev.marquee.gateway.routing.Upstream;
 import dev.marquee.gateway.routing.service.Access;
+import dev.marquee.gateway.routing.service.SdkRequest;
 import dev.marquee.gateway.routing.service.UpstreamProxy;
 import dev.marquee.gateway.routing.service.Verdict;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -36,6 +45,10 @@ public class GatewayRoutes {
     public static final String ROLE_HEADER = "X-Marquee-Role";
     public static final String SDK_KEY_HEADER = "X-Marquee-Key";
     public static final String BUNDLE_ID_HEADER = "X-Marquee-Bundle-Id";
+    public static final String USER_ID_HEADER = "X-Marquee-User-Id";
+    public static final String USER_SIGNATURE_HEADER = "X-Marquee-User-Signature";
+    /** Set only when the app verifies identities and the signature proved this user id. */
+    public static final String VERIFIED_USER_HEADER = "X-Marquee-Verified-User-Id";
 
     private static final Pattern APP_LIST = Pattern.compile("/v1/apps/?");
     private static final Pattern ONE_APP = Pattern.compile("/v1/apps/([^/]+)(?:/([^/]*))?(?:/.*)?");
@@ -44,10 +57,18 @@ public class GatewayRoutes {
     private final UpstreamProxy proxy;
     private final Upstream sdkDelivery;
     private final Map<ManagedResource.Service, Upstream> management;
+    private final RateLimiter limiter;
+    private final Cors cors;
+    private final RateLimit sdkLimit;
+    private final RateLimit adminLimit;
 
-    public GatewayRoutes(Access access, UpstreamProxy proxy, GatewayConfig config) {
+    public GatewayRoutes(Access access, UpstreamProxy proxy, RateLimiter limiter, Cors cors, GatewayConfig config) {
         this.access = access;
+        this.cors = cors;
         this.proxy = proxy;
+        this.limiter = limiter;
+        this.sdkLimit = new RateLimit(config.rateLimits().sdkCapacity(), config.rateLimits().sdkRefillPerSecond());
+        this.adminLimit = new RateLimit(config.rateLimits().adminCapacity(), config.rateLimits().adminRefillPerSecond());
         this.sdkDelivery = Upstream.of("delivery-service", config.deliveryUrl(), config.sdkTimeout());
         this.management = new EnumMap<>(Map.of(
                 ManagedResource.Service.CAMPAIGN,
@@ -60,7 +81,10 @@ public class GatewayRoutes {
 
     void register(@Observes Router router) {
         router.route().handler(this::requestId);
+        router.route().handler(AccessLog::handle);
+        router.route("/v1/*").handler(SecurityHeaders::handle);
         router.route("/v1/*").handler(this::plainPathsOnly);
+        router.route("/v1/sdk/*").handler(cors::handle);
         router.route("/v1/sdk/*").handler(this::sdk);
         router.routeWithRegex(APP_LIST.pattern()).handler(this::appList);
         router.routeWithRegex(ONE_APP.pattern()).handler(this::oneApp);
@@ -89,10 +113,15 @@ public class GatewayRoutes {
 
     private void sdk(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
-        Verdict verdict = access.sdk(request.getHeader(SDK_KEY_HEADER), isRead(request.method()),
-                request.getHeader(HttpHeaders.ORIGIN), request.getHeader(BUNDLE_ID_HEADER));
+        String userId = request.getHeader(USER_ID_HEADER);
+        Verdict verdict = access.sdk(new SdkRequest(request.getHeader(SDK_KEY_HEADER), isRead(request.method()),
+                request.getHeader(HttpHeaders.ORIGIN), request.getHeader(BUNDLE_ID_HEADER), userId,
+                request.getHeader(USER_SIGNATURE_HEADER), ctx.queryParam("userId")));
         if (verdict instanceof Verdict.Allowed allowed) {
-            proxy.forward(ctx, sdkDelivery, Map.of(APP_ID_HEADER, allowed.appId()));
+            Map<String, String> vouched = access.verifiesIdentity(allowed.appId())
+                    ? Map.of(APP_ID_HEADER, allowed.appId(), VERIFIED_USER_HEADER, userId)
+                    : Map.of(APP_ID_HEADER, allowed.appId());
+            admit(ctx, allowed, sdkLimit, () -> proxy.forward(ctx, sdkDelivery, vouched));
         } else {
             refuse(ctx, (Verdict.Refused) verdict, false);
         }
@@ -107,7 +136,8 @@ public class GatewayRoutes {
         }
         Verdict verdict = access.operator(ctx.request().getHeader(HttpHeaders.AUTHORIZATION));
         if (verdict instanceof Verdict.Allowed allowed) {
-            proxy.forward(ctx, management.get(ManagedResource.Service.CAMPAIGN), identity(allowed));
+            admit(ctx, allowed, adminLimit,
+                    () -> proxy.forward(ctx, management.get(ManagedResource.Service.CAMPAIGN), identity(allowed)));
         } else {
             refuse(ctx, (Verdict.Refused) verdict, true);
         }
@@ -124,7 +154,7 @@ public class GatewayRoutes {
                 isRead(ctx.request().method()));
         if (verdict instanceof Verdict.Allowed allowed) {
             Upstream owner = management.get(ManagedResource.of(resource).orElseThrow().service());
-            proxy.forward(ctx, owner, identity(allowed));
+            admit(ctx, allowed, adminLimit, () -> proxy.forward(ctx, owner, identity(allowed)));
         } else {
             refuse(ctx, (Verdict.Refused) verdict, true);
         }
@@ -138,6 +168,36 @@ public class GatewayRoutes {
             return;
         }
         Problems.notFound(ctx);
+    }
+
+    /**
+     * Takes a token of the caller's bucket, then forwards; an empty bucket answers 429. Every answer of a limited call
+     * carries {@code RateLimit-Limit}, {@code RateLimit-Remaining} and {@code RateLimit-Reset} (seconds until full).
+     */
+    private void admit(RoutingContext ctx, Verdict.Allowed allowed, RateLimit limit, Runnable forward) {
+        // nothing of the body may be read (and lost) while the bucket is being checked
+        ctx.request().pause();
+        ctx.put(AccessLog.PRINCIPAL_KEY, allowed.principal());
+        Context context = Vertx.currentContext();
+        String bucket = allowed.credential() == null ? allowed.principal() : allowed.credential().credentialId();
+        limiter.take(bucket, limit).subscribe().with(decision -> context.runOnContext(v -> {
+            HttpServerResponse response = ctx.response();
+            response.putHeader("RateLimit-Limit", Integer.toString(decision.limit()))
+                    .putHeader("RateLimit-Remaining", Long.toString(decision.remaining()))
+                    .putHeader("RateLimit-Reset", Long.toString(seconds(decision.resetMillis())));
+            if (decision.allowed()) {
+                forward.run();
+                return;
+            }
+            response.putHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, seconds(decision.retryAfterMillis()))));
+            Problems.send(ctx, Problem.of(429, "Too many requests",
+                    "The rate limit of this credential is reached; retry after the time in Retry-After."));
+            ctx.request().resume();
+        }));
+    }
+
+    private static long seconds(long millis) {
+        return (millis + 999) / 1000;
     }
 
     private static boolean isRead(HttpMethod method) {

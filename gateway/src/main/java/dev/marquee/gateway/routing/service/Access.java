@@ -2,7 +2,9 @@ package dev.marquee.gateway.routing.service;
 
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -13,10 +15,12 @@ import org.jboss.logging.Logger;
 
 import dev.marquee.contracts.app.AdminRole;
 import dev.marquee.contracts.app.CredentialKind;
+import dev.marquee.contracts.app.IdentitySecret;
 import dev.marquee.contracts.app.SdkScope;
 import dev.marquee.gateway.config.GatewayConfig;
 import dev.marquee.gateway.keys.KnownCredential;
 import dev.marquee.gateway.keys.SecretHash;
+import dev.marquee.gateway.keys.UserSignature;
 import dev.marquee.gateway.keys.service.KeyTable;
 import dev.marquee.gateway.routing.ManagedResource;
 
@@ -57,7 +61,10 @@ public class Access {
      * bound to web origins or bundle ids needs the request to show one of them: a browser sets {@code Origin} itself
      * (a page cannot forge it), the mobile SDKs send {@code X-Marquee-Bundle-Id}.
      */
-    public Verdict sdk(String sdkKey, boolean read, String origin, String bundleId) {
+    public Verdict sdk(SdkRequest call) {
+        String sdkKey = call.key();
+        String origin = call.origin();
+        String bundleId = call.bundleId();
         if (sdkKey == null || sdkKey.isBlank()) {
             return Verdict.unauthorized("The X-Marquee-Key header with an SDK key is required.");
         }
@@ -67,7 +74,7 @@ public class Access {
             return Verdict.unauthorized("The SDK key is not valid.");
         }
         KnownCredential key = found.get();
-        SdkScope scope = read ? SdkScope.READ : SdkScope.TRACK;
+        SdkScope scope = call.read() ? SdkScope.READ : SdkScope.TRACK;
         if (!key.scopes().contains(scope)) {
             return Verdict.forbidden("The SDK key lacks the " + scope.name().toLowerCase(Locale.ROOT) + " scope.");
         }
@@ -82,7 +89,55 @@ public class Access {
         if (key.bound() && origin == null && bundleId == null) {
             return Verdict.forbidden("The SDK key is bound to origins or bundle ids; the request shows neither.");
         }
+        Optional<String> identityProblem = unverifiedIdentity(key.appId(), call);
+        if (identityProblem.isPresent()) {
+            return Verdict.unauthorized(identityProblem.get());
+        }
         return new Verdict.Allowed(key.appId(), "sdk-key:" + key.credentialId(), key.name(), null, key);
+    }
+
+    /** True when the app verifies identities, so that a passing SDK call's user id is proven. */
+    public boolean verifiesIdentity(String appId) {
+        return !liveIdentitySecrets(appId).isEmpty();
+    }
+
+    /**
+     * Identity verification: when the app has identity secrets, the call must name its user and carry the hex
+     * HMAC-SHA256 of that user id under one of them; a {@code userId} in the query must be that user. Otherwise anyone
+     * holding the public SDK key could read another user's messages by changing an id.
+     */
+    private Optional<String> unverifiedIdentity(String appId, SdkRequest call) {
+        List<IdentitySecret> secrets = liveIdentitySecrets(appId);
+        if (secrets.isEmpty()) {
+            return Optional.empty();
+        }
+        if (call.userId() == null || call.userId().isEmpty() || call.signature() == null) {
+            return Optional.of("This app verifies user identities: X-Marquee-User-Id and X-Marquee-User-Signature "
+                    + "are required.");
+        }
+        if (call.queryUserIds() != null && call.queryUserIds().stream().anyMatch(q -> !q.equals(call.userId()))) {
+            return Optional.of("The userId does not match the verified user.");
+        }
+        byte[] presented;
+        try {
+            presented = HexFormat.of().parseHex(call.signature().trim().toLowerCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return Optional.of("The user signature is not valid.");
+        }
+        for (IdentitySecret secret : secrets) {
+            // constant time: the comparison must not tell how much of a forged signature matched
+            if (MessageDigest.isEqual(UserSignature.hmac(secret.secret(), call.userId()), presented)) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of("The user signature is not valid.");
+    }
+
+    private List<IdentitySecret> liveIdentitySecrets(String appId) {
+        Instant now = clock.instant();
+        return table.identitySecrets(appId).stream()
+                .filter(s -> s.expiresAt() == null || s.expiresAt().isAfter(now))
+                .toList();
     }
 
     /** {@code Authorization} on {@code GET|POST /v1/apps}: the operator only. */

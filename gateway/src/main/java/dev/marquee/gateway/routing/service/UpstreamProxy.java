@@ -50,7 +50,8 @@ public class UpstreamProxy {
 
     /** Identity the gateway vouches for: whatever the client sent under these names is dropped. */
     private static final Set<String> NEVER_FORWARDED = Set.of("host", "authorization", "x-marquee-key",
-            "x-marquee-app-id", "x-marquee-principal", "x-marquee-role", "x-request-id");
+            "x-marquee-app-id", "x-marquee-principal", "x-marquee-role", "x-marquee-verified-user-id",
+            "x-marquee-user-signature", "x-request-id");
 
     private final HttpClient client;
     private final long maxBodySize;

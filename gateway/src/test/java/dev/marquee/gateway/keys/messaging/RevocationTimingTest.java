@@ -19,6 +19,7 @@ import dev.marquee.contracts.app.AdminRole;
 import dev.marquee.contracts.app.SdkScope;
 import dev.marquee.gateway.test.FakeUpstreams;
 import dev.marquee.infra.test.KafkaResource;
+import dev.marquee.infra.test.RedisResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,6 +31,7 @@ import io.quarkus.test.junit.QuarkusTest;
  */
 @QuarkusTest
 @WithTestResource(value = KafkaResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = RedisResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = FakeUpstreams.class, parallel = true, scope = TestResourceScope.GLOBAL)
 class RevocationTimingTest {
 

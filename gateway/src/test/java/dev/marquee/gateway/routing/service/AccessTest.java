@@ -8,14 +8,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
 import dev.marquee.contracts.app.AdminRole;
+import dev.marquee.contracts.app.AppEvent;
+import dev.marquee.contracts.app.AppEventType;
+import dev.marquee.contracts.app.IdentitySecret;
 import dev.marquee.contracts.app.SdkScope;
+import dev.marquee.contracts.app.WorkspaceSettings;
 import dev.marquee.gateway.keys.SecretHash;
+import dev.marquee.gateway.keys.UserSignature;
 import dev.marquee.gateway.keys.service.KeyTable;
 
 class AccessTest {
@@ -37,36 +43,36 @@ class AccessTest {
     @Test
     void sdkKeys() {
         Access access = access(Optional.empty(), NOW);
-        Verdict.Allowed allowed = (Verdict.Allowed) access.sdk("pk", true, null, null);
+        Verdict.Allowed allowed = (Verdict.Allowed) access.sdk(call("pk", true, null, null));
         assertEquals("shop", allowed.appId());
         assertEquals("sdk-key:k1", allowed.principal());
-        assertEquals(401, refused(access.sdk(null, true, null, null)));
-        assertEquals(401, refused(access.sdk(" ", true, null, null)));
-        assertEquals(401, refused(access.sdk("at", true, null, null)), "an admin token is no SDK key");
-        assertEquals(401, refused(access.sdk("unknown", true, null, null)));
+        assertEquals(401, refused(access.sdk(call(null, true, null, null))));
+        assertEquals(401, refused(access.sdk(call(" ", true, null, null))));
+        assertEquals(401, refused(access.sdk(call("at", true, null, null))), "an admin token is no SDK key");
+        assertEquals(401, refused(access.sdk(call("unknown", true, null, null))));
     }
 
     @Test
     void sdkScopesAndBindings() {
         Access access = access(Optional.empty(), NOW);
-        assertEquals(200, status(access.sdk("read-only", true, null, null)));
-        assertEquals(403, refused(access.sdk("read-only", false, null, null)), "tracking needs the track scope");
+        assertEquals(200, status(access.sdk(call("read-only", true, null, null))));
+        assertEquals(403, refused(access.sdk(call("read-only", false, null, null))), "tracking needs the track scope");
 
-        assertEquals(200, status(access.sdk("web", false, "https://shop.example", null)));
-        assertEquals(403, refused(access.sdk("web", true, "https://evil.example", null)));
-        assertEquals(403, refused(access.sdk("web", true, null, null)), "a bound key must show where it runs");
-        assertEquals(403, refused(access.sdk("web", true, null, "com.example.shop")), "a web key is not a mobile key");
+        assertEquals(200, status(access.sdk(call("web", false, "https://shop.example", null))));
+        assertEquals(403, refused(access.sdk(call("web", true, "https://evil.example", null))));
+        assertEquals(403, refused(access.sdk(call("web", true, null, null))), "a bound key must show where it runs");
+        assertEquals(403, refused(access.sdk(call("web", true, null, "com.example.shop"))), "a web key is not a mobile key");
 
-        assertEquals(200, status(access.sdk("ios", true, null, "com.example.shop")));
-        assertEquals(403, refused(access.sdk("ios", true, null, "com.other")));
-        assertEquals(403, refused(access.sdk("ios", true, "https://shop.example", "com.example.shop")));
-        assertEquals(200, status(access.sdk("pk", true, "https://anywhere.example", "any.bundle")));
+        assertEquals(200, status(access.sdk(call("ios", true, null, "com.example.shop"))));
+        assertEquals(403, refused(access.sdk(call("ios", true, null, "com.other"))));
+        assertEquals(403, refused(access.sdk(call("ios", true, "https://shop.example", "com.example.shop"))));
+        assertEquals(200, status(access.sdk(call("pk", true, "https://anywhere.example", "any.bundle"))));
     }
 
     @Test
     void aRotatedCredentialEndsWithItsOverlap() {
-        assertEquals(200, status(access(Optional.empty(), NOW).sdk("rotated", true, null, null)));
-        assertEquals(401, refused(access(Optional.empty(), NOW.plusSeconds(1)).sdk("rotated", true, null, null)));
+        assertEquals(200, status(access(Optional.empty(), NOW).sdk(call("rotated", true, null, null))));
+        assertEquals(401, refused(access(Optional.empty(), NOW.plusSeconds(1)).sdk(call("rotated", true, null, null))));
     }
 
     @Test
@@ -121,6 +127,37 @@ class AccessTest {
             assertEquals(401, refused(access.operator("Bearer not-hex")));
             assertEquals(401, refused(access.app("Bearer op", "shop", "campaigns", true)));
         }
+    }
+
+    @Test
+    void identityVerificationNeedsTheUsersSignature() {
+        table.apply(new AppEvent("verified-event", AppEventType.SETTINGS_CHANGED, "verified", "Verified", NOW,
+                List.of(sdkKey("k9", "verified-pk")), WorkspaceSettings.DEFAULTS,
+                List.of(new IdentitySecret("s1", "old-secret", NOW.plusSeconds(60)),
+                        new IdentitySecret("s2", "new-secret", null))));
+        Access access = access(Optional.empty(), NOW);
+        String signed = HexFormat.of().formatHex(UserSignature.hmac("new-secret", "alice"));
+        String signedByOld = HexFormat.of().formatHex(UserSignature.hmac("old-secret", "alice"));
+
+        assertEquals(200, status(access.sdk(identity("alice", signed, List.of("alice")))));
+        assertEquals(200, status(access.sdk(identity("alice", signedByOld.toUpperCase(), List.of()))),
+                "the replaced secret works through its overlap");
+        assertEquals(401, refused(access(Optional.empty(), NOW.plusSeconds(60)).sdk(identity("alice", signedByOld,
+                List.of()))), "and not after");
+        assertEquals(401, refused(access.sdk(identity("bob", signed, List.of()))), "a signature is for one user");
+        assertEquals(401, refused(access.sdk(identity("alice", signed, List.of("bob")))), "nobody reads bob as alice");
+        assertEquals(401, refused(access.sdk(identity("alice", null, List.of()))));
+        assertEquals(401, refused(access.sdk(identity(null, signed, List.of()))));
+        assertEquals(401, refused(access.sdk(identity("alice", "not-hex", List.of()))));
+        assertEquals(200, status(access.sdk(call("pk", true, null, null))), "apps without secrets verify nothing");
+    }
+
+    private static SdkRequest identity(String userId, String signature, List<String> queryUserIds) {
+        return new SdkRequest("verified-pk", true, null, null, userId, signature, queryUserIds);
+    }
+
+    private static SdkRequest call(String key, boolean read, String origin, String bundleId) {
+        return new SdkRequest(key, read, origin, bundleId, null, null, List.of());
     }
 
     private Access access(Optional<String> operatorHash, Instant now) {
