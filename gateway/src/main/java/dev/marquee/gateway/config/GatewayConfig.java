@@ -64,4 +64,16 @@ public interface GatewayConfig {
         @WithDefault("100ms")
         Duration redisTimeout();
     }
+
+    /** Per upstream: held back after this many failures in a row, for this long. */
+    CircuitBreakerConfig circuitBreaker();
+
+    interface CircuitBreakerConfig {
+
+        @WithDefault("5")
+        int failureThreshold();
+
+        @WithDefault("5s")
+        Duration openFor();
+    }
 }

@@ -24,6 +24,7 @@ import io.vertx.core.json.JsonObject;
  *
  * <ul>
  * <li>{@code .../slow}: answers after 3 s (the SDK timeout here is 1 s)</li>
+ * <li>{@code .../flaky}: closes the connection without answering the first request of each request id</li>
  * <li>{@code .../stream}: sends {@code first\n}, then waits for {@code .../release} before {@code second\n}</li>
  * </ul>
  */
@@ -33,6 +34,8 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
 
     /** The {@code X-Request-Id} of every request an upstream received: what tests check "never forwarded" against. */
     public static final Set<String> RECEIVED_REQUEST_IDS = ConcurrentHashMap.newKeySet();
+
+    private static final Set<String> FLAKY_SEEN = ConcurrentHashMap.newKeySet();
 
     private Vertx vertx;
     private final List<HttpServerResponse> held = new ArrayList<>();
@@ -81,6 +84,11 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
             RECEIVED_REQUEST_IDS.add(requestId);
         }
         String path = request.path();
+        if (path.endsWith("/flaky") && requestId != null && FLAKY_SEEN.add(requestId)) {
+            // as a pooled keep-alive connection the upstream closed: the request got no answer
+            request.connection().close();
+            return;
+        }
         if (path.endsWith("/stream")) {
             HttpServerResponse response = request.response().setChunked(true).putHeader("content-type", "text/plain");
             response.write("first\n");

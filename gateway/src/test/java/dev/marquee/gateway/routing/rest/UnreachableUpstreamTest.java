@@ -3,6 +3,7 @@ package dev.marquee.gateway.routing.rest;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.lessThan;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -46,12 +47,26 @@ class UnreachableUpstreamTest {
 
     @Test
     @Order(2)
+    void afterRepeatedFailuresTheBreakerAnswersAtOnce() {
+        String detail = "";
+        for (int i = 0; i < 4 && !detail.contains("held back"); i++) {
+            detail = given().auth().oauth2(FakeUpstreams.OPERATOR_TOKEN)
+                    .when().get("/v1/apps")
+                    .then().statusCode(503)
+                    .header("Retry-After", notNullValue())
+                    .extract().path("detail");
+        }
+        assertTrue(detail.contains("held back"), "the circuit breaker must open: " + detail);
+    }
+
+    @Test
+    @Order(3)
     void withoutRedisTheLimitsHoldPerInstance() {
         int status = 0;
-        for (int i = 0; i < 6 && status != 429; i++) {
+        for (int i = 0; i < 10 && status != 429; i++) {
             status = given().auth().oauth2(FakeUpstreams.OPERATOR_TOKEN)
                     .when().get("/v1/apps")
-                    .then().header("RateLimit-Limit", equalTo("3"))
+                    .then().header("RateLimit-Limit", equalTo("8"))
                     .time(lessThan(2_000L))
                     .extract().statusCode();
             assertTrue(status == 503 || status == 429, "got " + status);
@@ -68,7 +83,7 @@ class UnreachableUpstreamTest {
                     "marquee.gateway.campaign-url", closed,
                     "marquee.gateway.delivery-url", closed,
                     "quarkus.redis.hosts", "redis://127.0.0.1:" + closedPort(),
-                    "marquee.gateway.rate-limits.admin-capacity", "3",
+                    "marquee.gateway.rate-limits.admin-capacity", "8",
                     "marquee.gateway.rate-limits.admin-refill-per-second", "0.1",
                     "marquee.gateway.operator-token-sha256",
                     SecretHash.sha256Hex(FakeUpstreams.OPERATOR_TOKEN));
