@@ -22,6 +22,8 @@ import dev.marquee.gateway.rest.Problem;
 import dev.marquee.gateway.rest.Problems;
 import dev.marquee.gateway.routing.RequestIds;
 import dev.marquee.gateway.routing.Upstream;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.context.Context;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -66,8 +68,11 @@ public class UpstreamProxy {
     private final int breakerThreshold;
     private final Duration breakerOpenFor;
 
-    public UpstreamProxy(Vertx vertx, GatewayConfig config,
+    private final OpenTelemetry openTelemetry;
+
+    public UpstreamProxy(Vertx vertx, GatewayConfig config, OpenTelemetry openTelemetry,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize maxBodySize) {
+        this.openTelemetry = openTelemetry;
         this.maxBodySize = maxBodySize.asLongValue();
         this.breakerThreshold = config.circuitBreaker().failureThreshold();
         this.breakerOpenFor = config.circuitBreaker().openFor();
@@ -109,6 +114,9 @@ public class UpstreamProxy {
         }
         headers.set("X-Forwarded-Proto", inbound.scheme() == null ? "http" : inbound.scheme());
         headers.set(RequestIds.HEADER, requestId);
+        // the gateway's own span becomes the parent of the upstream's (a no-op while the SDK is disabled, and then
+        // the client's traceparent, copied above, passes through as it came)
+        openTelemetry.getPropagators().getTextMapPropagator().inject(Context.current(), headers, MultiMap::set);
         gatewayHeaders.forEach(headers::set);
 
         String query = inbound.query();
