@@ -10,18 +10,15 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "marquee.gateway")
 public interface GatewayConfig {
 
-    /** campaign-service: the management API ({@code /v1/apps/**}). */
+    /** campaign-service: the app list, the apps themselves, campaigns, settings and keys. */
     @WithDefault("http://127.0.0.1:8081")
     URI campaignUrl();
 
-    /**
-     * segment-service. Not routed to yet (its management API arrives with a later issue); declared so that deployments
-     * and the local launcher can already set it.
-     */
+    /** segment-service: segments, user profiles and server-side events of an app. */
     @WithDefault("http://127.0.0.1:8082")
     URI segmentUrl();
 
-    /** delivery-service: the SDK API ({@code /v1/sdk/**}). */
+    /** delivery-service: the SDK API ({@code /v1/sdk/**}), and the server-triggered messages and explain of an app. */
     @WithDefault("http://127.0.0.1:8083")
     URI deliveryUrl();
 
@@ -38,4 +35,45 @@ public interface GatewayConfig {
      * Unset: nobody can (the operator routes answer 401).
      */
     Optional<String> operatorTokenSha256();
+
+    /** Token buckets in Redis, one per SDK key and one per admin token (and one for the operator). */
+    RateLimits rateLimits();
+
+    interface RateLimits {
+
+        /**
+         * Burst of one SDK key. High on purpose: one key serves every user of an app, so this guards the platform
+         * against a runaway or abused key, not a single user.
+         */
+        @WithDefault("2000")
+        int sdkCapacity();
+
+        /** Sustained requests per second of one SDK key. */
+        @WithDefault("1000")
+        double sdkRefillPerSecond();
+
+        /** Burst of one admin token (or of the operator). */
+        @WithDefault("100")
+        int adminCapacity();
+
+        /** Sustained requests per second of one admin token. */
+        @WithDefault("20")
+        double adminRefillPerSecond();
+
+        /** How long a bucket check may wait for Redis before the gateway falls back to its local buckets. */
+        @WithDefault("100ms")
+        Duration redisTimeout();
+    }
+
+    /** Per upstream: held back after this many failures in a row, for this long. */
+    CircuitBreakerConfig circuitBreaker();
+
+    interface CircuitBreakerConfig {
+
+        @WithDefault("5")
+        int failureThreshold();
+
+        @WithDefault("5s")
+        Duration openFor();
+    }
 }

@@ -17,6 +17,7 @@ import dev.marquee.contracts.app.AppEvent;
 import dev.marquee.contracts.app.AppEventType;
 import dev.marquee.contracts.app.Credential;
 import dev.marquee.contracts.app.CredentialKind;
+import dev.marquee.contracts.app.SdkScope;
 import dev.marquee.contracts.app.WorkspaceSettings;
 import dev.marquee.gateway.keys.SecretHash;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
@@ -41,7 +42,18 @@ public final class AppEvents {
     }
 
     public static Credential adminToken(String id, String secret) {
-        return new Credential(id, CredentialKind.ADMIN_TOKEN, "ci", AdminRole.ADMIN, SecretHash.sha256Hex(secret));
+        return adminToken(id, secret, AdminRole.ADMIN);
+    }
+
+    public static Credential adminToken(String id, String secret, AdminRole role) {
+        return new Credential(id, CredentialKind.ADMIN_TOKEN, "ci", role, SecretHash.sha256Hex(secret));
+    }
+
+    /** An SDK key with these scopes, bound to these origins and bundle ids (empty: unbound), expiring at {@code end}. */
+    public static Credential sdkKey(String id, String secret, List<SdkScope> scopes, List<String> origins,
+            List<String> bundleIds, Instant end) {
+        return new Credential(id, CredentialKind.SDK_KEY, "web", null, SecretHash.sha256Hex(secret), scopes, origins,
+                bundleIds, end);
     }
 
     public static String newId() {

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import dev.marquee.gateway.keys.SecretHash;
@@ -16,18 +18,24 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /**
- * Stand-ins for delivery-service and campaign-service: HTTP servers that answer with what they received (method, URI,
+ * Stand-ins for delivery-service, campaign-service and segment-service: HTTP servers that answer with what they received (method, URI,
  * headers, body) so that tests can see what the gateway forwarded. Runs on its own Vert.x instance, not Quarkus' one.
  * Also sets the gateway's timeouts short and the operator token, so that every {@code @QuarkusTest} shares one boot.
  *
  * <ul>
  * <li>{@code .../slow}: answers after 3 s (the SDK timeout here is 1 s)</li>
+ * <li>{@code .../flaky}: closes the connection without answering the first request of each request id</li>
  * <li>{@code .../stream}: sends {@code first\n}, then waits for {@code .../release} before {@code second\n}</li>
  * </ul>
  */
 public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
 
     public static final String OPERATOR_TOKEN = "mq_op_test-operator-token";
+
+    /** The {@code X-Request-Id} of every request an upstream received: what tests check "never forwarded" against. */
+    public static final Set<String> RECEIVED_REQUEST_IDS = ConcurrentHashMap.newKeySet();
+
+    private static final Set<String> FLAKY_SEEN = ConcurrentHashMap.newKeySet();
 
     private Vertx vertx;
     private final List<HttpServerResponse> held = new ArrayList<>();
@@ -37,9 +45,11 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
         vertx = Vertx.vertx();
         int delivery = listen("delivery");
         int campaign = listen("campaign");
+        int segment = listen("segment");
         return Map.of(
                 "marquee.gateway.delivery-url", "http://127.0.0.1:" + delivery,
                 "marquee.gateway.campaign-url", "http://127.0.0.1:" + campaign,
+                "marquee.gateway.segment-url", "http://127.0.0.1:" + segment,
                 "marquee.gateway.sdk-timeout", "1s",
                 "marquee.gateway.admin-timeout", "2s",
                 "marquee.gateway.operator-token-sha256", SecretHash.sha256Hex(OPERATOR_TOKEN));
@@ -69,7 +79,16 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
     }
 
     private void handle(String name, HttpServerRequest request) {
+        String requestId = request.getHeader("X-Request-Id");
+        if (requestId != null) {
+            RECEIVED_REQUEST_IDS.add(requestId);
+        }
         String path = request.path();
+        if (path.endsWith("/flaky") && requestId != null && FLAKY_SEEN.add(requestId)) {
+            // as a pooled keep-alive connection the upstream closed: the request got no answer
+            request.connection().close();
+            return;
+        }
         if (path.endsWith("/stream")) {
             HttpServerResponse response = request.response().setChunked(true).putHeader("content-type", "text/plain");
             response.write("first\n");

@@ -124,6 +124,8 @@ public final class LocalSuite implements AutoCloseable {
             case GATEWAY -> {
                 settings.put("marquee.gateway.campaign-url", config.url(Service.CAMPAIGN));
                 settings.put("marquee.gateway.delivery-url", config.url(Service.DELIVERY));
+                settings.put("marquee.gateway.segment-url", config.url(Service.SEGMENT));
+                settings.put("quarkus.redis.hosts", redis.url());
                 settings.put("marquee.gateway.operator-token-sha256", sha256(operatorToken));
             }
         }

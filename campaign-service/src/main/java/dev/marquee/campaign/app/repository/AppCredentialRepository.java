@@ -1,5 +1,6 @@
 package dev.marquee.campaign.app.repository;
 
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,7 +12,9 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class AppCredentialRepository implements PanacheRepositoryBase<AppCredential, String> {
 
+    /** Neither revoked nor past the end of a rotation's overlap. */
     public Uni<List<AppCredential>> listLive(String appId) {
-        return list("appId = ?1 and revokedAt is null order by createdAt", appId);
+        return list("appId = ?1 and revokedAt is null and (expiresAt is null or expiresAt > ?2) order by createdAt, id",
+                appId, Instant.now());
     }
 }

@@ -7,16 +7,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import dev.marquee.campaign.app.App;
 import dev.marquee.campaign.app.service.AppService.AppWithCredentials;
-import dev.marquee.contracts.app.AdminRole;
-import dev.marquee.contracts.app.CredentialKind;
 
 /** An app and its credentials' metadata; the two secrets appear only in the answer that created them. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record AppResponse(String id, String name, Instant createdAt, List<CredentialView> credentials, String sdkKey,
+public record AppResponse(String id, String name, Instant createdAt, List<KeyView> credentials, String sdkKey,
         String adminToken) {
-
-    public record CredentialView(String id, CredentialKind kind, String name, AdminRole role, Instant createdAt) {
-    }
 
     static AppResponse summary(App app) {
         return new AppResponse(app.id, app.name, app.createdAt, null, null, null);
@@ -24,9 +19,7 @@ public record AppResponse(String id, String name, Instant createdAt, List<Creden
 
     static AppResponse of(AppWithCredentials app) {
         return new AppResponse(app.app().id, app.app().name, app.app().createdAt,
-                app.credentials().stream()
-                        .map(c -> new CredentialView(c.id, c.kind, c.name, c.role, c.createdAt))
-                        .toList(),
+                app.credentials().stream().map(KeyView::of).toList(),
                 app.sdkKey(), app.adminToken());
     }
 }

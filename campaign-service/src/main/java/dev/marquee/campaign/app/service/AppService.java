@@ -12,12 +12,10 @@ import dev.marquee.campaign.app.AppSettings;
 import dev.marquee.campaign.app.repository.AppCredentialRepository;
 import dev.marquee.campaign.app.repository.AppRepository;
 import dev.marquee.campaign.app.repository.AppSettingsRepository;
-import dev.marquee.campaign.outbox.service.Outbox;
 import dev.marquee.campaign.rest.NotFoundException;
 import dev.marquee.contracts.app.AdminRole;
-import dev.marquee.contracts.app.AppEvent;
 import dev.marquee.contracts.app.AppEventType;
-import dev.marquee.contracts.app.CredentialKind;
+import dev.marquee.contracts.app.SdkScope;
 import dev.marquee.contracts.app.WorkspaceSettings;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -33,14 +31,14 @@ public class AppService {
     private final AppRepository apps;
     private final AppCredentialRepository credentials;
     private final AppSettingsRepository settings;
-    private final Outbox outbox;
+    private final AppSnapshot snapshot;
 
     public AppService(AppRepository apps, AppCredentialRepository credentials, AppSettingsRepository settings,
-            Outbox outbox) {
+            AppSnapshot snapshot) {
         this.apps = apps;
         this.credentials = credentials;
         this.settings = settings;
-        this.outbox = outbox;
+        this.snapshot = snapshot;
     }
 
     /** An app with its live credentials; {@code sdkKey} and {@code adminToken} are set only when just issued. */
@@ -58,16 +56,16 @@ public class AppService {
 
         String sdkKey = Secrets.newSecret(SDK_KEY_PREFIX);
         String adminToken = Secrets.newSecret(ADMIN_TOKEN_PREFIX);
-        AppCredential key = credential(app.id, CredentialKind.SDK_KEY, "Default SDK key", null, sdkKey, now);
-        AppCredential token = credential(app.id, CredentialKind.ADMIN_TOKEN, "Initial admin token", AdminRole.ADMIN,
-                adminToken, now);
+        AppCredential key = KeySpec.sdkKey("Default SDK key", List.of(SdkScope.READ, SdkScope.TRACK), List.of(), List.of())
+                .issue(app.id, sdkKey, now);
+        AppCredential token = KeySpec.adminToken("Initial admin token", AdminRole.ADMIN).issue(app.id, adminToken, now);
         List<AppCredential> issued = List.of(key, token);
 
         AppSettings defaults = AppSettings.of(app.id, WorkspaceSettings.DEFAULTS, now);
         return apps.persist(app)
                 .chain(() -> credentials.persist(issued))
                 .chain(() -> settings.persist(defaults))
-                .chain(() -> outbox.add(event(AppEventType.CREATED, app, issued, defaults, now)))
+                .chain(() -> snapshot.publish(AppEventType.CREATED, app, now))
                 .replaceWith(new AppWithCredentials(app, issued, sdkKey, adminToken));
     }
 
@@ -100,29 +98,8 @@ public class AppService {
                 .onItem().ifNull().failWith(() -> new NotFoundException("app " + appId))
                 .flatMap(app -> settings.findById(appId).flatMap(row -> {
                     row.apply(changed, now);
-                    return credentials.listLive(appId)
-                            .flatMap(live -> outbox.add(event(AppEventType.SETTINGS_CHANGED, app, live, row, now)));
+                    return snapshot.publish(AppEventType.SETTINGS_CHANGED, app, now);
                 }))
                 .replaceWith(changed);
-    }
-
-    /** The app's complete state: app.events.v1 is compacted, so every event must carry all of it. */
-    private static AppEvent event(AppEventType type, App app, List<AppCredential> live, AppSettings settings,
-            Instant at) {
-        return new AppEvent(UUID.randomUUID().toString(), type, app.id, app.name, at,
-                live.stream().map(AppCredential::toContract).toList(), settings.toContract());
-    }
-
-    private static AppCredential credential(String appId, CredentialKind kind, String name, AdminRole role, String secret,
-            Instant now) {
-        AppCredential credential = new AppCredential();
-        credential.id = UUID.randomUUID().toString();
-        credential.appId = appId;
-        credential.kind = kind;
-        credential.name = name;
-        credential.role = role;
-        credential.hash = Secrets.sha256(secret);
-        credential.createdAt = now;
-        return credential;
     }
 }

@@ -3,6 +3,7 @@ package dev.marquee.gateway.keys.service;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +16,8 @@ import org.jboss.logging.Logger;
 
 import dev.marquee.contracts.app.AppEvent;
 import dev.marquee.contracts.app.Credential;
+import dev.marquee.contracts.app.CredentialKind;
+import dev.marquee.contracts.app.IdentitySecret;
 import dev.marquee.gateway.keys.KnownCredential;
 import dev.marquee.gateway.keys.SecretHash;
 
@@ -40,8 +43,27 @@ public class KeyTable {
         }
     };
 
+    /** Per app, the secrets its backend signs user ids with; absent: identity verification is off. */
+    private final Map<String, List<IdentitySecret>> identityByApp = new ConcurrentHashMap<>();
+
+    /** How many live SDK keys allow each web origin: the CORS allowlist, answered without knowing the key. */
+    private final Map<String, Integer> originCounts = new ConcurrentHashMap<>();
+
     public Optional<KnownCredential> find(String secretHash) {
         return Optional.ofNullable(byHash.get(secretHash));
+    }
+
+    /**
+     * True when some live SDK key allows this origin. A CORS preflight carries no key (browsers never send custom
+     * headers with it), so it is answered from every app's origins; the real request is then checked against its key's.
+     */
+    public boolean allowsOrigin(String origin) {
+        return originCounts.containsKey(origin);
+    }
+
+    /** The app's identity secrets, possibly past their overlap (the caller checks {@code expiresAt}). */
+    public List<IdentitySecret> identitySecrets(String appId) {
+        return identityByApp.getOrDefault(appId, List.of());
     }
 
     public int size() {
@@ -68,13 +90,23 @@ public class KeyTable {
                     LOG.warnf("unusable credential in app event %s for app %s ignored", event.eventId(), event.appId());
                     continue;
                 }
-                next.put(credential.hash().toLowerCase(Locale.ROOT), new KnownCredential(event.appId(), credential.id(),
-                        credential.kind(), credential.role(), credential.name()));
+                next.put(credential.hash().toLowerCase(Locale.ROOT), KnownCredential.of(event.appId(), credential));
             }
         }
+        List<IdentitySecret> identity = event.identitySecrets() == null
+                ? List.of()
+                : event.identitySecrets().stream().filter(i -> i != null && i.secret() != null && !i.secret().isEmpty())
+                        .toList();
+        if (identity.isEmpty()) {
+            identityByApp.remove(event.appId());
+        } else {
+            identityByApp.put(event.appId(), identity);
+        }
+        Set<String> previous = hashesByApp.getOrDefault(event.appId(), Set.of());
+        previous.stream().map(byHash::get).forEach(c -> count(c, -1));
+        next.values().forEach(c -> count(c, 1));
         // add before removing, so that a credential present before and after never answers 401 in between
         byHash.putAll(next);
-        Set<String> previous = hashesByApp.getOrDefault(event.appId(), Set.of());
         for (String hash : previous) {
             if (!next.containsKey(hash)) {
                 byHash.remove(hash);
@@ -90,9 +122,22 @@ public class KeyTable {
 
     /** A tombstone for the app (its record deleted from the compacted topic): none of its credentials is valid. */
     public synchronized void remove(String appId) {
+        identityByApp.remove(appId);
         Set<String> previous = hashesByApp.remove(appId);
         if (previous != null) {
-            previous.forEach(byHash::remove);
+            previous.forEach(hash -> count(byHash.remove(hash), -1));
+        }
+    }
+
+    private void count(KnownCredential credential, int delta) {
+        if (credential == null || credential.kind() != CredentialKind.SDK_KEY) {
+            return;
+        }
+        for (String origin : credential.allowedOrigins()) {
+            originCounts.compute(origin, (o, n) -> {
+                int left = (n == null ? 0 : n) + delta;
+                return left > 0 ? left : null;
+            });
         }
     }
 }

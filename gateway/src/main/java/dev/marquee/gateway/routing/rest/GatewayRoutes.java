@@ -1,5 +1,6 @@
 package dev.marquee.gateway.routing.rest;
 
+import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -9,15 +10,26 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import dev.marquee.gateway.config.GatewayConfig;
+import dev.marquee.gateway.edge.AccessLog;
+import dev.marquee.gateway.edge.Cors;
+import dev.marquee.gateway.edge.SecurityHeaders;
+import dev.marquee.gateway.limits.RateLimit;
+import dev.marquee.gateway.limits.service.RateLimiter;
 import dev.marquee.gateway.rest.Problem;
 import dev.marquee.gateway.rest.Problems;
+import dev.marquee.gateway.routing.ManagedResource;
 import dev.marquee.gateway.routing.RequestIds;
 import dev.marquee.gateway.routing.Upstream;
 import dev.marquee.gateway.routing.service.Access;
+import dev.marquee.gateway.routing.service.SdkRequest;
 import dev.marquee.gateway.routing.service.UpstreamProxy;
 import dev.marquee.gateway.routing.service.Verdict;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -30,26 +42,49 @@ public class GatewayRoutes {
 
     public static final String APP_ID_HEADER = "X-Marquee-App-Id";
     public static final String PRINCIPAL_HEADER = "X-Marquee-Principal";
+    public static final String ROLE_HEADER = "X-Marquee-Role";
     public static final String SDK_KEY_HEADER = "X-Marquee-Key";
+    public static final String BUNDLE_ID_HEADER = "X-Marquee-Bundle-Id";
+    public static final String USER_ID_HEADER = "X-Marquee-User-Id";
+    public static final String USER_SIGNATURE_HEADER = "X-Marquee-User-Signature";
+    /** Set only when the app verifies identities and the signature proved this user id. */
+    public static final String VERIFIED_USER_HEADER = "X-Marquee-Verified-User-Id";
 
     private static final Pattern APP_LIST = Pattern.compile("/v1/apps/?");
-    private static final Pattern ONE_APP = Pattern.compile("/v1/apps/([^/]+)(?:/.*)?");
+    private static final Pattern ONE_APP = Pattern.compile("/v1/apps/([^/]+)(?:/([^/]*))?(?:/.*)?");
 
     private final Access access;
     private final UpstreamProxy proxy;
-    private final Upstream delivery;
-    private final Upstream campaign;
+    private final Upstream sdkDelivery;
+    private final Map<ManagedResource.Service, Upstream> management;
+    private final RateLimiter limiter;
+    private final Cors cors;
+    private final RateLimit sdkLimit;
+    private final RateLimit adminLimit;
 
-    public GatewayRoutes(Access access, UpstreamProxy proxy, GatewayConfig config) {
+    public GatewayRoutes(Access access, UpstreamProxy proxy, RateLimiter limiter, Cors cors, GatewayConfig config) {
         this.access = access;
+        this.cors = cors;
         this.proxy = proxy;
-        this.delivery = Upstream.of("delivery-service", config.deliveryUrl(), config.sdkTimeout());
-        this.campaign = Upstream.of("campaign-service", config.campaignUrl(), config.adminTimeout());
+        this.limiter = limiter;
+        this.sdkLimit = new RateLimit(config.rateLimits().sdkCapacity(), config.rateLimits().sdkRefillPerSecond());
+        this.adminLimit = new RateLimit(config.rateLimits().adminCapacity(), config.rateLimits().adminRefillPerSecond());
+        this.sdkDelivery = Upstream.of("delivery-service", config.deliveryUrl(), config.sdkTimeout());
+        this.management = new EnumMap<>(Map.of(
+                ManagedResource.Service.CAMPAIGN,
+                Upstream.of("campaign-service", config.campaignUrl(), config.adminTimeout()),
+                ManagedResource.Service.SEGMENT,
+                Upstream.of("segment-service", config.segmentUrl(), config.adminTimeout()),
+                ManagedResource.Service.DELIVERY,
+                Upstream.of("delivery-service", config.deliveryUrl(), config.adminTimeout())));
     }
 
     void register(@Observes Router router) {
         router.route().handler(this::requestId);
+        router.route().handler(AccessLog::handle);
+        router.route("/v1/*").handler(SecurityHeaders::handle);
         router.route("/v1/*").handler(this::plainPathsOnly);
+        router.route("/v1/sdk/*").handler(cors::handle);
         router.route("/v1/sdk/*").handler(this::sdk);
         router.routeWithRegex(APP_LIST.pattern()).handler(this::appList);
         router.routeWithRegex(ONE_APP.pattern()).handler(this::oneApp);
@@ -77,9 +112,16 @@ public class GatewayRoutes {
     }
 
     private void sdk(RoutingContext ctx) {
-        Verdict verdict = access.sdk(ctx.request().getHeader(SDK_KEY_HEADER));
+        HttpServerRequest request = ctx.request();
+        String userId = request.getHeader(USER_ID_HEADER);
+        Verdict verdict = access.sdk(new SdkRequest(request.getHeader(SDK_KEY_HEADER), isRead(request.method()),
+                request.getHeader(HttpHeaders.ORIGIN), request.getHeader(BUNDLE_ID_HEADER), userId,
+                request.getHeader(USER_SIGNATURE_HEADER), ctx.queryParam("userId")));
         if (verdict instanceof Verdict.Allowed allowed) {
-            proxy.forward(ctx, delivery, Map.of(APP_ID_HEADER, allowed.appId()));
+            Map<String, String> vouched = access.verifiesIdentity(allowed.appId())
+                    ? Map.of(APP_ID_HEADER, allowed.appId(), VERIFIED_USER_HEADER, userId)
+                    : Map.of(APP_ID_HEADER, allowed.appId());
+            admit(ctx, allowed, sdkLimit, () -> proxy.forward(ctx, sdkDelivery, vouched));
         } else {
             refuse(ctx, (Verdict.Refused) verdict, false);
         }
@@ -94,7 +136,8 @@ public class GatewayRoutes {
         }
         Verdict verdict = access.operator(ctx.request().getHeader(HttpHeaders.AUTHORIZATION));
         if (verdict instanceof Verdict.Allowed allowed) {
-            proxy.forward(ctx, campaign, Map.of(PRINCIPAL_HEADER, allowed.principal()));
+            admit(ctx, allowed, adminLimit,
+                    () -> proxy.forward(ctx, management.get(ManagedResource.Service.CAMPAIGN), identity(allowed)));
         } else {
             refuse(ctx, (Verdict.Refused) verdict, true);
         }
@@ -106,9 +149,12 @@ public class GatewayRoutes {
             ctx.next();
             return;
         }
-        Verdict verdict = access.app(ctx.request().getHeader(HttpHeaders.AUTHORIZATION), path.group(1));
+        String resource = path.group(2) == null ? "" : path.group(2);
+        Verdict verdict = access.app(ctx.request().getHeader(HttpHeaders.AUTHORIZATION), path.group(1), resource,
+                isRead(ctx.request().method()));
         if (verdict instanceof Verdict.Allowed allowed) {
-            proxy.forward(ctx, campaign, Map.of(PRINCIPAL_HEADER, allowed.principal()));
+            Upstream owner = management.get(ManagedResource.of(resource).orElseThrow().service());
+            admit(ctx, allowed, adminLimit, () -> proxy.forward(ctx, owner, identity(allowed)));
         } else {
             refuse(ctx, (Verdict.Refused) verdict, true);
         }
@@ -122,6 +168,51 @@ public class GatewayRoutes {
             return;
         }
         Problems.notFound(ctx);
+    }
+
+    /**
+     * Takes a token of the caller's bucket, then forwards; an empty bucket answers 429. Every answer of a limited call
+     * carries {@code RateLimit-Limit}, {@code RateLimit-Remaining} and {@code RateLimit-Reset} (seconds until full).
+     */
+    private void admit(RoutingContext ctx, Verdict.Allowed allowed, RateLimit limit, Runnable forward) {
+        // nothing of the body may be read (and lost) while the bucket is being checked
+        ctx.request().pause();
+        ctx.put(AccessLog.PRINCIPAL_KEY, allowed.principal());
+        Context context = Vertx.currentContext();
+        String bucket = allowed.credential() == null ? allowed.principal() : allowed.credential().credentialId();
+        limiter.take(bucket, limit).subscribe().with(decision -> context.runOnContext(v -> {
+            HttpServerResponse response = ctx.response();
+            response.putHeader("RateLimit-Limit", Integer.toString(decision.limit()))
+                    .putHeader("RateLimit-Remaining", Long.toString(decision.remaining()))
+                    .putHeader("RateLimit-Reset", Long.toString(seconds(decision.resetMillis())));
+            if (decision.allowed()) {
+                forward.run();
+                return;
+            }
+            response.putHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, seconds(decision.retryAfterMillis()))));
+            Problems.send(ctx, Problem.of(429, "Too many requests",
+                    "The rate limit of this credential is reached; retry after the time in Retry-After."));
+            ctx.request().resume();
+        }));
+    }
+
+    private static long seconds(long millis) {
+        return (millis + 999) / 1000;
+    }
+
+    private static boolean isRead(HttpMethod method) {
+        return method == HttpMethod.GET || method == HttpMethod.HEAD;
+    }
+
+    /**
+     * Who calls, as the services record it in versions and audit entries: the credential id (stable) and its name
+     * (what people recognise), e.g. {@code admin-token:7f3c… (CI pipeline)}; and the role.
+     */
+    private static Map<String, String> identity(Verdict.Allowed allowed) {
+        String principal = allowed.credential() == null
+                ? allowed.principal()
+                : allowed.principal() + " (" + HeaderText.printable(allowed.name()) + ")";
+        return Map.of(PRINCIPAL_HEADER, principal, ROLE_HEADER, allowed.role().name());
     }
 
     private static void refuse(RoutingContext ctx, Verdict.Refused refused, boolean bearer) {

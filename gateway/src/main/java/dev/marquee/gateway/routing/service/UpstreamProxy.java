@@ -2,10 +2,13 @@ package dev.marquee.gateway.routing.service;
 
 import java.net.ConnectException;
 import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 
 import jakarta.annotation.PreDestroy;
@@ -14,10 +17,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import dev.marquee.gateway.config.GatewayConfig;
 import dev.marquee.gateway.rest.Problem;
 import dev.marquee.gateway.rest.Problems;
 import dev.marquee.gateway.routing.RequestIds;
 import dev.marquee.gateway.routing.Upstream;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.context.Context;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -26,6 +32,7 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -50,14 +57,25 @@ public class UpstreamProxy {
 
     /** Identity the gateway vouches for: whatever the client sent under these names is dropped. */
     private static final Set<String> NEVER_FORWARDED = Set.of("host", "authorization", "x-marquee-key",
-            "x-marquee-app-id", "x-marquee-principal", "x-request-id");
+            "x-marquee-app-id", "x-marquee-principal", "x-marquee-role", "x-marquee-verified-user-id",
+            "x-marquee-user-signature", "x-request-id");
 
     private final HttpClient client;
     private final long maxBodySize;
 
-    public UpstreamProxy(Vertx vertx,
+    /** One breaker per upstream address: the SDK and management routes of delivery-service share one. */
+    private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
+    private final int breakerThreshold;
+    private final Duration breakerOpenFor;
+
+    private final OpenTelemetry openTelemetry;
+
+    public UpstreamProxy(Vertx vertx, GatewayConfig config, OpenTelemetry openTelemetry,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize maxBodySize) {
+        this.openTelemetry = openTelemetry;
         this.maxBodySize = maxBodySize.asLongValue();
+        this.breakerThreshold = config.circuitBreaker().failureThreshold();
+        this.breakerOpenFor = config.circuitBreaker().openFor();
         this.client = vertx.createHttpClient(new HttpClientOptions()
                 .setKeepAlive(true)
                 .setMaxPoolSize(256)
@@ -96,6 +114,9 @@ public class UpstreamProxy {
         }
         headers.set("X-Forwarded-Proto", inbound.scheme() == null ? "http" : inbound.scheme());
         headers.set(RequestIds.HEADER, requestId);
+        // the gateway's own span becomes the parent of the upstream's (a no-op while the SDK is disabled, and then
+        // the client's traceparent, copied above, passes through as it came)
+        openTelemetry.getPropagators().getTextMapPropagator().inject(Context.current(), headers, MultiMap::set);
         gatewayHeaders.forEach(headers::set);
 
         String query = inbound.query();
@@ -109,9 +130,34 @@ public class UpstreamProxy {
                 .setConnectTimeout(timeout)
                 .setIdleTimeout(timeout);
 
+        boolean idempotentRead = (inbound.method() == HttpMethod.GET || inbound.method() == HttpMethod.HEAD)
+                && !hasBody(inbound);
+        attempt(ctx, upstream, options, breaker(upstream), idempotentRead ? 1 : 0);
+    }
+
+    /**
+     * One call to the upstream. A read whose call failed before any answer (unreachable, or a pooled connection the
+     * upstream had closed) is retried once: a GET or HEAD can be repeated without effect. Timeouts are not retried,
+     * since they would double the wait; nothing with a body is.
+     */
+    private void attempt(RoutingContext ctx, Upstream upstream, RequestOptions options, CircuitBreaker breaker,
+            int retries) {
+        HttpServerRequest inbound = ctx.request();
+        if (!breaker.allows()) {
+            ctx.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(breaker.retryAfterSeconds()));
+            Problems.send(ctx, Problem.of(503, "Service unavailable",
+                    "The " + upstream.name() + " is failing; calls are held back for a moment. Retry later."));
+            inbound.resume();
+            return;
+        }
         client.request(options).onComplete(created -> {
             if (created.failed()) {
-                fail(ctx, upstream, created.cause());
+                breaker.failed();
+                if (retries > 0 && retryable(created.cause())) {
+                    attempt(ctx, upstream, options, breaker, retries - 1);
+                } else {
+                    fail(ctx, upstream, created.cause());
+                }
                 return;
             }
             HttpClientRequest outbound = created.result();
@@ -119,8 +165,14 @@ public class UpstreamProxy {
             ctx.response().closeHandler(v -> outbound.reset());
             outbound.response().onComplete(answered -> {
                 if (answered.failed()) {
-                    fail(ctx, upstream, answered.cause());
+                    breaker.failed();
+                    if (retries > 0 && retryable(answered.cause()) && !ctx.response().headWritten()) {
+                        attempt(ctx, upstream, options, breaker, retries - 1);
+                    } else {
+                        fail(ctx, upstream, answered.cause());
+                    }
                 } else {
+                    breaker.succeeded();
                     relay(ctx, answered.result());
                 }
             });
@@ -143,6 +195,15 @@ public class UpstreamProxy {
                 inbound.resume();
             }
         });
+    }
+
+    private static boolean retryable(Throwable cause) {
+        return cause instanceof ConnectException || cause instanceof HttpClosedException;
+    }
+
+    private CircuitBreaker breaker(Upstream upstream) {
+        return breakers.computeIfAbsent(upstream.host() + ":" + upstream.port(),
+                ignored -> new CircuitBreaker(breakerThreshold, breakerOpenFor, Clock.systemUTC()));
     }
 
     private static void relay(RoutingContext ctx, HttpClientResponse answer) {

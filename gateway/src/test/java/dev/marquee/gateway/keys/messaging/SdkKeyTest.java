@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.marquee.gateway.test.FakeUpstreams;
 import dev.marquee.infra.test.KafkaResource;
+import dev.marquee.infra.test.RedisResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -26,6 +27,7 @@ import io.quarkus.test.junit.QuarkusTest;
 /** SDK keys come from {@code app.events.v1}: valid once published, invalid once a later event drops them. */
 @QuarkusTest
 @WithTestResource(value = KafkaResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = RedisResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = FakeUpstreams.class, parallel = true, scope = TestResourceScope.GLOBAL)
 class SdkKeyTest {
 

@@ -18,6 +18,7 @@ import dev.marquee.contracts.app.AppEvent;
 import dev.marquee.contracts.app.AppEventType;
 import dev.marquee.contracts.app.Credential;
 import dev.marquee.contracts.app.CredentialKind;
+import dev.marquee.contracts.app.SdkScope;
 import dev.marquee.contracts.app.WorkspaceSettings;
 import dev.marquee.gateway.keys.KnownCredential;
 import dev.marquee.gateway.keys.SecretHash;
@@ -91,5 +92,21 @@ class KeyTableTest {
         assertTrue(table.find(SecretHash.sha256Hex("upper")).isPresent(), "hashes are compared in lowercase");
         assertFalse(table.apply(
                 new AppEvent("e2", AppEventType.CREATED, null, "?", Instant.now(), List.of(), WorkspaceSettings.DEFAULTS)));
+    }
+
+    @Test
+    void theCorsAllowlistFollowsTheLiveKeys() {
+        table.apply(app("shop", sdkKey("k1", "a", List.of(SdkScope.READ), List.of("https://a.example"), List.of(), null),
+                sdkKey("k2", "b", List.of(SdkScope.READ), List.of("https://a.example", "https://b.example"), List.of(),
+                        null)));
+        assertTrue(table.allowsOrigin("https://a.example"));
+        assertTrue(table.allowsOrigin("https://b.example"));
+
+        table.apply(app("shop", sdkKey("k1", "a", List.of(SdkScope.READ), List.of("https://a.example"), List.of(), null)));
+        assertTrue(table.allowsOrigin("https://a.example"));
+        assertFalse(table.allowsOrigin("https://b.example"), "the only key allowing b was revoked");
+
+        table.remove("shop");
+        assertFalse(table.allowsOrigin("https://a.example"));
     }
 }

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.marquee.gateway.test.FakeUpstreams;
 import dev.marquee.infra.test.KafkaResource;
+import dev.marquee.infra.test.RedisResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -36,6 +37,7 @@ import io.restassured.http.ContentType;
 /** The management API: the operator token for the app list and every app, an admin token for its own app only. */
 @QuarkusTest
 @WithTestResource(value = KafkaResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = RedisResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = FakeUpstreams.class, parallel = true, scope = TestResourceScope.GLOBAL)
 class ManagementAccessTest {
 
@@ -67,11 +69,13 @@ class ManagementAccessTest {
         given().auth().oauth2(adminToken)
                 .header("X-Marquee-Principal", "operator")
                 .header("X-Marquee-App-Id", "forged")
+                .header("X-Marquee-Role", "forged")
                 .when().get("/v1/apps/{appId}/campaigns?state=ACTIVE", appId)
                 .then().statusCode(200)
                 .body("upstream", equalTo("campaign"))
                 .body("uri", equalTo("/v1/apps/" + appId + "/campaigns?state=ACTIVE"))
-                .body("headers.x-marquee-principal", equalTo(List.of("admin-token:" + adminTokenId)))
+                .body("headers.x-marquee-principal", equalTo(List.of("admin-token:" + adminTokenId + " (ci)")))
+                .body("headers.x-marquee-role", equalTo(List.of("ADMIN")))
                 .body("headers.x-marquee-app-id", nullValue())
                 .body("headers.authorization", nullValue());
     }

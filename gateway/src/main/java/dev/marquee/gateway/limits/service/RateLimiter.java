@@ -1,0 +1,81 @@
+package dev.marquee.gateway.limits.service;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import dev.marquee.gateway.config.GatewayConfig;
+import dev.marquee.gateway.limits.RateDecision;
+import dev.marquee.gateway.limits.RateLimit;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.redis.client.RedisAPI;
+import io.vertx.mutiny.redis.client.Response;
+
+/**
+ * Token buckets shared by every gateway instance: one Lua script per request, atomic in Redis. If Redis does not answer
+ * within {@code redis-timeout}, the request is decided by this instance's own buckets instead (fail open locally: the
+ * limits loosen, the edge keeps serving). Never fails.
+ */
+@ApplicationScoped
+public class RateLimiter {
+
+    private static final Logger LOG = Logger.getLogger(RateLimiter.class);
+    private static final long WARN_EVERY_MILLIS = 30_000;
+
+    private final RedisAPI redis;
+    private final Duration timeout;
+    private final String script;
+    private final LocalBuckets local = new LocalBuckets();
+    private volatile long lastWarning;
+
+    public RateLimiter(RedisAPI redis, GatewayConfig config) {
+        this.redis = redis;
+        this.timeout = config.rateLimits().redisTimeout();
+        this.script = script();
+    }
+
+    /** Takes one token of bucket {@code id} (a credential id), shaped by {@code limit}. */
+    public Uni<RateDecision> take(String id, RateLimit limit) {
+        // a hash tag, so that on Redis Cluster the key of one bucket is always on one node
+        String key = "marquee:rate:{" + id + "}";
+        return redis.eval(List.of(script, "1", key, Integer.toString(limit.capacity()),
+                Double.toString(limit.refillPerSecond())))
+                .ifNoItem().after(timeout).fail()
+                .map(answer -> decision(answer, limit))
+                .onFailure().recoverWithItem(e -> {
+                    warn(e);
+                    return local.take(id, limit, System.currentTimeMillis());
+                });
+    }
+
+    private static RateDecision decision(Response answer, RateLimit limit) {
+        return new RateDecision(answer.get(0).toInteger() == 1, limit.capacity(), answer.get(1).toLong(),
+                answer.get(2).toLong(), answer.get(3).toLong(), false);
+    }
+
+    private void warn(Throwable e) {
+        long now = System.currentTimeMillis();
+        if (now - lastWarning > WARN_EVERY_MILLIS) {
+            lastWarning = now;
+            LOG.warnf("rate limits: Redis unavailable (%s); limiting with this instance's buckets alone", e.toString());
+        }
+    }
+
+    private static String script() {
+        try (InputStream in = RateLimiter.class.getResourceAsStream("/limits/token-bucket.lua")) {
+            if (in == null) {
+                throw new IllegalStateException("limits/token-bucket.lua is missing from the build");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
