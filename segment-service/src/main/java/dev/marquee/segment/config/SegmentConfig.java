@@ -1,0 +1,26 @@
+package dev.marquee.segment.config;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "marquee.segment")
+public interface SegmentConfig {
+
+    /** How many days of per-event day counters a profile keeps; the longest behavioural window a rule may use. */
+    @WithDefault("90")
+    int counterRetentionDays();
+
+    /** How far in the future an event's {@code occurredAt} may be (client clocks drift) before it is rejected. */
+    @WithDefault("5m")
+    Duration maxFutureSkew();
+
+    /** How often definitions are re-read from PostgreSQL (changes made by another instance) and lost builds redone. */
+    @WithDefault("2s")
+    Duration catalogRefresh();
+
+    /** How long an event id is remembered for de-duplication. */
+    @WithDefault("7d")
+    Duration dedupWindow();
+}

@@ -1,0 +1,54 @@
+package dev.marquee.segment.profile.repository;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+
+import dev.marquee.contracts.segment.SegmentKeys;
+
+/**
+ * The Redis keys of one user's profile. All share the hash tag {@code {appId:userId}} with
+ * {@link SegmentKeys#USER_SEGMENTS}, so one script reads and writes them together (and on Redis Cluster they live in
+ * one slot).
+ */
+public record ProfileKeys(String appId, String userId) {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
+
+    /** HASH: {@code a:<name>} → attribute as JSON, {@code firstSeen}/{@code lastSeen} → epoch millis. */
+    public String profile() {
+        return "mq:{" + appId + ":" + userId + "}:profile";
+    }
+
+    /** ZSET of processed event ids (score: when), trimmed to the de-duplication window. */
+    public String eventIds() {
+        return "mq:{" + appId + ":" + userId + "}:event-ids";
+    }
+
+    /** HASH for one UTC day: counter field ({@code event} or {@code event#filterId}) → count; expires with retention. */
+    public String counts(LocalDate day) {
+        return "mq:{" + appId + ":" + userId + "}:counts:" + DAY.format(day);
+    }
+
+    public String segments() {
+        return String.format(SegmentKeys.USER_SEGMENTS, appId, userId);
+    }
+
+    /** The glob that SCAN uses to find every profile of an app. */
+    public static String profilePattern(String appId) {
+        return "mq:{" + globEscaped(appId) + ":*}:profile";
+    }
+
+    /** The user id of a profile key found by {@link #profilePattern(String)}. */
+    public static String userIdOf(String appId, String profileKey) {
+        String prefix = "mq:{" + appId + ":";
+        return profileKey.substring(prefix.length(), profileKey.length() - "}:profile".length());
+    }
+
+    public static String profileCount(String appId) {
+        return "mq:{" + appId + "}:profile-count";
+    }
+
+    private static String globEscaped(String text) {
+        return text.replaceAll("([*?\\[\\]\\\\])", "\\\\$1");
+    }
+}

@@ -1,0 +1,132 @@
+package dev.marquee.segment.rest;
+
+import java.net.ConnectException;
+import java.util.Comparator;
+import java.util.List;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+
+import org.hibernate.HibernateException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+import io.vertx.pgclient.PgException;
+
+/** Every error this service answers, as {@code application/problem+json}; never a class name or a stack trace. */
+public class ExceptionMappers {
+
+    private static final Logger LOG = Logger.getLogger(ExceptionMappers.class);
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(field(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        return problem(400, "Invalid request", "The request has invalid fields.", errors);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidField(InvalidFieldException e) {
+        return problem(400, "Invalid request", e.getMessage(), List.of(new Problem.FieldError(e.field(), e.getMessage())));
+    }
+
+    @ServerExceptionMapper
+    public Response invalidFields(InvalidFieldsException e) {
+        return problem(400, "Invalid request", e.getMessage(), e.errors());
+    }
+
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e) {
+        String field = path(e);
+        String message;
+        if (e instanceof UnrecognizedPropertyException) {
+            message = "is not a known field";
+        } else if (e instanceof InvalidFormatException invalid && invalid.getTargetType().isEnum()) {
+            message = "must be one of " + List.of(invalid.getTargetType().getEnumConstants());
+        } else {
+            message = "has the wrong type";
+        }
+        return problem(400, "Invalid request", "The field " + field + " " + message + ".",
+                List.of(new Problem.FieldError(field, message)));
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonProcessingException e) {
+        if (e instanceof MismatchedInputException mismatched) {
+            return mismatchedInput(mismatched);
+        }
+        return problem(400, "Malformed JSON", "The request body is not valid JSON.", List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e) {
+        return problem(404, "Not found", e.getMessage(), List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        return problem(status, Response.Status.fromStatusCode(status) == null
+                ? "Error"
+                : Response.Status.fromStatusCode(status).getReasonPhrase(), e.getMessage(), List.of());
+    }
+
+    /** A store (PostgreSQL, Redis) or Kafka unreachable: nothing was lost, the client may retry. */
+    @ServerExceptionMapper({PgException.class, HibernateException.class, ConnectException.class,
+            StoreUnavailableException.class})
+    public Response storeUnavailable(Throwable e) {
+        LOG.warnf("store error: %s", e.getMessage());
+        return Response.status(503)
+                .type(Problem.MEDIA_TYPE)
+                .header("Retry-After", "5")
+                .entity(new Problem("about:blank", "Service unavailable", 503,
+                        "A store of the segment service is unavailable; retry later.", List.of()))
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        LOG.error("unexpected error", e);
+        return problem(500, "Internal error", "An unexpected error occurred.", List.of());
+    }
+
+    private static Response problem(int status, String title, String detail, List<Problem.FieldError> errors) {
+        return Response.status(status)
+                .type(Problem.MEDIA_TYPE)
+                .entity(new Problem("about:blank", title, status, detail, errors))
+                .build();
+    }
+
+    /** The field as the client named it: {@code create.request.rules} (method, body parameter, path) → {@code rules}. */
+    private static String field(ConstraintViolation<?> violation) {
+        String path = violation.getPropertyPath().toString();
+        String parameterAndBelow = path.substring(path.indexOf('.') + 1);
+        int belowParameter = parameterAndBelow.indexOf('.');
+        return belowParameter < 0 ? parameterAndBelow : parameterAndBelow.substring(belowParameter + 1);
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "body" : path.toString();
+    }
+}

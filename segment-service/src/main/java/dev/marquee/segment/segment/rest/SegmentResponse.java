@@ -1,0 +1,23 @@
+package dev.marquee.segment.segment.rest;
+
+import java.time.Instant;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.marquee.segment.segment.SegmentKind;
+import dev.marquee.segment.segment.SegmentStatus;
+
+/** A segment with its build state ({@code building} and percent, or {@code ready}) and its current size. */
+public record SegmentResponse(
+        String id,
+        String name,
+        String description,
+        SegmentKind kind,
+        JsonNode rules,
+        long version,
+        SegmentStatus status,
+        int progress,
+        long size,
+        Instant createdAt,
+        Instant updatedAt) {
+}

@@ -1,0 +1,91 @@
+package dev.marquee.segment.segment.service;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import dev.marquee.segment.config.TimeSource;
+import dev.marquee.segment.segment.SegmentKind;
+import dev.marquee.segment.segment.repository.MembershipStore;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Keeps Redis-derived state in step with time and with PostgreSQL:
+ * <ul>
+ * <li>re-reads the definitions (changes made by other instances) and rebuilds every rule segment whose build marker
+ * is missing or old: after an interrupted build, or after Redis lost its data;</li>
+ * <li>re-checks users whose time-relative rules ("not seen for 7 days") change result by the passage of time alone,
+ * at the instant recorded when they were last evaluated.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class SegmentUpkeep {
+
+    private static final Logger LOG = Logger.getLogger(SegmentUpkeep.class);
+    private static final int DUE_BATCH = 500;
+
+    private final SegmentCatalog catalog;
+    private final MembershipStore membership;
+    private final MembershipService evaluation;
+    private final Backfill backfill;
+    private final TimeSource time;
+
+    public SegmentUpkeep(SegmentCatalog catalog, MembershipStore membership, MembershipService evaluation,
+            Backfill backfill, TimeSource time) {
+        this.catalog = catalog;
+        this.membership = membership;
+        this.evaluation = evaluation;
+        this.backfill = backfill;
+        this.time = time;
+    }
+
+    @Scheduled(every = "${marquee.segment.catalog-refresh}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    public Uni<Void> refresh() {
+        return catalog.reload().chain(this::rebuildMissing)
+                .onFailure().invoke(e -> LOG.warnf("segment refresh failed: %s", e.getMessage()))
+                .onFailure().recoverWithNull();
+    }
+
+    /** Starts the build of every rule segment whose membership is not marked complete for its current version. */
+    public Uni<Void> rebuildMissing() {
+        Map<String, List<CompiledSegment>> byApp = catalog.all().stream()
+                .filter(s -> s.kind() == SegmentKind.RULES)
+                .collect(Collectors.groupingBy(CompiledSegment::appId));
+        List<Uni<Void>> checks = new ArrayList<>();
+        byApp.forEach((appId, segments) -> checks.add(membership.readyVersions(appId).invoke(ready -> {
+            for (CompiledSegment segment : segments) {
+                Long built = ready.get(segment.id());
+                if ((built == null || built != segment.version()) && !backfill.running(segment)) {
+                    backfill.start(segment);
+                }
+            }
+        }).replaceWithVoid()));
+        return checks.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(checks).andFailFast().replaceWithVoid();
+    }
+
+    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    public Uni<Void> dueTransitions() {
+        return catalog.loaded().chain(() -> membership.due(time.now(), DUE_BATCH)).chain(due -> {
+            List<Uni<Void>> users = new ArrayList<>();
+            for (String[] member : due) {
+                String appId = member[0];
+                String userId = member[1];
+                List<CompiledSegment> segments = catalog.timeDependent(appId);
+                users.add(membership.notDue(appId, userId)
+                        .chain(() -> segments.isEmpty()
+                                ? Uni.createFrom().voidItem()
+                                : evaluation.reevaluate(appId, userId, segments, "due:" + time.now().toEpochMilli())));
+            }
+            return users.isEmpty()
+                    ? Uni.createFrom().voidItem()
+                    : Uni.join().all(users).andCollectFailures().replaceWithVoid();
+        }).onFailure().invoke(e -> LOG.warnf("due re-checks failed: %s", e.getMessage()))
+                .onFailure().recoverWithNull();
+    }
+}
