@@ -1,6 +1,7 @@
 package dev.marquee.segment;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,6 +32,12 @@ public class RedisProbe {
         Response version = redis.hget(String.format(SegmentKeys.SEGMENTS_READY, appId), segmentId).await()
                 .indefinitely();
         return version == null ? null : version.toString();
+    }
+
+    /** Deletes a segment's build marker and one user's membership, as a Redis data loss would. */
+    public void forgetMembership(String appId, String segmentId, String userId) {
+        redis.hdel(List.of(String.format(SegmentKeys.SEGMENTS_READY, appId), segmentId)).await().indefinitely();
+        redis.del(List.of(String.format(SegmentKeys.USER_SEGMENTS, appId, userId))).await().indefinitely();
     }
 
     public long keysOf(String appId, String userId) {

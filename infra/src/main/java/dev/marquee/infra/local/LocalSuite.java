@@ -113,13 +113,21 @@ public final class LocalSuite implements AutoCloseable {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("quarkus.http.port", Integer.toString(config.port(service)));
         settings.put("kafka.bootstrap.servers", kafka.bootstrapServers());
-        // Redis is started for the segments and delivery issues; no service of this foundation uses it yet.
+        // Redis: segment-service uses it; delivery-service (caps) and the gateway (rate limits) will.
         switch (service) {
             case CAMPAIGN -> {
                 settings.put("quarkus.datasource.reactive.url", postgres.reactiveUrl());
                 settings.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl());
                 settings.put("quarkus.datasource.username", EmbeddedPostgresServer.USER);
                 settings.put("quarkus.datasource.password", EmbeddedPostgresServer.PASSWORD);
+            }
+            case SEGMENT -> {
+                // the shared database; segment-service keeps its tables (and Flyway history) in its own schema
+                settings.put("quarkus.datasource.reactive.url", postgres.reactiveUrl());
+                settings.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl());
+                settings.put("quarkus.datasource.username", EmbeddedPostgresServer.USER);
+                settings.put("quarkus.datasource.password", EmbeddedPostgresServer.PASSWORD);
+                settings.put("quarkus.redis.hosts", redis.url());
             }
             case GATEWAY -> {
                 settings.put("marquee.gateway.campaign-url", config.url(Service.CAMPAIGN));

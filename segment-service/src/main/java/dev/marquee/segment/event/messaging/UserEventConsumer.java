@@ -12,6 +12,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import dev.marquee.contracts.user.UserEvent;
+import dev.marquee.segment.segment.BatchEffects;
 import dev.marquee.segment.segment.service.MembershipService;
 import dev.marquee.segment.segment.service.SegmentCatalog;
 import io.smallrye.mutiny.Uni;
@@ -49,21 +50,25 @@ public class UserEventConsumer {
         if (byUser.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<Uni<Void>> users = new ArrayList<>();
-        for (List<UserEvent> events : byUser.values()) {
-            users.add(inOrder(events, 0));
-        }
         return catalog.loaded()
-                .chain(() -> Uni.join().all(users).andFailFast().replaceWithVoid())
+                .chain(() -> {
+                    BatchEffects effects = new BatchEffects();
+                    List<Uni<Void>> users = new ArrayList<>();
+                    for (List<UserEvent> events : byUser.values()) {
+                        users.add(inOrder(events, 0, effects));
+                    }
+                    return Uni.join().all(users).andFailFast().replaceWithVoid()
+                            .eventually(() -> membership.flush(effects));
+                })
                 .onFailure().invoke(e -> LOG.warnf("applying user events failed, retrying: %s", e.getMessage()))
                 .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(5)).indefinitely();
     }
 
-    private Uni<Void> inOrder(List<UserEvent> events, int from) {
+    private Uni<Void> inOrder(List<UserEvent> events, int from, BatchEffects effects) {
         if (from == events.size()) {
             return Uni.createFrom().voidItem();
         }
-        return Uni.createFrom().deferred(() -> membership.apply(events.get(from)))
-                .chain(() -> inOrder(events, from + 1));
+        return Uni.createFrom().deferred(() -> membership.apply(events.get(from), effects))
+                .chain(() -> inOrder(events, from + 1, effects));
     }
 }

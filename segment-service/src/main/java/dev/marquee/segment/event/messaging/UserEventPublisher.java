@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 import dev.marquee.contracts.user.UserEvent;
 import dev.marquee.segment.rest.StoreUnavailableException;
@@ -21,9 +22,11 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 @ApplicationScoped
 public class UserEventPublisher {
 
+    /** Whole batches (up to 1000, uploads 2000) are handed over at once; Kafka's in-flight limit paces them. */
     private final MutinyEmitter<UserEvent> emitter;
 
-    public UserEventPublisher(@Channel("user-events-out") MutinyEmitter<UserEvent> emitter) {
+    public UserEventPublisher(
+            @Channel("user-events-out") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 100_000) MutinyEmitter<UserEvent> emitter) {
         this.emitter = emitter;
     }
 

@@ -20,6 +20,7 @@ import dev.marquee.contracts.user.UserEvent;
 import dev.marquee.contracts.user.UserEventType;
 import dev.marquee.segment.config.SegmentConfig;
 import dev.marquee.segment.profile.Profile;
+import dev.marquee.segment.store.RedisScript;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.RedisAPI;
 import io.vertx.mutiny.redis.client.Response;
@@ -32,50 +33,51 @@ public class ProfileStore {
     public record State(Profile profile, Set<String> segments, boolean fresh, boolean created) {
     }
 
-    private static final String READ = """
+    private static final RedisScript READ = new RedisScript("""
             local out = {redis.call('HGETALL', KEYS[1]), redis.call('SMEMBERS', KEYS[2])}
             for i = 3, #KEYS do out[#out + 1] = redis.call('HGETALL', KEYS[i]) end
             return out
-            """;
+            """);
 
     /*
      * De-duplicate on the event id, then apply: first/last seen (activity only, never moved backwards), day counters,
      * attributes. A duplicate is not applied but still read: the caller re-evaluates membership, which is how a batch
      * that failed half-way is completed on redelivery.
      */
-    private static final String APPLY = """
-            local fresh = redis.call('ZADD', KEYS[2], 'NX', ARGV[2], ARGV[1])
-            local created = 0
-            if fresh == 1 then
-              redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', ARGV[3])
-              created = redis.call('HSETNX', KEYS[1], 'createdAt', ARGV[2])
-              if ARGV[5] == '1' then
-                local first = redis.call('HGET', KEYS[1], 'firstSeen')
-                if not first or tonumber(ARGV[4]) < tonumber(first) then redis.call('HSET', KEYS[1], 'firstSeen', ARGV[4]) end
-                local last = redis.call('HGET', KEYS[1], 'lastSeen')
-                if not last or tonumber(ARGV[4]) > tonumber(last) then redis.call('HSET', KEYS[1], 'lastSeen', ARGV[4]) end
-              end
-              local i = 8
-              local counters = tonumber(ARGV[7])
-              for j = 1, counters do redis.call('HINCRBY', KEYS[4], ARGV[i], 1); i = i + 1 end
-              if counters > 0 then redis.call('EXPIREAT', KEYS[4], ARGV[6]) end
-              local attributes = tonumber(ARGV[i]); i = i + 1
-              for j = 1, attributes do
-                if ARGV[i + 1] == '' then redis.call('HDEL', KEYS[1], ARGV[i]) else redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
-                i = i + 2
-              end
-            end
-            local out = {fresh, created, redis.call('HGETALL', KEYS[1]), redis.call('SMEMBERS', KEYS[3])}
-            for k = 5, #KEYS do out[#out + 1] = redis.call('HGETALL', KEYS[k]) end
-            return out
-            """;
+    private static final RedisScript APPLY = new RedisScript(
+            """
+                    local fresh = redis.call('ZADD', KEYS[2], 'NX', ARGV[2], ARGV[1])
+                    local created = 0
+                    if fresh == 1 then
+                      redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', ARGV[3])
+                      created = redis.call('HSETNX', KEYS[1], 'createdAt', ARGV[2])
+                      if ARGV[5] == '1' then
+                        local first = redis.call('HGET', KEYS[1], 'firstSeen')
+                        if not first or tonumber(ARGV[4]) < tonumber(first) then redis.call('HSET', KEYS[1], 'firstSeen', ARGV[4]) end
+                        local last = redis.call('HGET', KEYS[1], 'lastSeen')
+                        if not last or tonumber(ARGV[4]) > tonumber(last) then redis.call('HSET', KEYS[1], 'lastSeen', ARGV[4]) end
+                      end
+                      local i = 8
+                      local counters = tonumber(ARGV[7])
+                      for j = 1, counters do redis.call('HINCRBY', KEYS[4], ARGV[i], 1); i = i + 1 end
+                      if counters > 0 then redis.call('EXPIREAT', KEYS[4], ARGV[6]) end
+                      local attributes = tonumber(ARGV[i]); i = i + 1
+                      for j = 1, attributes do
+                        if ARGV[i + 1] == '' then redis.call('HDEL', KEYS[1], ARGV[i]) else redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
+                        i = i + 2
+                      end
+                    end
+                    local out = {fresh, created, redis.call('HGETALL', KEYS[1]), redis.call('SMEMBERS', KEYS[3])}
+                    for k = 5, #KEYS do out[#out + 1] = redis.call('HGETALL', KEYS[k]) end
+                    return out
+                    """);
 
-    private static final String ERASE = """
+    private static final RedisScript ERASE = new RedisScript("""
             local segments = redis.call('SMEMBERS', KEYS[3])
             local existed = redis.call('EXISTS', KEYS[1])
             redis.call('DEL', unpack(KEYS))
             return {existed, segments}
-            """;
+            """);
 
     private final RedisAPI redis;
     private final ObjectMapper json;
@@ -98,7 +100,6 @@ public class ProfileStore {
         // a bucket past retention would expire at once (EXPIREAT in the past deletes the key): not counted
         boolean countable = day.isAfter(today.minusDays(config.counterRetentionDays()));
         List<String> args = new ArrayList<>();
-        args.add(APPLY);
         List<LocalDate> days = days(today, readDays);
         args.add(Integer.toString(4 + days.size()));
         args.add(keys.profile());
@@ -122,7 +123,7 @@ public class ProfileStore {
             args.add("a:" + name);
             args.add(value == null ? "" : toJson(value));
         });
-        return redis.eval(args).map(r -> new State(
+        return APPLY.run(redis, args).map(r -> new State(
                 profile(event.userId(), r.get(2), days, r, 4),
                 members(r.get(3)),
                 r.get(0).toLong() == 1,
@@ -134,12 +135,11 @@ public class ProfileStore {
         ProfileKeys keys = new ProfileKeys(appId, userId);
         List<LocalDate> days = days(LocalDate.ofInstant(now, ZoneOffset.UTC), readDays);
         List<String> args = new ArrayList<>();
-        args.add(READ);
         args.add(Integer.toString(2 + days.size()));
         args.add(keys.profile());
         args.add(keys.segments());
         days.forEach(d -> args.add(keys.counts(d)));
-        return redis.eval(args).map(r -> new State(profile(userId, r.get(0), days, r, 2), members(r.get(1)), false,
+        return READ.run(redis, args).map(r -> new State(profile(userId, r.get(0), days, r, 2), members(r.get(1)), false,
                 false));
     }
 
@@ -147,14 +147,13 @@ public class ProfileStore {
     public Uni<Erased> erase(String appId, String userId, Instant now) {
         ProfileKeys keys = new ProfileKeys(appId, userId);
         List<String> args = new ArrayList<>();
-        args.add(ERASE);
         List<LocalDate> days = days(LocalDate.ofInstant(now, ZoneOffset.UTC), config.counterRetentionDays() + 2);
         args.add(Integer.toString(3 + days.size()));
         args.add(keys.profile());
         args.add(keys.eventIds());
         args.add(keys.segments());
         days.forEach(d -> args.add(keys.counts(d)));
-        return redis.eval(args).map(r -> new Erased(r.get(0).toLong() == 1, members(r.get(1))));
+        return ERASE.run(redis, args).map(r -> new Erased(r.get(0).toLong() == 1, members(r.get(1))));
     }
 
     public record Erased(boolean existed, Set<String> segments) {

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 import dev.marquee.contracts.segment.SegmentMembershipEvent;
 import io.smallrye.mutiny.Uni;
@@ -16,9 +17,11 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 @ApplicationScoped
 public class MembershipPublisher {
 
+    /** Whole batches (up to 1000, uploads 2000) are handed over at once; Kafka's in-flight limit paces them. */
     private final MutinyEmitter<SegmentMembershipEvent> emitter;
 
-    public MembershipPublisher(@Channel("segment-membership") MutinyEmitter<SegmentMembershipEvent> emitter) {
+    public MembershipPublisher(
+            @Channel("segment-membership") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 100_000) MutinyEmitter<SegmentMembershipEvent> emitter) {
         this.emitter = emitter;
     }
 

@@ -10,6 +10,9 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.marquee.contracts.segment.SegmentKeys;
+import dev.marquee.segment.profile.repository.ProfileKeys;
+import dev.marquee.segment.segment.BatchEffects;
+import dev.marquee.segment.store.RedisScript;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
@@ -25,7 +28,7 @@ public class MembershipStore {
     static final String DUE = "mq:segment-due";
 
     /** Adds and removes in one step and answers which really changed, so that sizes stay exact under redelivery. */
-    private static final String WRITE = """
+    private static final RedisScript WRITE = new RedisScript("""
             local added, removed = {}, {}
             local adds = tonumber(ARGV[1])
             for i = 2, adds + 1 do
@@ -35,7 +38,9 @@ public class MembershipStore {
               if redis.call('SREM', KEYS[1], ARGV[i]) == 1 then removed[#removed + 1] = ARGV[i] end
             end
             return {added, removed}
-            """;
+            """);
+
+    private static final RedisScript READ_HASH = new RedisScript("return redis.call('HGETALL', KEYS[1])");
 
     private final RedisAPI redis;
     private final Redis client;
@@ -45,23 +50,43 @@ public class MembershipStore {
         this.client = client;
     }
 
-    public Uni<Void> write(String appId, String userId, Collection<String> entered, Collection<String> exited) {
+    /** Adds and removes the user's segment ids; answers the size change of each segment that really changed. */
+    public Uni<Map<String, Long>> write(String appId, String userId, Collection<String> entered,
+            Collection<String> exited) {
         if (entered.isEmpty() && exited.isEmpty()) {
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().item(Map.of());
         }
         List<String> args = new ArrayList<>();
-        args.add(WRITE);
         args.add("1");
         args.add(String.format(SegmentKeys.USER_SEGMENTS, appId, userId));
         args.add(Integer.toString(entered.size()));
         args.addAll(entered);
         args.addAll(exited);
-        return redis.eval(args).flatMap(r -> {
+        return WRITE.run(redis, args).map(r -> {
             Map<String, Long> delta = new HashMap<>();
             r.get(0).forEach(id -> delta.merge(id.toString(), 1L, Long::sum));
             r.get(1).forEach(id -> delta.merge(id.toString(), -1L, Long::sum));
-            return changeSizes(appId, delta);
+            return delta;
         });
+    }
+
+    /** Writes what a batch of evaluations summed up, in one pipelined round trip. */
+    public Uni<Void> apply(BatchEffects effects) {
+        List<Request> requests = new ArrayList<>();
+        effects.sizes().forEach((appId, sizes) -> sizes.forEach((segmentId, delta) -> {
+            if (delta != 0) {
+                requests.add(Request.cmd(Command.HINCRBY).arg(String.format(SegmentKeys.SEGMENT_SIZES, appId))
+                        .arg(segmentId).arg(delta));
+            }
+        }));
+        effects.newProfiles().forEach((appId, count) -> requests
+                .add(Request.cmd(Command.INCRBY).arg(ProfileKeys.profileCount(appId)).arg(count)));
+        if (!effects.due().isEmpty()) {
+            Request zadd = Request.cmd(Command.ZADD).arg(DUE).arg("LT");
+            effects.due().forEach((member, at) -> zadd.arg(at.toEpochMilli()).arg(member));
+            requests.add(zadd);
+        }
+        return requests.isEmpty() ? Uni.createFrom().voidItem() : client.batch(requests).replaceWithVoid();
     }
 
     public Uni<Void> changeSizes(String appId, Map<String, Long> delta) {
@@ -99,7 +124,8 @@ public class MembershipStore {
 
     /** Segment id → the definition version whose membership is complete. */
     public Uni<Map<String, Long>> readyVersions(String appId) {
-        return redis.hgetall(String.format(SegmentKeys.SEGMENTS_READY, appId)).map(r -> {
+        // through a script: HGETALL answers a map under RESP3 but a script's answer is always a flat array
+        return READ_HASH.run(redis, List.of("1", String.format(SegmentKeys.SEGMENTS_READY, appId))).map(r -> {
             Map<String, Long> ready = new HashMap<>();
             for (int i = 0; i + 1 < r.size(); i += 2) {
                 ready.put(r.get(i).toString(), r.get(i + 1).toLong());
@@ -137,11 +163,6 @@ public class MembershipStore {
             Uni<Void> page = requests.isEmpty() ? Uni.createFrom().voidItem() : client.batch(requests).replaceWithVoid();
             return "0".equals(next) ? page : page.chain(() -> removeFromUsers(appId, segmentId, next));
         });
-    }
-
-    /** Re-check the user at {@code at} at the latest (an earlier scheduled re-check is kept). */
-    public Uni<Void> dueAt(String appId, String userId, Instant at) {
-        return redis.zadd(List.of(DUE, "LT", Long.toString(at.toEpochMilli()), appId + " " + userId)).replaceWithVoid();
     }
 
     public Uni<Void> notDue(String appId, String userId) {

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import dev.marquee.segment.profile.repository.ProfileStore;
+import dev.marquee.segment.segment.BatchEffects;
 import dev.marquee.segment.segment.SegmentStatus;
 import dev.marquee.segment.segment.repository.DefinitionTable;
 import dev.marquee.segment.segment.repository.MembershipStore;
@@ -70,13 +71,15 @@ public class Backfill {
             return Uni.createFrom().voidItem();
         }
         return profiles.scan(segment.appId(), cursor, PAGE).chain(page -> {
+            BatchEffects effects = new BatchEffects();
             List<Uni<Void>> users = page.userIds().stream()
                     .map(userId -> evaluation.reevaluate(segment.appId(), userId, List.of(segment),
-                            "build:" + segment.version()))
+                            "build:" + segment.version(), effects))
                     .toList();
             Uni<Void> all = users.isEmpty()
                     ? Uni.createFrom().voidItem()
-                    : Uni.join().all(users).andFailFast().replaceWithVoid();
+                    : Uni.join().all(users).andFailFast().replaceWithVoid()
+                            .eventually(() -> evaluation.flush(effects));
             return all.chain(() -> {
                 long done = processed.addAndGet(page.userIds().size());
                 if ("0".equals(page.cursor())) {

@@ -15,6 +15,7 @@ import dev.marquee.contracts.user.UserEvent;
 import dev.marquee.segment.config.TimeSource;
 import dev.marquee.segment.profile.repository.ProfileStore;
 import dev.marquee.segment.profile.repository.ProfileStore.State;
+import dev.marquee.segment.segment.BatchEffects;
 import dev.marquee.segment.segment.SegmentKind;
 import dev.marquee.segment.segment.messaging.MembershipPublisher;
 import dev.marquee.segment.segment.repository.MembershipStore;
@@ -45,27 +46,38 @@ public class MembershipService {
         this.time = time;
     }
 
-    public Uni<Void> apply(UserEvent event) {
+    /** Applies one event; what it changes beyond the user's keys is added to {@code effects} (see {@link #flush}). */
+    public Uni<Void> apply(UserEvent event, BatchEffects effects) {
         Instant now = time.now();
         List<CompiledSegment> affected = catalog.affectedBy(event);
         int readDays = affected.stream().mapToInt(CompiledSegment::windowDays).max().orElse(0);
         return profiles.apply(event, catalog.counterFields(event), readDays, now)
-                .call(state -> state.created() ? profiles.countProfile(event.appId(), 1) : Uni.createFrom().voidItem())
-                .chain(state -> decide(event.appId(), event.userId(), affected, state, now, event.eventId()));
+                .invoke(state -> {
+                    if (state.created()) {
+                        effects.newProfile(event.appId());
+                    }
+                })
+                .chain(state -> decide(event.appId(), event.userId(), affected, state, now, event.eventId(), effects));
+    }
+
+    /** Writes the summed effects of a batch; called whether the batch succeeded or not, so no done change is lost. */
+    public Uni<Void> flush(BatchEffects effects) {
+        return membership.apply(effects);
     }
 
     /** Re-evaluates {@code segments} for one user from its stored profile (backfill, due re-checks). */
-    public Uni<Void> reevaluate(String appId, String userId, List<CompiledSegment> segments, String cause) {
+    public Uni<Void> reevaluate(String appId, String userId, List<CompiledSegment> segments, String cause,
+            BatchEffects effects) {
         Instant now = time.now();
         int readDays = segments.stream().mapToInt(CompiledSegment::windowDays).max().orElse(0);
         return profiles.read(appId, userId, readDays, now)
                 .chain(state -> state.profile().exists()
-                        ? decide(appId, userId, segments, state, now, cause)
+                        ? decide(appId, userId, segments, state, now, cause, effects)
                         : Uni.createFrom().voidItem());
     }
 
     private Uni<Void> decide(String appId, String userId, List<CompiledSegment> segments, State state, Instant now,
-            String cause) {
+            String cause, BatchEffects effects) {
         List<SegmentMembershipEvent> changes = new ArrayList<>();
         List<String> entered = new ArrayList<>();
         List<String> exited = new ArrayList<>();
@@ -89,11 +101,11 @@ public class MembershipService {
                 }
             }
         }
-        Uni<Void> schedule = nextChange.isPresent()
-                ? membership.dueAt(appId, userId, nextChange.get())
-                : Uni.createFrom().voidItem();
-        return schedule.chain(() -> publisher.publish(changes))
-                .chain(() -> membership.write(appId, userId, entered, exited));
+        nextChange.ifPresent(at -> effects.dueAt(appId, userId, at));
+        return publisher.publish(changes)
+                .chain(() -> membership.write(appId, userId, entered, exited))
+                .invoke(sizes -> sizes.forEach((segmentId, delta) -> effects.size(appId, segmentId, delta)))
+                .replaceWithVoid();
     }
 
     private static String eventId(String cause, CompiledSegment segment, MembershipChange change) {

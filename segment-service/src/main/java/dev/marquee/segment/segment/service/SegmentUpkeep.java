@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import dev.marquee.segment.config.TimeSource;
+import dev.marquee.segment.segment.BatchEffects;
 import dev.marquee.segment.segment.SegmentKind;
 import dev.marquee.segment.segment.repository.MembershipStore;
 import io.quarkus.scheduler.Scheduled;
@@ -72,6 +73,7 @@ public class SegmentUpkeep {
     @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public Uni<Void> dueTransitions() {
         return catalog.loaded().chain(() -> membership.due(time.now(), DUE_BATCH)).chain(due -> {
+            BatchEffects effects = new BatchEffects();
             List<Uni<Void>> users = new ArrayList<>();
             for (String[] member : due) {
                 String appId = member[0];
@@ -80,11 +82,13 @@ public class SegmentUpkeep {
                 users.add(membership.notDue(appId, userId)
                         .chain(() -> segments.isEmpty()
                                 ? Uni.createFrom().voidItem()
-                                : evaluation.reevaluate(appId, userId, segments, "due:" + time.now().toEpochMilli())));
+                                : evaluation.reevaluate(appId, userId, segments, "due:" + time.now().toEpochMilli(),
+                                        effects)));
             }
             return users.isEmpty()
                     ? Uni.createFrom().voidItem()
-                    : Uni.join().all(users).andCollectFailures().replaceWithVoid();
+                    : Uni.join().all(users).andCollectFailures().replaceWithVoid()
+                            .eventually(() -> evaluation.flush(effects));
         }).onFailure().invoke(e -> LOG.warnf("due re-checks failed: %s", e.getMessage()))
                 .onFailure().recoverWithNull();
     }

@@ -1,0 +1,91 @@
+package dev.marquee.segment.segment.rest;
+
+import static dev.marquee.segment.SegmentApi.createSegment;
+import static dev.marquee.segment.SegmentApi.createStaticSegment;
+import static dev.marquee.segment.SegmentApi.newApp;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import dev.marquee.contracts.Topics;
+import dev.marquee.infra.test.KafkaResource;
+import dev.marquee.infra.test.PostgresResource;
+import dev.marquee.infra.test.RedisResource;
+import dev.marquee.segment.RedisProbe;
+import dev.marquee.segment.TopicReader;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@WithTestResource(value = PostgresResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = RedisResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = KafkaResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
+class StaticUploadTest {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @Inject
+    RedisProbe redis;
+
+    @Test
+    void aCsvUploadAddsEachIdOnceAndReportsBadLines() {
+        String appId = newApp();
+        String segmentId = createStaticSegment(appId, "Beta testers");
+        assertEquals("1", redis.readyVersion(appId, segmentId), "an empty static segment is complete, not unknown");
+        given().contentType("text/csv").body("userId,name\nana,Ana\n\"bo\",Bo\n,nobody\nana,again\ncy\n")
+                .when().post("/v1/apps/{appId}/segments/{id}/members", appId, segmentId)
+                .then().statusCode(200)
+                .body("received", equalTo(4))
+                .body("added", equalTo(3))
+                .body("rejected", equalTo(1))
+                .body("errors[0].field", equalTo("line 4"));
+        assertTrue(redis.segmentsOf(appId, "bo").contains(segmentId));
+        given().when().get("/v1/apps/{appId}/segments/{id}/size", appId, segmentId).then().body("size", equalTo(3));
+        given().when().get("/v1/apps/{appId}/segments/{id}/members/{userId}", appId, segmentId, "cy")
+                .then().body("member", equalTo(true)).body("stored", equalTo(true));
+        List<ConsumerRecord<String, String>> records = TopicReader.records(bootstrap, Topics.SEGMENT_MEMBERSHIP,
+                appId + ":ana", 1);
+        assertEquals(1, records.size(), "entered once though listed twice");
+    }
+
+    @Test
+    void anNdjsonUploadIsReadLineByLine() {
+        String appId = newApp();
+        String segmentId = createStaticSegment(appId, "VIP");
+        given().contentType("application/x-ndjson")
+                .body("{\"userId\":\"dee\"}\n{\"id\":\"x\"}\nnot json\n{\"userId\":\"eve\"}\n"
+                        .getBytes(StandardCharsets.UTF_8))
+                .when().post("/v1/apps/{appId}/segments/{id}/members", appId, segmentId)
+                .then().statusCode(200)
+                .body("added", equalTo(2))
+                .body("rejected", equalTo(2))
+                .body("errors.field", equalTo(List.of("line 2", "line 3")));
+        assertTrue(redis.segmentsOf(appId, "eve").contains(segmentId));
+    }
+
+    @Test
+    void onlyStaticSegmentsOfTheAppTakeUploads() {
+        String appId = newApp();
+        String rules = createSegment(appId, "Gold", Map.of("attribute", "tier", "op", "eq", "value", "gold"));
+        given().contentType("text/csv").body("ana\n")
+                .when().post("/v1/apps/{appId}/segments/{id}/members", appId, rules)
+                .then().statusCode(400).body("errors[0].field", equalTo("kind"));
+        String segmentId = createStaticSegment(appId, "VIP");
+        given().contentType("text/csv").body("ana\n")
+                .when().post("/v1/apps/{appId}/segments/{id}/members", newApp(), segmentId)
+                .then().statusCode(404);
+    }
+}
