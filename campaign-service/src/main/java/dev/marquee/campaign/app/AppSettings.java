@@ -27,6 +27,10 @@ public class AppSettings {
     @Column(name = "min_seconds_between")
     public int minSecondsBetween;
 
+    /** Whether campaigns of this app may use the HTML format; off until an admin turns it on. */
+    @Column(name = "html_messages")
+    public boolean htmlMessages;
+
     @Column(name = "updated_at")
     public Instant updatedAt;
 

@@ -17,6 +17,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -36,9 +37,11 @@ public class IdentityVerificationResource {
 
     /** Verification state; a secret appears only in the answer that issued it. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(example = "{\"id\": \"s-1\", \"createdAt\": \"2026-11-23T10:00:00Z\", \"expiresAt\": null, \"secret\": \"… (in the answer that creates it, never again)\"}")
     public record SecretView(String id, Instant createdAt, Instant expiresAt, String secret) {
     }
 
+    @Schema(example = "{\"enabled\": true, \"secrets\": [{\"id\": \"s-1\", \"createdAt\": \"2026-11-23T10:00:00Z\"}]}")
     public record State(boolean enabled, List<SecretView> secrets) {
     }
 

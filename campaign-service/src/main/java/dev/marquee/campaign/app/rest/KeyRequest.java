@@ -7,6 +7,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import dev.marquee.campaign.app.service.KeySpec;
 import dev.marquee.campaign.rest.InvalidFieldException;
 import dev.marquee.contracts.app.AdminRole;
@@ -18,6 +20,7 @@ import dev.marquee.contracts.app.SdkScope;
  * origins, exact, no wildcard; empty: any) and {@code bundleIds} (mobile app ids; empty: any). An admin token takes a
  * {@code role}.
  */
+@Schema(example = "{\"kind\": \"SDK_KEY\", \"name\": \"web shop\", \"scopes\": [\"READ\", \"TRACK\"], \"allowedOrigins\": [\"https://shop.example.com\"], \"bundleIds\": []}")
 public record KeyRequest(
         @NotNull CredentialKind kind,
         @NotBlank @Size(max = 200) String name,

@@ -3,6 +3,8 @@ package dev.marquee.campaign.app.rest;
 import java.time.Instant;
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import dev.marquee.campaign.app.AppCredential;
@@ -15,6 +17,7 @@ import dev.marquee.contracts.app.SdkScope;
  * that do not apply to the kind are left out.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(example = "{\"id\": \"k-2\", \"kind\": \"ADMIN_TOKEN\", \"name\": \"growth team\", \"role\": \"EDITOR\", \"createdAt\": \"2026-11-23T10:00:00Z\", \"secret\": \"mq_at_… (in the answer that issues it, never again)\"}")
 public record KeyView(String id, CredentialKind kind, String name, AdminRole role, List<SdkScope> scopes,
         List<String> allowedOrigins, List<String> bundleIds, Instant createdAt, Instant expiresAt, String secret) {
 

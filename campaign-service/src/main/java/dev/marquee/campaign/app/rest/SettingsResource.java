@@ -11,10 +11,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import dev.marquee.campaign.app.service.AppService;
-import dev.marquee.contracts.app.WorkspaceSettings;
 import io.smallrye.mutiny.Uni;
 
-/** The workspace-wide frequency rules: messages per session and per day, and the minimum gap between two. */
+/**
+ * The workspace settings: messages per session and per day, the minimum gap between two, and the HTML opt-in.
+ */
 @Path("/v1/apps/{appId}/settings")
 @Produces(MediaType.APPLICATION_JSON)
 public class SettingsResource {
@@ -26,14 +27,14 @@ public class SettingsResource {
     }
 
     @GET
-    public Uni<WorkspaceSettings> get(@PathParam("appId") String appId) {
-        return service.settings(appId);
+    public Uni<SettingsResponse> get(@PathParam("appId") String appId) {
+        return service.settings(appId).map(SettingsResponse::of);
     }
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<WorkspaceSettings> update(@PathParam("appId") String appId,
+    public Uni<SettingsResponse> update(@PathParam("appId") String appId,
             @NotNull(message = "a settings body is required") @Valid SettingsRequest request) {
-        return service.updateSettings(appId, request.toContract());
+        return service.updateSettings(appId, request.toContract(), request.html()).map(SettingsResponse::of);
     }
 }

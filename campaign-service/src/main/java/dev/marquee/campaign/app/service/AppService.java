@@ -12,6 +12,8 @@ import dev.marquee.campaign.app.AppSettings;
 import dev.marquee.campaign.app.repository.AppCredentialRepository;
 import dev.marquee.campaign.app.repository.AppRepository;
 import dev.marquee.campaign.app.repository.AppSettingsRepository;
+import dev.marquee.campaign.campaign.repository.CampaignRepository;
+import dev.marquee.campaign.rest.ConflictException;
 import dev.marquee.campaign.rest.NotFoundException;
 import dev.marquee.contracts.app.AdminRole;
 import dev.marquee.contracts.app.AppEventType;
@@ -32,13 +34,16 @@ public class AppService {
     private final AppCredentialRepository credentials;
     private final AppSettingsRepository settings;
     private final AppSnapshot snapshot;
+    private final CampaignRepository campaigns;
 
     public AppService(AppRepository apps, AppCredentialRepository credentials, AppSettingsRepository settings,
-            AppSnapshot snapshot) {
+            AppSnapshot snapshot,
+            CampaignRepository campaigns) {
         this.apps = apps;
         this.credentials = credentials;
         this.settings = settings;
         this.snapshot = snapshot;
+        this.campaigns = campaigns;
     }
 
     /** An app with its live credentials; {@code sdkKey} and {@code adminToken} are set only when just issued. */
@@ -84,22 +89,32 @@ public class AppService {
     }
 
     @WithSession
-    public Uni<WorkspaceSettings> settings(String appId) {
+    public Uni<AppSettings> settings(String appId) {
         return settings.findById(appId)
-                .onItem().ifNull().failWith(() -> new NotFoundException("app " + appId))
-                .map(AppSettings::toContract);
+                .onItem().ifNull().failWith(() -> new NotFoundException("app " + appId));
     }
 
-    /** Replaces the settings and publishes the app's new state, so that delivery applies them. */
+    /**
+     * Replaces the settings and publishes the app's new state, so that delivery applies them. HTML messages cannot be
+     * turned off while a campaign of the app uses them: end those first, so nothing stays live that the app refused.
+     */
     @WithTransaction
-    public Uni<WorkspaceSettings> updateSettings(String appId, WorkspaceSettings changed) {
+    public Uni<AppSettings> updateSettings(String appId, WorkspaceSettings changed, boolean htmlMessages) {
         Instant now = Instant.now();
         return apps.findById(appId)
                 .onItem().ifNull().failWith(() -> new NotFoundException("app " + appId))
-                .flatMap(app -> settings.findById(appId).flatMap(row -> {
-                    row.apply(changed, now);
-                    return snapshot.publish(AppEventType.SETTINGS_CHANGED, app, now);
-                }))
-                .replaceWith(changed);
+                .flatMap(app -> (htmlMessages ? Uni.createFrom().item(0L) : campaigns.countLiveHtml(appId))
+                        .flatMap(live -> {
+                            if (live > 0) {
+                                return Uni.createFrom().failure(new ConflictException(live
+                                        + " campaign(s) in draft, scheduled, active or paused state use HTML; end them before turning htmlMessages off"));
+                            }
+                            return settings.findById(appId);
+                        })
+                        .flatMap(row -> {
+                            row.apply(changed, now);
+                            row.htmlMessages = htmlMessages;
+                            return snapshot.publish(AppEventType.SETTINGS_CHANGED, app, now).replaceWith(row);
+                        }));
     }
 }

@@ -28,6 +28,12 @@ public class CampaignRepository implements PanacheRepositoryBase<Campaign, Strin
                 .page(Page.ofSize(limit)).list();
     }
 
+    /** How many of the app's campaigns that are not yet ended use the HTML format. */
+    public Uni<Long> countLiveHtml(String appId) {
+        return count("appId = ?1 and format = ?2 and state in ?3", appId, MessageFormat.HTML,
+                List.of(CampaignState.DRAFT, CampaignState.SCHEDULED, CampaignState.ACTIVE, CampaignState.PAUSED));
+    }
+
     /** Where a page of a campaign list ends: the creation time and id of its last campaign. */
     public record Position(Instant createdAt, String id) {
     }

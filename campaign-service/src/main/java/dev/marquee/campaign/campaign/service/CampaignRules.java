@@ -36,11 +36,16 @@ final class CampaignRules {
         int control = request.controlPercent() == null ? 0 : request.controlPercent();
         return new Checked(request.name().strip(), triggers(request.triggers()), targeting(request.targeting()),
                 variants(request, control, now), control, schedule(request.schedule()), frequency(request.frequency()),
-                goals(request.goals()));
+                goals(request.goals()), request.variants() != null);
     }
 
     record Checked(String name, List<Trigger> triggers, Targeting targeting, List<Variant> variants, int controlPercent,
-            Schedule schedule, Frequency frequency, Goals goals) {
+            Schedule schedule, Frequency frequency, Goals goals, boolean experiment) {
+
+        /** Where the request named the format: {@code message.format} or {@code variants[0].message.format}. */
+        String formatField() {
+            return experiment ? "variants[0].message.format" : "message.format";
+        }
     }
 
     private static List<Trigger> triggers(List<CampaignRequest.TriggerRequest> requests) {

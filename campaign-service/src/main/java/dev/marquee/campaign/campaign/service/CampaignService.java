@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.marquee.campaign.app.repository.AppRepository;
+import dev.marquee.campaign.app.repository.AppSettingsRepository;
 import dev.marquee.campaign.campaign.AuditEntry;
 import dev.marquee.campaign.campaign.Campaign;
 import dev.marquee.campaign.campaign.CampaignAction;
@@ -56,15 +57,17 @@ public class CampaignService {
     private final CampaignVersionRepository versions;
     private final AuditRepository audit;
     private final AppRepository apps;
+    private final AppSettingsRepository settings;
     private final Outbox outbox;
     private final ObjectMapper json;
 
     public CampaignService(CampaignRepository campaigns, CampaignVersionRepository versions, AuditRepository audit,
-            AppRepository apps, Outbox outbox, ObjectMapper json) {
+            AppRepository apps, AppSettingsRepository settings, Outbox outbox, ObjectMapper json) {
         this.campaigns = campaigns;
         this.versions = versions;
         this.audit = audit;
         this.apps = apps;
+        this.settings = settings;
         this.outbox = outbox;
         this.json = json;
     }
@@ -72,7 +75,7 @@ public class CampaignService {
     @WithTransaction
     public Uni<Campaign> create(String appId, CampaignRequest request, String principal) {
         CampaignRules.Checked checked = CampaignRules.check(request, Instant.now());
-        return requireApp(appId).flatMap(app -> {
+        return requireApp(appId).chain(() -> htmlAllowed(appId, checked)).flatMap(app -> {
             Instant now = Instant.now();
             Campaign campaign = new Campaign();
             campaign.id = UUID.randomUUID().toString();
@@ -91,7 +94,7 @@ public class CampaignService {
     @WithTransaction
     public Uni<Campaign> update(String appId, String campaignId, CampaignRequest request, String principal) {
         CampaignRules.Checked checked = CampaignRules.check(request, Instant.now());
-        return require(appId, campaignId).flatMap(campaign -> {
+        return htmlAllowed(appId, checked).chain(() -> require(appId, campaignId)).flatMap(campaign -> {
             if (campaign.state == CampaignState.ENDED || campaign.state == CampaignState.ARCHIVED) {
                 return Uni.createFrom().failure(new ConflictException(
                         "an " + campaign.state.name().toLowerCase(Locale.ROOT) + " campaign cannot be changed"));
@@ -267,6 +270,17 @@ public class CampaignService {
         return apps.findById(appId)
                 .onItem().ifNull().failWith(() -> new NotFoundException("app " + appId))
                 .replaceWithVoid();
+    }
+
+    /** HTML messages are opt-in per app (settings {@code htmlMessages}). */
+    private Uni<Void> htmlAllowed(String appId, CampaignRules.Checked checked) {
+        if (CampaignRules.firstMessage(checked.variants()).format() != MessageFormat.HTML) {
+            return Uni.createFrom().voidItem();
+        }
+        return settings.findById(appId).flatMap(row -> row != null && row.htmlMessages
+                ? Uni.createFrom().voidItem()
+                : Uni.createFrom().failure(new InvalidFieldException(checked.formatField(),
+                        "HTML messages are off for this app; an admin turns them on with htmlMessages in its settings")));
     }
 
     private static boolean isLive(CampaignState state) {

@@ -47,7 +47,8 @@ class SettingsResourceTest {
                 .then().statusCode(200)
                 .body("maxMessagesPerSession", equalTo(10))
                 .body("maxMessagesPerDay", equalTo(10))
-                .body("minSecondsBetweenMessages", equalTo(30));
+                .body("minSecondsBetweenMessages", equalTo(30))
+                .body("htmlMessages", equalTo(false));
     }
 
     @Test

@@ -57,6 +57,7 @@ class MessageFormatsTest {
     @Test
     void eachFormatIsStoredWithItsShape() {
         String appId = createApp("Formats");
+        allowHtml(appId, true);
         EXAMPLES.forEach((format, message) -> {
             String id = createCampaign(appId, campaign(message));
             given().when().get("/v1/apps/{appId}/campaigns/{id}", appId, id)
@@ -69,6 +70,20 @@ class MessageFormatsTest {
         String custom = createCampaign(appId, campaign(EXAMPLES.get("CUSTOM_JSON")));
         given().when().get("/v1/apps/{appId}/campaigns/{id}", appId, custom)
                 .then().body("variants[0].message.payload.sku", equalTo(42));
+    }
+
+    @Test
+    void htmlMessagesAreOptInPerApp() {
+        String appId = createApp("No HTML");
+        refused(appId, EXAMPLES.get("HTML"), "message.format", "HTML messages are off");
+
+        allowHtml(appId, true);
+        createCampaign(appId, campaign(EXAMPLES.get("HTML")));
+        given().contentType(ContentType.JSON).body(settings(false))
+                .when().put("/v1/apps/{appId}/settings", appId)
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString("use HTML"));
+        given().when().get("/v1/apps/{appId}/settings", appId).then().body("htmlMessages", equalTo(true));
     }
 
     @Test
@@ -154,6 +169,17 @@ class MessageFormatsTest {
         refused(appId, themed, "message.theme.light.background", "colour");
         themed.put("theme", Map.of("fontFamily", "x;}</style><script>"));
         refused(appId, themed, "message.theme.fontFamily", "font family");
+    }
+
+    static void allowHtml(String appId, boolean allowed) {
+        given().contentType(ContentType.JSON).body(settings(allowed))
+                .when().put("/v1/apps/{appId}/settings", appId)
+                .then().statusCode(200).body("htmlMessages", equalTo(allowed));
+    }
+
+    private static Map<String, Object> settings(boolean html) {
+        return Map.of("maxMessagesPerSession", 10, "maxMessagesPerDay", 10, "minSecondsBetweenMessages", 30,
+                "htmlMessages", html);
     }
 
     static Map<String, Object> campaign(Map<String, Object> message) {
