@@ -107,8 +107,9 @@ public class SegmentBench {
     /** Sends {@code rate} events/s for {@code seconds}, then waits until their memberships were seen (or 60 s). */
     private static long[] drive(HttpClient http, String base, String appId, int rate, int seconds, String prefix,
             Map<String, Long> sentAt, List<Long> delays) throws InterruptedException {
-        int batch = 1000;
-        int batchesPerSecond = Math.max(1, rate / batch);
+        // batches of at most 1000 (the API's limit), as many per second as the rate needs
+        int batchesPerSecond = Math.max(1, (rate + 999) / 1000);
+        int batch = rate / batchesPerSecond;
         long intervalNanos = 1_000_000_000L / batchesPerSecond;
         AtomicLong rejected = new AtomicLong();
         List<CompletableFuture<?>> inFlight = new ArrayList<>();
