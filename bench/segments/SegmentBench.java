@@ -37,6 +37,10 @@ import dev.marquee.infra.store.FreePort;
 public class SegmentBench {
 
     public static void main(String[] args) throws Exception {
+        boolean upload = args.length > 0 && args[0].equals("upload");
+        if (upload) {
+            args = Arrays.copyOfRange(args, 1, args.length);
+        }
         int rate = args.length > 0 ? Integer.parseInt(args[0]) : 5000;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
         Path jar = Path.of(args.length > 2 ? args[2] : "segment-service/target/quarkus-app/quarkus-run.jar");
@@ -56,7 +60,11 @@ public class SegmentBench {
                     "-jar", jar.toString())
                     .redirectErrorStream(true).redirectOutput(work.resolve("service.log").toFile()).start();
             try {
-                run(rate, seconds, "http://127.0.0.1:" + port, redis.port());
+                if (upload) {
+                    upload(rate, "http://127.0.0.1:" + port);
+                } else {
+                    run(rate, seconds, "http://127.0.0.1:" + port, redis.port());
+                }
             } finally {
                 service.destroy();
                 service.waitFor();
@@ -104,11 +112,47 @@ public class SegmentBench {
         }
     }
 
+    /** Streams {@code count} user ids as CSV into a new static segment and times the whole request. */
+    private static void upload(int count, String base) throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                .version(HttpClient.Version.HTTP_1_1).build();
+        await(() -> get(http, base + "/q/health/ready") == 200, "segment-service ready");
+        String created = send(http, base + "/v1/apps/bench/segments", "{\"name\":\"Uploaded\",\"kind\":\"STATIC\"}");
+        String segmentId = created.replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+        InputStream ids = new InputStream() {
+            private int next;
+            private byte[] line = "userId\n".getBytes(StandardCharsets.UTF_8);
+            private int position;
+
+            @Override
+            public int read() {
+                if (position == line.length) {
+                    if (next == count) {
+                        return -1;
+                    }
+                    line = ("user-" + next++ + "\n").getBytes(StandardCharsets.UTF_8);
+                    position = 0;
+                }
+                return line[position++];
+            }
+        };
+        long start = System.nanoTime();
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                URI.create(base + "/v1/apps/bench/segments/" + segmentId + "/members"))
+                .header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new BufferedInputStream(ids, 1 << 16)))
+                .timeout(Duration.ofMinutes(10)).build(), HttpResponse.BodyHandlers.ofString());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("static upload of %d ids (CSV, streamed): HTTP %d in %.1f s: %s%n", count,
+                response.statusCode(), seconds, response.body());
+    }
+
     /** Sends {@code rate} events/s for {@code seconds}, then waits until their memberships were seen (or 60 s). */
     private static long[] drive(HttpClient http, String base, String appId, int rate, int seconds, String prefix,
             Map<String, Long> sentAt, List<Long> delays) throws InterruptedException {
-        int batch = 1000;
-        int batchesPerSecond = Math.max(1, rate / batch);
+        // batches of at most 1000 (the API's limit), as many per second as the rate needs
+        int batchesPerSecond = Math.max(1, (rate + 999) / 1000);
+        int batch = rate / batchesPerSecond;
         long intervalNanos = 1_000_000_000L / batchesPerSecond;
         AtomicLong rejected = new AtomicLong();
         List<CompletableFuture<?>> inFlight = new ArrayList<>();
