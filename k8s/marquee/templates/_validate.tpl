@@ -26,6 +26,9 @@ Wrong types and unknown keys are values.schema.json's job.
 {{- if gt (int $v.kafka.strimzi.minInsyncReplicas) (int $v.kafka.strimzi.replicas) -}}
 {{- $errors = append $errors "kafka.strimzi.minInsyncReplicas: must not exceed kafka.strimzi.replicas (producers use acks=all)." -}}
 {{- end -}}
+{{- if not $v.redis.nodes -}}
+{{- $errors = append $errors "redis.nodes: set host:port of your Redis (segment profiles and membership, delivery caps, gateway rate limits)." -}}
+{{- end -}}
 {{- if and (eq $v.redis.mode "standalone") (gt (len $v.redis.nodes) 1) -}}
 {{- $errors = append $errors "redis.nodes: standalone mode takes exactly one node; set redis.mode=cluster for several." -}}
 {{- end -}}

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RequiredValuesTest {
 
     static final List<String> REQUIRED = List.of("image.registry", "postgresql.host", "postgresql.existingSecret",
-            "kafka.bootstrapServers", "gateway.operatorToken.existingSecret");
+            "kafka.bootstrapServers", "redis.nodes", "gateway.operatorToken.existingSecret");
 
     @Test
     void theChartDefaultsNameEveryMissingValueAtOnce() {
@@ -33,6 +33,18 @@ class RequiredValuesTest {
 
         assertTrue(error.contains(key + ":"), error);
         REQUIRED.stream().filter(other -> !other.equals(key))
+                .forEach(other -> assertFalse(error.contains(other + ":"), () -> other + " is set, yet named: " + error));
+    }
+
+    @Test
+    void redisIsRequired() {
+        // everything of ci/default-values.yaml but Redis
+        String error = renderError(Map.of("image.registry", "registry.example.com", "postgresql.host", "pg",
+                "postgresql.existingSecret", "pg-secret", "kafka.bootstrapServers", "kafka:9092",
+                "gateway.operatorToken.existingSecret", "operator"));
+
+        assertTrue(error.contains("redis.nodes:"), error);
+        REQUIRED.stream().filter(other -> !other.equals("redis.nodes"))
                 .forEach(other -> assertFalse(error.contains(other + ":"), () -> other + " is set, yet named: " + error));
     }
 

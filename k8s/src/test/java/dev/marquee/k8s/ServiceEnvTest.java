@@ -39,14 +39,18 @@ class ServiceEnvTest {
     }
 
     @Test
-    void plaintextKafkaNeedsOnlyTheBootstrapServers() {
+    void plaintextKafkaNeedsOnlyTheBootstrapServersAndRedisOneUrl() {
         Manifests manifests = Renders.minimal();
 
         for (String component : Chart.COMPONENTS) {
             Map<String, Map<String, Object>> env = manifests.env(component);
             assertEquals("kafka-bootstrap.kafka.svc:9092", str(env.get("KAFKA_BOOTSTRAP_SERVERS"), "value"));
             assertNull(env.get("KAFKA_SECURITY_PROTOCOL"), component);
-            assertNull(env.get("QUARKUS_REDIS_HOSTS"), component + ": no Redis configured");
+            if (component.equals("campaign-service")) {
+                assertNull(env.get("QUARKUS_REDIS_HOSTS"), "campaign-service has no Redis");
+            } else {
+                assertEquals("redis://redis-master.redis.svc:6379", str(env.get("QUARKUS_REDIS_HOSTS"), "value"), component);
+            }
         }
     }
 
