@@ -28,6 +28,7 @@ import dev.marquee.contracts.campaign.Targeting;
 import dev.marquee.contracts.campaign.Trigger;
 import dev.marquee.contracts.campaign.Variant;
 import dev.marquee.delivery.campaign.service.CampaignSnapshots;
+import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
 /**
@@ -88,8 +89,9 @@ public final class Catalogue {
                         json.writeValueAsString(event))).awaitCompletion(Duration.ofSeconds(10));
             }
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> given().header("X-Marquee-App-Id", appId)
-                .queryParam("userId", "probe").get("/v1/sdk/messages").jsonPath().getList("messages")
+        // the explanation lists every active campaign, whoever the user: all of them are in the index then
+        await().atMost(Duration.ofSeconds(10)).until(() -> given()
+                .get("/v1/apps/" + appId + "/users/probe/explain").jsonPath().getList("campaigns")
                 .size() >= campaigns.length);
     }
 
@@ -112,5 +114,30 @@ public final class Catalogue {
 
     public static Map<String, Object> sessionStart() {
         return Map.of("eventId", UUID.randomUUID().toString(), "type", "session_start");
+    }
+
+    /** Sends one session start of {@code userId} in {@code sessionId}; answers the campaign displayed, or null. */
+    public String shown(String userId, String sessionId) {
+        return shown(userId, sessionId, sessionStart());
+    }
+
+    public String shown(String userId, String sessionId, Map<String, Object> event) {
+        return given().header("X-Marquee-App-Id", appId).contentType(ContentType.JSON)
+                .body(Map.of("userId", userId, "sessionId", sessionId, "events", List.of(event)))
+                .when().post("/v1/sdk/events")
+                .then().statusCode(200).extract().jsonPath().getString("display.campaignId");
+    }
+
+    /** Each campaign's verdict for the user and trigger, by campaign id. */
+    public Map<String, String> explain(String userId, String trigger, String sessionId) {
+        var request = given().queryParam("trigger", trigger);
+        if (sessionId != null) {
+            request = request.queryParam("sessionId", sessionId);
+        }
+        List<Map<String, Object>> verdicts = request.get("/v1/apps/" + appId + "/users/" + userId + "/explain")
+                .then().statusCode(200).extract().jsonPath().getList("campaigns");
+        Map<String, String> reasons = new java.util.TreeMap<>();
+        verdicts.forEach(v -> reasons.put((String) v.get("campaignId"), (String) v.get("reason")));
+        return reasons;
     }
 }

@@ -11,7 +11,7 @@ public interface DeliveryConfig {
     CatchUp catchUp();
 
     /** How long a decision waits for Redis before it answers degraded (untargeted messages only, no caps). */
-    @WithDefault("300ms")
+    @WithDefault("500ms")
     Duration redisTimeout();
 
     /** How stale the in-memory copy of an app's built segments may get before it is read again from Redis. */

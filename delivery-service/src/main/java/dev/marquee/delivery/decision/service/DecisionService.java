@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -33,7 +34,8 @@ import io.smallrye.mutiny.Uni;
 /**
  * "Which message does this user see now": the in-memory checks first, then one Redis round trip for membership,
  * caps, arbitration and the reservation. When Redis does not answer in time the decision degrades instead of failing:
- * segment-targeted campaigns fail closed, untargeted ones are arbitrated here without caps, and the answer says so.
+ * segment-targeted campaigns fail closed, untargeted ones are arbitrated here without caps (fail open), and the answer
+ * says so. A timeout is different from a refused connection: the script may have run, so everything fails closed.
  */
 @ApplicationScoped
 public class DecisionService {
@@ -103,20 +105,27 @@ public class DecisionService {
                             templateProfile(result.profile(), user.userId()));
                 })
                 .onFailure().recoverWithItem(e -> {
-                    LOG.warnf("Redis did not decide (%s): degraded decision for app %s", e.getMessage(), appId);
-                    return degraded(campaigns, reasons, passed, candidates, events, variants, user.userId());
+                    // no answer in time: the script may have run and reserved an impression, so showing an
+                    // untargeted message as well could break a cap; only a refused request fails open
+                    boolean mayHaveRun = e instanceof TimeoutException;
+                    LOG.warnf("Redis did not decide (%s): degraded decision for app %s",
+                            mayHaveRun ? "timeout" : e.getMessage(), appId);
+                    return degraded(campaigns, reasons, passed, candidates, events, variants, user.userId(),
+                            !mayHaveRun);
                 });
     }
 
     private Decision degraded(List<CampaignSnapshot> campaigns, Map<String, String> reasons,
             List<CampaignSnapshot> passed, List<Candidate> candidates, List<TriggerEvent> events,
-            Map<String, Optional<Variant>> variants, String userId) {
+            Map<String, Optional<Variant>> variants, String userId, boolean failOpen) {
         CampaignSnapshot winner = null;
         Candidate best = null;
         for (int i = 0; i < candidates.size(); i++) {
             Candidate candidate = candidates.get(i);
             if (candidate.segmentTargeted()) {
                 reasons.put(candidate.campaignId(), "segment_unknown");
+            } else if (!failOpen) {
+                reasons.put(candidate.campaignId(), "caps_unknown");
             } else if (best == null || ARBITRATION.compare(candidate, best) < 0) {
                 best = candidate;
                 winner = passed.get(i);
