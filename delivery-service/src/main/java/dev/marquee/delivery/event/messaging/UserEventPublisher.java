@@ -20,7 +20,7 @@ public class UserEventPublisher {
 
     private final MutinyEmitter<UserEvent> emitter;
 
-    public UserEventPublisher(@Channel("user-events") MutinyEmitter<UserEvent> emitter) {
+    public UserEventPublisher(@Channel("user-events-out") MutinyEmitter<UserEvent> emitter) {
         this.emitter = emitter;
     }
 
