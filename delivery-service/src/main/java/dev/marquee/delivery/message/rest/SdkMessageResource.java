@@ -1,8 +1,11 @@
 package dev.marquee.delivery.message.rest;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -15,6 +18,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+
+import org.jboss.resteasy.reactive.RestResponse;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.marquee.contracts.campaign.CampaignSnapshot;
 import dev.marquee.contracts.campaign.Targeting.Platform;
@@ -34,10 +42,12 @@ public class SdkMessageResource {
 
     private final CampaignIndex index;
     private final DecisionService decisions;
+    private final ObjectMapper json;
 
-    public SdkMessageResource(CampaignIndex index, DecisionService decisions) {
+    public SdkMessageResource(CampaignIndex index, DecisionService decisions, ObjectMapper json) {
         this.index = index;
         this.decisions = decisions;
+        this.json = json;
     }
 
     /**
@@ -46,8 +56,9 @@ public class SdkMessageResource {
      */
     @GET
     @Path("/messages")
-    public Uni<SdkMessagesResponse> messages(
+    public Uni<RestResponse<SdkMessagesResponse>> messages(
             @HeaderParam(APP_HEADER) @NotBlank(message = "is set by the gateway; call through it") String appId,
+            @HeaderParam("If-None-Match") String ifNoneMatch,
             @QueryParam("userId") @NotBlank(message = "is required") @Size(max = 256) String userId,
             @QueryParam("locale") @Size(max = 35) String locale,
             @QueryParam("sessionId") @Size(max = 128) String sessionId,
@@ -62,8 +73,33 @@ public class SdkMessageResource {
                     .flatMap((CampaignSnapshot campaign) -> SdkMessage.of(campaign, userId, locale, decision.profile())
                             .stream())
                     .toList();
-            return new SdkMessagesResponse(userId, messages, decision.degraded());
+            SdkMessagesResponse response = new SdkMessagesResponse(userId, messages, decision.degraded());
+            String etag = etag(response);
+            if (ifNoneMatch != null && matches(ifNoneMatch, etag)) {
+                return RestResponse.ResponseBuilder.<SdkMessagesResponse>notModified().header("ETag", etag).build();
+            }
+            return RestResponse.ResponseBuilder.ok(response).header("ETag", etag).build();
         });
+    }
+
+    /** A strong validator of exactly what the SDK would get: the digest of the answer's JSON. */
+    private String etag(SdkMessagesResponse response) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(json.writeValueAsBytes(response));
+            return "\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"";
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the answer is always serializable", e);
+        }
+    }
+
+    private static boolean matches(String ifNoneMatch, String etag) {
+        for (String candidate : ifNoneMatch.split(",")) {
+            String tag = candidate.trim();
+            if (tag.equals("*") || tag.equals(etag) || tag.equals("W/" + etag)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The device context the SDK reports with every request; invalid values name their query parameter. */
