@@ -38,7 +38,7 @@ public class ExceptionMappers {
                 List.of(new Problem.FieldError("body", "is not valid JSON")));
     }
 
-    /** Kafka did not take the request's events: nothing was accepted, the SDK keeps them and retries. */
+    /** Kafka or Redis did not take the request: nothing was applied, the SDK keeps it and retries. */
     @ServerExceptionMapper
     public Response unavailable(StoreUnavailableException e) {
         LOG.warnf("unavailable: %s", e.getMessage());
@@ -46,7 +46,7 @@ public class ExceptionMappers {
                 .type(Problem.MEDIA_TYPE)
                 .header("Retry-After", "5")
                 .entity(new Problem("about:blank", "Service unavailable", 503,
-                        "Events cannot be stored right now; nothing of this request was accepted. Retry later.",
+                        e.getMessage() + "; nothing of this request was applied. Retry later.",
                         List.of()))
                 .build();
     }

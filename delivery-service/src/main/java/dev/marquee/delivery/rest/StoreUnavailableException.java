@@ -1,6 +1,6 @@
 package dev.marquee.delivery.rest;
 
-/** Kafka did not take a write in time: nothing of the request was accepted, the client retries. */
+/** Kafka or Redis did not answer in time: nothing of the request was applied, the client retries. */
 public class StoreUnavailableException extends RuntimeException {
 
     public StoreUnavailableException(String message, Throwable cause) {

@@ -41,6 +41,11 @@ public record UserKeys(String appId, String userId) {
         return prefix() + "conversions";
     }
 
+    /** HASH {@code c:<campaignId>} → card JSON, {@code read:<campaignId>} / {@code archived:<campaignId>} → ms. */
+    public String inbox() {
+        return prefix() + "inbox";
+    }
+
     /** STRING set once per interaction event id, so a retried interaction is published once. */
     public String interaction(String eventId) {
         return prefix() + "interaction:" + eventId;
