@@ -30,6 +30,19 @@ public interface DeliveryConfig {
     @WithDefault("24h")
     Duration sessionTtl();
 
+    Stream stream();
+
+    interface Stream {
+
+        /** How often an open stream gets a heartbeat comment, so proxies keep it open and the SDK sees it alive. */
+        @WithDefault("15s")
+        Duration heartbeat();
+
+        /** How long a server-triggered message waits for the user's next connection by default. */
+        @WithDefault("24h")
+        Duration defaultTtl();
+    }
+
     interface CatchUp {
 
         /** How long to wait before asking Kafka again for the end of the campaign topic when it did not answer. */

@@ -46,6 +46,16 @@ public record UserKeys(String appId, String userId) {
         return prefix() + "inbox";
     }
 
+    /** ZSET of server-triggered messages waiting for or sent over the stream, score = their sequence number. */
+    public String outbox() {
+        return prefix() + "outbox";
+    }
+
+    /** STRING: the last sequence number of {@link #outbox()}, the SSE event id. */
+    public String outboxSequence() {
+        return prefix() + "outbox-seq";
+    }
+
     /** STRING set once per interaction event id, so a retried interaction is published once. */
     public String interaction(String eventId) {
         return prefix() + "interaction:" + eventId;
