@@ -56,6 +56,11 @@ public record UserKeys(String appId, String userId) {
         return prefix() + "outbox-seq";
     }
 
+    /** STRING set once per processed segment membership event id. */
+    public String membershipEvent(String eventId) {
+        return prefix() + "membership-event:" + eventId;
+    }
+
     /** STRING set once per interaction event id, so a retried interaction is published once. */
     public String interaction(String eventId) {
         return prefix() + "interaction:" + eventId;

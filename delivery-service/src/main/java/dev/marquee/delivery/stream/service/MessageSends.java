@@ -127,6 +127,7 @@ public class MessageSends {
     private Uni<Sent> append(String appId, String userId, String campaignId, long version, String variant,
             Message message, Instant now, Duration ttl) {
         Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("type", "message");
         payload.put("campaignId", campaignId);
         payload.put("version", version);
         payload.put("variant", variant);

@@ -137,7 +137,12 @@ public class StreamHub {
                         continue; // already delivered by a concurrent read
                     }
                     connection.lastSeq = seq;
-                    connection.emitter.emit(new StreamEvent(seq, "message", rendered(node, connection.locale)));
+                    if ("resync".equals(node.path("type").asText())) {
+                        connection.emitter.emit(new StreamEvent(seq, "resync", json.writeValueAsString(Map.of(
+                                "reason", node.path("reason").asText(), "segmentId", node.path("segmentId").asText()))));
+                    } else {
+                        connection.emitter.emit(new StreamEvent(seq, "message", rendered(node, connection.locale)));
+                    }
                 }
             } catch (Exception e) {
                 LOG.warnf("outbox entry skipped: %s", e.getMessage());
