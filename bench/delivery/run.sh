@@ -41,7 +41,7 @@ URL="http://127.0.0.1:$HTTP_PORT"
 echo "== warm-up"
 taskset -c 1 wrk -t1 -c16 -d10s -s bench/delivery/events.lua "$URL" >/dev/null
 taskset -c 1 wrk -t1 -c16 -d10s -s bench/delivery/messages.lua "$URL" >/dev/null
-for script in events messages; do
+for script in events messages explain; do
   for connections in 1 64; do
     echo "== $script, $connections connection(s), $DURATION"
     taskset -c 1 wrk -t1 -c"$connections" -d"$DURATION" --latency -s "bench/delivery/$script.lua" "$URL"
