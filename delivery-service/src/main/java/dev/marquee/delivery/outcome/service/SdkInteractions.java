@@ -26,6 +26,7 @@ import dev.marquee.delivery.outcome.messaging.OutcomePublisher;
 import dev.marquee.delivery.outcome.repository.OutcomeStore;
 import dev.marquee.delivery.rest.InvalidFieldsException;
 import dev.marquee.delivery.rest.Problem.FieldError;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -101,7 +102,9 @@ public class SdkInteractions {
         if (rejected == items.size()) {
             throw new InvalidFieldsException("No interaction of the batch is valid.", all);
         }
-        return Uni.join().all(results).andFailFast();
+        // one after the other: the outcomes of one campaign keep the order the SDK sent them in
+        return Multi.createFrom().iterable(results).onItem().transformToUniAndConcatenate(result -> result)
+                .collect().asList();
     }
 
     /** "accepted", or "duplicate" when this event id was published before. */
