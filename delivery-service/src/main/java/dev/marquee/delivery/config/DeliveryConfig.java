@@ -10,6 +10,39 @@ public interface DeliveryConfig {
 
     CatchUp catchUp();
 
+    /** How long a decision waits for Redis before it answers degraded (untargeted messages only, no caps). */
+    @WithDefault("500ms")
+    Duration redisTimeout();
+
+    /** How stale the in-memory copy of an app's built segments may get before it is read again from Redis. */
+    @WithDefault("1s")
+    Duration readySegmentsRefresh();
+
+    /** How far in the future a client clock may put an event before the event is refused. */
+    @WithDefault("5m")
+    Duration maxFutureSkew();
+
+    /** How long impressions are kept for rolling caps and conversion attribution (longest rolling window: 1 year). */
+    @WithDefault("366d")
+    Duration impressionRetention();
+
+    /** How long a session's counters live after its last impression. */
+    @WithDefault("24h")
+    Duration sessionTtl();
+
+    Stream stream();
+
+    interface Stream {
+
+        /** How often an open stream gets a heartbeat comment, so proxies keep it open and the SDK sees it alive. */
+        @WithDefault("15s")
+        Duration heartbeat();
+
+        /** How long a server-triggered message waits for the user's next connection by default. */
+        @WithDefault("24h")
+        Duration defaultTtl();
+    }
+
     interface CatchUp {
 
         /** How long to wait before asking Kafka again for the end of the campaign topic when it did not answer. */

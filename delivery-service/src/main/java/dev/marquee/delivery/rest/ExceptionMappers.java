@@ -11,6 +11,8 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+
 /** Every error this service answers, as {@code application/problem+json}; never a class name or a stack trace. */
 public class ExceptionMappers {
 
@@ -23,6 +25,30 @@ public class ExceptionMappers {
                 .sorted(Comparator.comparing(Problem.FieldError::field))
                 .toList();
         return problem(400, "Invalid request", "The request has invalid fields.", errors);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidFields(InvalidFieldsException e) {
+        return problem(400, "Invalid request", e.getMessage(), e.errors());
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonProcessingException e) {
+        return problem(400, "Malformed JSON", "The request body is not valid JSON.",
+                List.of(new Problem.FieldError("body", "is not valid JSON")));
+    }
+
+    /** Kafka or Redis did not take the request: nothing was applied, the SDK keeps it and retries. */
+    @ServerExceptionMapper
+    public Response unavailable(StoreUnavailableException e) {
+        LOG.warnf("unavailable: %s", e.getMessage());
+        return Response.status(503)
+                .type(Problem.MEDIA_TYPE)
+                .header("Retry-After", "5")
+                .entity(new Problem("about:blank", "Service unavailable", 503,
+                        e.getMessage() + "; nothing of this request was applied. Retry later.",
+                        List.of()))
+                .build();
     }
 
     @ServerExceptionMapper

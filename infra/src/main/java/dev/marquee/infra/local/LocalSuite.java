@@ -129,6 +129,7 @@ public final class LocalSuite implements AutoCloseable {
                 settings.put("quarkus.datasource.password", EmbeddedPostgresServer.PASSWORD);
                 settings.put("quarkus.redis.hosts", redis.url());
             }
+            case DELIVERY -> settings.put("quarkus.redis.hosts", redis.url());
             case GATEWAY -> {
                 settings.put("marquee.gateway.campaign-url", config.url(Service.CAMPAIGN));
                 settings.put("marquee.gateway.delivery-url", config.url(Service.DELIVERY));

@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 import dev.marquee.contracts.campaign.CampaignEvent;
 import dev.marquee.delivery.campaign.service.CampaignIndex;
 import dev.marquee.delivery.campaign.service.CampaignIndexReadiness;
+import dev.marquee.delivery.stream.service.StreamHub;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 
 @ApplicationScoped
@@ -20,10 +21,12 @@ public class CampaignEventConsumer {
 
     private final CampaignIndex index;
     private final CampaignIndexReadiness readiness;
+    private final StreamHub hub;
 
-    public CampaignEventConsumer(CampaignIndex index, CampaignIndexReadiness readiness) {
+    public CampaignEventConsumer(CampaignIndex index, CampaignIndexReadiness readiness, StreamHub hub) {
         this.index = index;
         this.readiness = readiness;
+        this.hub = hub;
     }
 
     @Incoming("campaign-events")
@@ -33,7 +36,9 @@ public class CampaignEventConsumer {
             // a record this version cannot read: logged, counted by the consumer metrics, never fatal for the index
             LOG.warn("skipped an unreadable record on campaign.events.v1");
         } else {
-            index.apply(event);
+            if (index.apply(event)) {
+                hub.resync(event.appId(), event.campaign().id());
+            }
         }
         message.getMetadata(IncomingKafkaRecordMetadata.class)
                 .ifPresent(record -> readiness.processed(record.getPartition(), record.getOffset()));

@@ -57,6 +57,23 @@ public class CampaignIndex {
                 .toList();
     }
 
+    /** Every active campaign of the app, whatever its schedule, the most recently changed first. */
+    public List<CampaignSnapshot> all(String appId) {
+        Map<String, CampaignSnapshot> app = activeByApp.get(appId);
+        if (app == null) {
+            return List.of();
+        }
+        return app.values().stream()
+                .sorted(Comparator.comparing(CampaignSnapshot::updatedAt).reversed().thenComparing(CampaignSnapshot::id))
+                .toList();
+    }
+
+    /** One active campaign of the app. */
+    public java.util.Optional<CampaignSnapshot> get(String appId, String campaignId) {
+        Map<String, CampaignSnapshot> app = activeByApp.get(appId);
+        return java.util.Optional.ofNullable(app == null ? null : app.get(campaignId));
+    }
+
     /** Start and end are checked here, without I/O; the delivery window depends on the user's time zone. */
     private static boolean runsAt(Schedule schedule, Instant now) {
         return schedule == null || ((schedule.startAt() == null || !now.isBefore(schedule.startAt()))

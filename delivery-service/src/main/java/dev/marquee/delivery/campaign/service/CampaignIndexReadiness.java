@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -41,10 +42,15 @@ public class CampaignIndexReadiness {
     private volatile boolean caughtUp;
     private volatile boolean stopping;
 
+    @Inject
     public CampaignIndexReadiness(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
             DeliveryConfig config) {
+        this(bootstrapServers, config.catchUp().retry());
+    }
+
+    CampaignIndexReadiness(String bootstrapServers, Duration retry) {
         this.bootstrapServers = bootstrapServers;
-        this.retry = config.catchUp().retry();
+        this.retry = retry;
     }
 
     void onStart(@Observes StartupEvent event) {

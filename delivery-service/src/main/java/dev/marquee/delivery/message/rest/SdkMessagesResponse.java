@@ -2,5 +2,6 @@ package dev.marquee.delivery.message.rest;
 
 import java.util.List;
 
-public record SdkMessagesResponse(String userId, List<SdkMessage> messages) {
+/** @param degraded Redis was unreachable: segment-targeted messages are left out and caps were not checked */
+public record SdkMessagesResponse(String userId, List<SdkMessage> messages, boolean degraded) {
 }

@@ -38,7 +38,7 @@ public final class VariantAssignment {
     }
 
     /** 0 ≤ bucket < 10,000, uniform: the first 8 bytes of SHA-256 as an unsigned number. */
-    static int bucket(String key) {
+    public static int bucket(String key) {
         byte[] digest = sha256(key);
         long value = 0;
         for (int i = 0; i < 8; i++) {

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class CampaignIndexReadinessTest {
 
     private final CampaignIndexReadiness readiness = new CampaignIndexReadiness("127.0.0.1:1",
-            () -> () -> Duration.ofSeconds(1));
+            Duration.ofSeconds(1));
 
     @Test
     void notReadyBeforeTheEndOfTheTopicIsKnown() {

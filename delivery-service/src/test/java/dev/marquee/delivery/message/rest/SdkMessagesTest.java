@@ -91,6 +91,30 @@ class SdkMessagesTest {
     }
 
     @Test
+    void anUnchangedAnswerIs304AgainstItsEtagAndAChangeGivesANewOne() throws Exception {
+        String appId = UUID.randomUUID().toString();
+        publish(event(appId, "welcome", CampaignState.ACTIVE, 2));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given()
+                .header("X-Marquee-App-Id", appId).queryParam("userId", "u")
+                .when().get("/v1/sdk/messages")
+                .then().body("messages", hasSize(1)));
+        String etag = given().header("X-Marquee-App-Id", appId).queryParam("userId", "u")
+                .when().get("/v1/sdk/messages")
+                .then().statusCode(200).extract().header("ETag");
+
+        given().header("X-Marquee-App-Id", appId).header("If-None-Match", etag).queryParam("userId", "u")
+                .when().get("/v1/sdk/messages")
+                .then().statusCode(304).header("ETag", equalTo(etag));
+
+        publish(event(appId, "welcome", CampaignState.PAUSED, 3));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given()
+                .header("X-Marquee-App-Id", appId).header("If-None-Match", etag).queryParam("userId", "u")
+                .when().get("/v1/sdk/messages")
+                .then().statusCode(200).body("messages", hasSize(0))
+                .header("ETag", org.hamcrest.Matchers.not(equalTo(etag))));
+    }
+
+    @Test
     void anotherAppsCampaignIsNeverServed() throws Exception {
         String owner = UUID.randomUUID().toString();
         publish(event(owner, "owned", CampaignState.ACTIVE, 2));

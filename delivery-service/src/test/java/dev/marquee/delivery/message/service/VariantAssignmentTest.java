@@ -38,6 +38,14 @@ class VariantAssignmentTest {
     }
 
     @Test
+    void oneUsersVariantIsTheSameAcrossTenThousandDecisions() {
+        Optional<Variant> first = VariantAssignment.of(EXPERIMENT, "ana");
+        for (int i = 0; i < 10_000; i++) {
+            assertEquals(first, VariantAssignment.of(EXPERIMENT, "ana"));
+        }
+    }
+
+    @Test
     void weightsAndTheControlShareHoldWithinOnePercentOverAHundredThousandUsers() {
         Map<String, Integer> counts = new HashMap<>();
         int users = 100_000;

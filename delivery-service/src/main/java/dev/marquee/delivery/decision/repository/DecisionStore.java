@@ -1,0 +1,155 @@
+package dev.marquee.delivery.decision.repository;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.marquee.contracts.app.WorkspaceSettings;
+import dev.marquee.contracts.campaign.Frequency;
+import dev.marquee.delivery.config.DeliveryConfig;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.redis.client.RedisAPI;
+import io.vertx.mutiny.redis.client.Response;
+
+/**
+ * The one Redis round trip of a decision: {@code lua/decide.lua} on the user's keys checks membership and caps of
+ * every candidate, arbitrates, and reserves the winner's impression, atomically, so caps hold across devices and
+ * instances. The script is sent by its SHA-1 and only in full when Redis does not know it yet.
+ */
+@ApplicationScoped
+public class DecisionStore {
+
+    private static final int DAY_MS = 86_400_000;
+
+    /** What the script answered: the winner's index (or -1), one reason per candidate, the user's attributes. */
+    public record Result(int winner, List<String> reasons, Map<String, Object> profile) {
+    }
+
+    private final RedisAPI redis;
+    private final ObjectMapper json;
+    private final DeliveryConfig config;
+    private final String script;
+    private final String sha;
+
+    public DecisionStore(RedisAPI redis, ObjectMapper json, DeliveryConfig config) {
+        this.redis = redis;
+        this.json = json;
+        this.config = config;
+        this.script = resource("lua/decide.lua");
+        this.sha = sha1(script);
+    }
+
+    /**
+     * @param reserve true to record the winner's impression; false to only look (explain, sync)
+     */
+    public Uni<Result> decide(String appId, String userId, String sessionId, List<Candidate> candidates,
+            WorkspaceSettings workspace, Instant now, boolean reserve) {
+        UserKeys keys = new UserKeys(appId, userId);
+        List<String> args = new ArrayList<>();
+        args.add("5");
+        args.add(keys.segments());
+        args.add(keys.campaignState());
+        args.add(keys.session(sessionId));
+        args.add(keys.impressions());
+        args.add(keys.profile());
+        args.add(Long.toString(now.toEpochMilli()));
+        args.add(reserve ? "1" : "0");
+        args.add(sessionId == null ? "-1" : Integer.toString(workspace.maxMessagesPerSession()));
+        args.add(Integer.toString(workspace.maxMessagesPerDay()));
+        args.add(Long.toString(workspace.minSecondsBetweenMessages() * 1000L));
+        args.add(Long.toString(config.impressionRetention().toMillis()));
+        args.add(Long.toString(config.sessionTtl().toSeconds()));
+        args.add(Integer.toString(candidates.size()));
+        for (Candidate c : candidates) {
+            Frequency f = c.frequency();
+            Integer lifetime = c.oneTime()
+                    ? Integer.valueOf(f.lifetimeCap() == null ? 1 : Math.min(1, f.lifetimeCap()))
+                    : f.lifetimeCap();
+            args.add(c.campaignId());
+            args.add(Integer.toString(f.priority()));
+            args.add(Long.toString(c.startedAtMs()));
+            args.add(Integer.toString(c.tieBreak()));
+            args.add(f.critical() ? "1" : "0");
+            args.add(cap(lifetime));
+            // without a session id there is no session to count in: per-session caps cannot apply
+            args.add(sessionId == null ? "-1" : cap(f.perSessionCap()));
+            args.add(f.rolling() == null ? "-1" : Integer.toString(f.rolling().count()));
+            args.add(f.rolling() == null ? "0" : Long.toString(f.rolling().windowHours() * 3_600_000L));
+            args.add(f.reEligibleAfterDays() == null ? "-1" : Long.toString(f.reEligibleAfterDays() * (long) DAY_MS));
+            args.add(String.join("\n", c.includeSegments()));
+            args.add(String.join("\n", c.excludeSegments()));
+            args.add(c.impressionTag());
+        }
+        return evaluate(args).map(this::result);
+    }
+
+    private Uni<Response> evaluate(List<String> args) {
+        List<String> bySha = new ArrayList<>(args.size() + 1);
+        bySha.add(sha);
+        bySha.addAll(args);
+        return redis.evalsha(bySha).onFailure(e -> String.valueOf(e.getMessage()).startsWith("NOSCRIPT"))
+                .recoverWithUni(() -> {
+                    List<String> full = new ArrayList<>(args.size() + 1);
+                    full.add(script);
+                    full.addAll(args);
+                    return redis.eval(full);
+                });
+    }
+
+    private Result result(Response response) {
+        int winner = response.get(0).toInteger() - 1;
+        List<String> reasons = new ArrayList<>();
+        response.get(1).forEach(r -> reasons.add(r.toString()));
+        Map<String, Object> profile = new LinkedHashMap<>();
+        Response flat = response.get(2);
+        for (int i = 0; i + 1 < flat.size(); i += 2) {
+            String field = flat.get(i).toString();
+            if (field.startsWith("a:")) {
+                profile.put(field.substring(2), attribute(flat.get(i + 1).toString()));
+            }
+        }
+        return new Result(winner, reasons, profile);
+    }
+
+    private Object attribute(String stored) {
+        try {
+            return json.readValue(stored, Object.class);
+        } catch (JsonProcessingException e) {
+            return stored;
+        }
+    }
+
+    private static String cap(Integer cap) {
+        return cap == null ? "-1" : cap.toString();
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = DecisionStore.class.getClassLoader().getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String sha1(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-1", e);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dev.marquee.delivery.decision.repository;
+
+import dev.marquee.contracts.segment.SegmentKeys;
+
+/**
+ * The Redis keys of one user. All share the hash tag {@code {appId:userId}} with segment-service's membership and
+ * profile keys ({@link SegmentKeys}), so one script reads and writes them together and, on Redis Cluster, in one slot.
+ */
+public record UserKeys(String appId, String userId) {
+
+    private String prefix() {
+        return "mq:{" + appId + ":" + userId + "}:";
+    }
+
+    public String segments() {
+        return String.format(SegmentKeys.USER_SEGMENTS, appId, userId);
+    }
+
+    /** segment-service's profile: HASH {@code a:<name>} → attribute as JSON. */
+    public String profile() {
+        return prefix() + "profile";
+    }
+
+    /** HASH {@code life:<campaignId>} → impressions ever, {@code last:<campaignId>} → last at (ms), {@code seq}. */
+    public String campaignState() {
+        return prefix() + "delivery";
+    }
+
+    /** HASH {@code all} → impressions in the session, {@code c:<campaignId>} → per campaign; expires. */
+    public String session(String sessionId) {
+        return prefix() + "session:" + (sessionId == null ? "" : sessionId);
+    }
+
+    /** ZSET of impressions, member {@code campaignId|at|seq|version|variant}, score at (ms). */
+    public String impressions() {
+        return prefix() + "impressions";
+    }
+
+    /** HASH impression member → conversion already emitted for it. */
+    public String conversions() {
+        return prefix() + "conversions";
+    }
+
+    /** HASH {@code c:<campaignId>} → card JSON, {@code read:<campaignId>} / {@code archived:<campaignId>} → ms. */
+    public String inbox() {
+        return prefix() + "inbox";
+    }
+
+    /** ZSET of server-triggered messages waiting for or sent over the stream, score = their sequence number. */
+    public String outbox() {
+        return prefix() + "outbox";
+    }
+
+    /** STRING: the last sequence number of {@link #outbox()}, the SSE event id. */
+    public String outboxSequence() {
+        return prefix() + "outbox-seq";
+    }
+
+    /** STRING set once per processed segment membership event id. */
+    public String membershipEvent(String eventId) {
+        return prefix() + "membership-event:" + eventId;
+    }
+
+    /** STRING set once per interaction event id, so a retried interaction is published once. */
+    public String interaction(String eventId) {
+        return prefix() + "interaction:" + eventId;
+    }
+}

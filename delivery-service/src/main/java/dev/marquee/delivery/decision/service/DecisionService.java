@@ -1,0 +1,194 @@
+package dev.marquee.delivery.decision.service;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import dev.marquee.contracts.campaign.CampaignSnapshot;
+import dev.marquee.contracts.campaign.Frequency;
+import dev.marquee.contracts.campaign.Schedule;
+import dev.marquee.contracts.campaign.Targeting;
+import dev.marquee.contracts.campaign.Variant;
+import dev.marquee.contracts.template.Template;
+import dev.marquee.delivery.app.service.WorkspaceSettingsIndex;
+import dev.marquee.delivery.campaign.service.CampaignIndex;
+import dev.marquee.delivery.config.DeliveryConfig;
+import dev.marquee.delivery.decision.repository.Candidate;
+import dev.marquee.delivery.decision.repository.DecisionStore;
+import dev.marquee.delivery.decision.repository.ReadySegments;
+import dev.marquee.delivery.message.service.VariantAssignment;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * "Which message does this user see now": the in-memory checks first, then one Redis round trip for membership,
+ * caps, arbitration and the reservation. When Redis does not answer in time the decision degrades instead of failing:
+ * segment-targeted campaigns fail closed, untargeted ones are arbitrated here without caps (fail open), and the answer
+ * says so. A timeout is different from a refused connection: the script may have run, so everything fails closed.
+ */
+@ApplicationScoped
+public class DecisionService {
+
+    private static final Logger LOG = Logger.getLogger(DecisionService.class);
+
+    /** RESERVE records the winner's impression; LOOK only tells (explain, the sync of eligible messages). */
+    public enum Mode {
+        RESERVE, LOOK
+    }
+
+    private final CampaignIndex index;
+    private final WorkspaceSettingsIndex workspaces;
+    private final ReadySegments readySegments;
+    private final DecisionStore store;
+    private final Duration timeout;
+
+    public DecisionService(CampaignIndex index, WorkspaceSettingsIndex workspaces, ReadySegments readySegments,
+            DecisionStore store, DeliveryConfig config) {
+        this.index = index;
+        this.workspaces = workspaces;
+        this.readySegments = readySegments;
+        this.store = store;
+        this.timeout = config.redisTimeout();
+    }
+
+    /**
+     * @param events the request's triggering events; {@code null} asks for every campaign whatever its trigger (sync,
+     *        explain without a trigger)
+     */
+    public Uni<Decision> decide(String appId, UserContext user, List<TriggerEvent> events, Instant now, Mode mode) {
+        List<CampaignSnapshot> campaigns = index.all(appId);
+        boolean anyTargeted = campaigns.stream()
+                .anyMatch(c -> !StaticChecks.segments(c.targeting()).isEmpty());
+        Uni<Set<String>> ready = anyTargeted ? readySegments.of(appId) : Uni.createFrom().item(Set.of());
+        return ready.flatMap(readyIds -> decide(appId, user, events, now, mode, campaigns, readyIds));
+    }
+
+    private Uni<Decision> decide(String appId, UserContext user, List<TriggerEvent> events, Instant now, Mode mode,
+            List<CampaignSnapshot> campaigns, Set<String> ready) {
+        Map<String, String> reasons = new LinkedHashMap<>();
+        List<CampaignSnapshot> passed = new ArrayList<>();
+        List<Candidate> candidates = new ArrayList<>();
+        Map<String, Optional<Variant>> variants = new HashMap<>();
+        for (CampaignSnapshot campaign : campaigns) {
+            Optional<String> reason = StaticChecks.firstReason(campaign, user, events, now, ready);
+            reasons.put(campaign.id(), reason.orElse("eligible"));
+            if (reason.isEmpty()) {
+                Optional<Variant> variant = VariantAssignment.of(campaign, user.userId());
+                variants.put(campaign.id(), variant);
+                passed.add(campaign);
+                candidates.add(candidate(campaign, user.userId(), variant));
+            }
+        }
+        if (candidates.isEmpty()) {
+            return Uni.createFrom().item(decision(campaigns, reasons, null, events, variants, false, Map.of()));
+        }
+        return store.decide(appId, user.userId(), user.sessionId(), candidates, workspaces.of(appId), now,
+                mode == Mode.RESERVE)
+                .ifNoItem().after(timeout).fail()
+                .map(result -> {
+                    for (int i = 0; i < candidates.size(); i++) {
+                        reasons.put(candidates.get(i).campaignId(), result.reasons().get(i));
+                    }
+                    CampaignSnapshot winner = result.winner() < 0 ? null : passed.get(result.winner());
+                    return decision(campaigns, reasons, winner, events, variants, false,
+                            templateProfile(result.profile(), user.userId()));
+                })
+                .onFailure().recoverWithItem(e -> {
+                    // no answer in time: the script may have run and reserved an impression, so showing an
+                    // untargeted message as well could break a cap; only a refused request fails open
+                    boolean mayHaveRun = e instanceof TimeoutException;
+                    LOG.warnf("Redis did not decide (%s): degraded decision for app %s",
+                            mayHaveRun ? "timeout" : e.getMessage(), appId);
+                    return degraded(campaigns, reasons, passed, candidates, events, variants, user.userId(),
+                            !mayHaveRun);
+                });
+    }
+
+    private Decision degraded(List<CampaignSnapshot> campaigns, Map<String, String> reasons,
+            List<CampaignSnapshot> passed, List<Candidate> candidates, List<TriggerEvent> events,
+            Map<String, Optional<Variant>> variants, String userId, boolean failOpen) {
+        CampaignSnapshot winner = null;
+        Candidate best = null;
+        for (int i = 0; i < candidates.size(); i++) {
+            Candidate candidate = candidates.get(i);
+            if (candidate.segmentTargeted()) {
+                reasons.put(candidate.campaignId(), "segment_unknown");
+            } else if (!failOpen) {
+                reasons.put(candidate.campaignId(), "caps_unknown");
+            } else if (best == null || ARBITRATION.compare(candidate, best) < 0) {
+                best = candidate;
+                winner = passed.get(i);
+            }
+        }
+        return decision(campaigns, reasons, winner, events, variants, true, Map.of("id", userId));
+    }
+
+    /** Priority (higher first), then the most recent start, then the lower stable hash. Same order as the script. */
+    static final Comparator<Candidate> ARBITRATION = Comparator.comparingInt(Candidate::priority).reversed()
+            .thenComparing(Comparator.comparingLong(Candidate::startedAtMs).reversed())
+            .thenComparingInt(Candidate::tieBreak);
+
+    private static Decision decision(List<CampaignSnapshot> campaigns, Map<String, String> reasons,
+            CampaignSnapshot winner, List<TriggerEvent> events, Map<String, Optional<Variant>> variants,
+            boolean degraded, Map<String, Object> profile) {
+        List<Decision.Verdict> verdicts = new ArrayList<>();
+        for (CampaignSnapshot campaign : campaigns) {
+            String reason = reasons.get(campaign.id());
+            if (winner != null && events != null && reason.equals("eligible")) {
+                // a trigger decision shows one message: the others lost arbitration to it
+                reason = campaign.id().equals(winner.id())
+                        ? (variants.get(campaign.id()).isPresent() ? "shown" : "control_group")
+                        : "arbitration:" + winner.id();
+            }
+            verdicts.add(new Decision.Verdict(campaign.id(), campaign.name(), frequency(campaign).priority(), reason));
+        }
+        Optional<Decision.Winner> chosen = winner == null || events == null
+                ? Optional.empty()
+                : Optional.of(new Decision.Winner(winner, variants.get(winner.id()),
+                        StaticChecks.matchedTrigger(winner, events).orElse(null)));
+        return new Decision(chosen, verdicts, degraded, profile);
+    }
+
+    private static Candidate candidate(CampaignSnapshot campaign, String userId, Optional<Variant> variant) {
+        Schedule schedule = campaign.schedule();
+        Instant started = schedule != null && schedule.startAt() != null ? schedule.startAt() : campaign.updatedAt();
+        Targeting targeting = campaign.targeting() == null ? Targeting.EVERYONE : campaign.targeting();
+        return new Candidate(campaign.id(), frequency(campaign),
+                schedule != null && schedule.mode() == Schedule.DeliveryMode.ONE_TIME,
+                started == null ? 0 : started.toEpochMilli(),
+                VariantAssignment.bucket("arbitration:" + campaign.id() + ":" + userId),
+                targeting.includeSegments() == null ? Set.of() : targeting.includeSegments(),
+                targeting.excludeSegments() == null ? Set.of() : targeting.excludeSegments(),
+                campaign.version() + "|" + variant.map(Variant::id).orElse(""));
+    }
+
+    private static Frequency frequency(CampaignSnapshot campaign) {
+        return campaign.frequency() == null ? Frequency.DEFAULT : campaign.frequency();
+    }
+
+    /**
+     * segment-service stores attributes by the name the app sent ({@code first_name}, {@code plan}); templates name
+     * the app's own ones {@code custom.<name>}.
+     */
+    private static Map<String, Object> templateProfile(Map<String, Object> stored, String userId) {
+        Map<String, Object> profile = new HashMap<>();
+        stored.forEach((name, value) -> {
+            if (value != null) {
+                profile.put(Template.PROFILE_ATTRIBUTES.contains(name) ? name : "custom." + name, value);
+            }
+        });
+        profile.put("id", userId);
+        return profile;
+    }
+}

@@ -1,0 +1,143 @@
+package dev.marquee.delivery.decision.service;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import dev.marquee.contracts.campaign.CampaignSnapshot;
+import dev.marquee.contracts.campaign.Schedule;
+import dev.marquee.contracts.campaign.Targeting;
+import dev.marquee.contracts.campaign.Trigger;
+import dev.marquee.delivery.message.service.VariantAssignment;
+
+/**
+ * The part of a decision that needs no I/O: trigger, schedule, delivery window (user's local time), platform, app
+ * version, locale, rollout bucket, and whether the segments the campaign targets are built yet. Answers the first
+ * reason a campaign cannot show, or empty.
+ */
+public final class StaticChecks {
+
+    private StaticChecks() {
+    }
+
+    /**
+     * @param events the triggering events of the request; {@code null} means "any trigger" (the eligible set for sync)
+     * @param readySegments the app's segments whose membership is complete
+     */
+    public static Optional<String> firstReason(CampaignSnapshot campaign, UserContext user, List<TriggerEvent> events,
+            Instant now, Set<String> readySegments) {
+        if (events != null && matchedTrigger(campaign, events).isEmpty()) {
+            return Optional.of("trigger");
+        }
+        Schedule schedule = campaign.schedule();
+        if (schedule != null && ((schedule.startAt() != null && now.isBefore(schedule.startAt()))
+                || (schedule.endAt() != null && !now.isBefore(schedule.endAt())))) {
+            return Optional.of("schedule");
+        }
+        if (schedule != null && schedule.window() != null && !inWindow(schedule.window(), user, now)) {
+            return Optional.of("window");
+        }
+        Targeting targeting = campaign.targeting() == null ? Targeting.EVERYONE : campaign.targeting();
+        if (targeting.platforms() != null && !targeting.platforms().isEmpty()
+                && (user.platform() == null || !targeting.platforms().contains(user.platform()))) {
+            return Optional.of("platform");
+        }
+        if (targeting.appVersions() != null && !inRange(targeting.appVersions(), user.appVersion())) {
+            return Optional.of("app_version");
+        }
+        if (targeting.locales() != null && !targeting.locales().isEmpty() && !localeMatches(targeting.locales(),
+                user.locale())) {
+            return Optional.of("locale");
+        }
+        if (targeting.rolloutPercent() > 0 && targeting.rolloutPercent() < 100
+                && VariantAssignment.bucket("rollout:" + campaign.id() + ":" + user.userId()) >= targeting
+                        .rolloutPercent() * 100) {
+            return Optional.of("rollout");
+        }
+        if (!readySegments.containsAll(segments(targeting))) {
+            // membership unknown (segment still building, or being rebuilt): segment-targeted messages fail closed
+            return Optional.of("segment_not_ready");
+        }
+        return Optional.empty();
+    }
+
+    /** The first of the campaign's triggers that one of the events fires. */
+    public static Optional<Trigger> matchedTrigger(CampaignSnapshot campaign, List<TriggerEvent> events) {
+        return campaign.triggers().stream()
+                .filter(trigger -> events.stream().anyMatch(event -> event.matches(trigger)))
+                .findFirst();
+    }
+
+    public static Set<String> segments(Targeting targeting) {
+        if (targeting == null) {
+            return Set.of();
+        }
+        Set<String> all = new java.util.HashSet<>();
+        if (targeting.includeSegments() != null) {
+            all.addAll(targeting.includeSegments());
+        }
+        if (targeting.excludeSegments() != null) {
+            all.addAll(targeting.excludeSegments());
+        }
+        return all;
+    }
+
+    private static boolean inWindow(Schedule.DeliveryWindow window, UserContext user, Instant now) {
+        ZonedDateTime local = now.atZone(user.timeZone() == null ? ZoneOffset.UTC : user.timeZone());
+        if (window.days() != null && !window.days().isEmpty() && !window.days().contains(local.getDayOfWeek())) {
+            return false;
+        }
+        int hour = local.getHour();
+        return window.fromHour() <= window.toHour()
+                ? hour >= window.fromHour() && hour < window.toHour()
+                // a window across midnight, e.g. 20 → 2
+                : hour >= window.fromHour() || hour < window.toHour();
+    }
+
+    private static boolean localeMatches(List<String> allowed, String locale) {
+        if (locale == null || locale.isBlank()) {
+            return false;
+        }
+        Locale user = Locale.forLanguageTag(locale.replace('_', '-'));
+        String tag = user.toLanguageTag().toLowerCase(Locale.ROOT);
+        return allowed.stream().map(a -> a.toLowerCase(Locale.ROOT).replace('_', '-'))
+                .anyMatch(a -> a.equals(tag) || a.equals(user.getLanguage()) || tag.startsWith(a + "-"));
+    }
+
+    private static boolean inRange(Targeting.VersionRange range, String version) {
+        if (range.min() == null && range.max() == null) {
+            return true;
+        }
+        if (version == null || version.isBlank()) {
+            return false;
+        }
+        return (range.min() == null || compareVersions(version, range.min()) >= 0)
+                && (range.max() == null || compareVersions(version, range.max()) <= 0);
+    }
+
+    /** Semantic versions by their numeric parts ({@code 2.10.0 > 2.9.1}); a pre-release suffix is ignored. */
+    static int compareVersions(String a, String b) {
+        String[] x = a.split("[-+]")[0].split("\\.");
+        String[] y = b.split("[-+]")[0].split("\\.");
+        for (int i = 0; i < Math.max(x.length, y.length); i++) {
+            long xi = i < x.length ? number(x[i]) : 0;
+            long yi = i < y.length ? number(y[i]) : 0;
+            if (xi != yi) {
+                return Long.compare(xi, yi);
+            }
+        }
+        return 0;
+    }
+
+    private static long number(String part) {
+        try {
+            return Long.parseLong(part.trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package dev.marquee.delivery.inbox.repository;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.marquee.delivery.config.DeliveryConfig;
+import dev.marquee.delivery.decision.repository.UserKeys;
+import dev.marquee.delivery.rest.StoreUnavailableException;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.redis.client.RedisAPI;
+import io.vertx.mutiny.redis.client.Response;
+
+/** The user's persisted inbox of cards, in Redis under the user's hash tag. */
+@ApplicationScoped
+public class InboxStore {
+
+    /**
+     * A card as stored: which campaign version and variant arrived when; the content is rendered at read time.
+     *
+     * @param expiresAt the card leaves the inbox then (null: when the campaign is no longer active)
+     */
+    public record StoredCard(String campaignId, long version, String variant, Instant receivedAt, boolean pinned,
+            Instant expiresAt) {
+    }
+
+    /** A card with the user's marks. */
+    public record Card(StoredCard card, Instant readAt, boolean archived) {
+    }
+
+    private final RedisAPI redis;
+    private final ObjectMapper json;
+    private final String script;
+    private final Duration timeout;
+
+    public InboxStore(RedisAPI redis, ObjectMapper json, DeliveryConfig config) {
+        this.redis = redis;
+        this.json = json;
+        this.script = resource("lua/inbox.lua");
+        this.timeout = config.redisTimeout();
+    }
+
+    /** Adds the cards that are not in the inbox yet and answers every card of the inbox. */
+    public Uni<List<Card>> addAndList(String appId, String userId, List<StoredCard> arrivals) {
+        List<String> args = new ArrayList<>();
+        args.add(script);
+        args.add("1");
+        args.add(new UserKeys(appId, userId).inbox());
+        for (StoredCard card : arrivals) {
+            args.add("c:" + card.campaignId());
+            args.add(write(card));
+        }
+        return redis.eval(args).ifNoItem().after(timeout).fail()
+                .onFailure().transform(e -> new StoreUnavailableException("The inbox store did not answer", e))
+                .map(this::cards);
+    }
+
+    /** Marks a card read or archived; false when the user has no such card. */
+    public Uni<Boolean> mark(String appId, String userId, String campaignId, String mark, Instant at) {
+        String key = new UserKeys(appId, userId).inbox();
+        return redis.eval(List.of("if redis.call('HEXISTS', KEYS[1], 'c:' .. ARGV[1]) == 0 then return 0 end "
+                + "redis.call('HSETNX', KEYS[1], ARGV[2] .. ':' .. ARGV[1], ARGV[3]) return 1", "1", key, campaignId,
+                mark, Long.toString(at.toEpochMilli())))
+                .ifNoItem().after(timeout).fail()
+                .onFailure().transform(e -> new StoreUnavailableException("The inbox store did not answer", e))
+                .map(r -> r.toInteger() == 1);
+    }
+
+    /** Removes cards that expired or whose campaign ended. */
+    public Uni<Void> remove(String appId, String userId, List<String> campaignIds) {
+        if (campaignIds.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<String> args = new ArrayList<>();
+        args.add(new UserKeys(appId, userId).inbox());
+        campaignIds.forEach(id -> {
+            args.add("c:" + id);
+            args.add("read:" + id);
+            args.add("archived:" + id);
+        });
+        return redis.hdel(args).replaceWithVoid();
+    }
+
+    private List<Card> cards(Response flat) {
+        Map<String, String> fields = new HashMap<>();
+        for (int i = 0; i + 1 < flat.size(); i += 2) {
+            fields.put(flat.get(i).toString(), flat.get(i + 1).toString());
+        }
+        List<Card> cards = new ArrayList<>();
+        fields.forEach((field, value) -> {
+            if (field.startsWith("c:")) {
+                String id = field.substring(2);
+                String read = fields.get("read:" + id);
+                cards.add(new Card(read(value), read == null ? null : Instant.ofEpochMilli(Long.parseLong(read)),
+                        fields.containsKey("archived:" + id)));
+            }
+        });
+        return cards;
+    }
+
+    private String write(StoredCard card) {
+        try {
+            return json.writeValueAsString(card);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a card is always serializable", e);
+        }
+    }
+
+    private StoredCard read(String stored) {
+        try {
+            return json.readValue(stored, StoredCard.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored card is unreadable", e);
+        }
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = InboxStore.class.getClassLoader().getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

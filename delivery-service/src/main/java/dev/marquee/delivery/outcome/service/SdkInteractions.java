@@ -1,0 +1,227 @@
+package dev.marquee.delivery.outcome.service;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.marquee.contracts.campaign.CampaignSnapshot;
+import dev.marquee.contracts.delivery.DeliveryOutcome;
+import dev.marquee.contracts.delivery.OutcomeType;
+import dev.marquee.delivery.campaign.service.CampaignIndex;
+import dev.marquee.delivery.config.DeliveryConfig;
+import dev.marquee.delivery.outcome.messaging.OutcomePublisher;
+import dev.marquee.delivery.outcome.repository.OutcomeStore;
+import dev.marquee.delivery.rest.InvalidFieldsException;
+import dev.marquee.delivery.rest.Problem.FieldError;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * {@code POST /v1/sdk/interactions}: what the user did with a message (impression, click, dismiss, survey answer),
+ * validated one by one and published to {@code delivery.outcomes.v1} once per client {@code eventId}: a retried
+ * interaction is answered {@code duplicate} and not published again.
+ */
+@ApplicationScoped
+public class SdkInteractions {
+
+    private static final Logger LOG = Logger.getLogger(SdkInteractions.class);
+    private static final int MAX_BATCH = 100;
+    private static final int MAX_ID = 128;
+    private static final Set<String> FIELDS = Set.of("eventId", "type", "campaignId", "version", "variant", "buttonId",
+            "answers", "occurredAt");
+    private static final Map<String, OutcomeType> TYPES = Map.of("impression", OutcomeType.IMPRESSION, "click",
+            OutcomeType.CLICK, "dismiss", OutcomeType.DISMISS, "survey_answer", OutcomeType.SURVEY_ANSWER);
+
+    public record Result(int index, String eventId, String status, List<FieldError> errors) {
+    }
+
+    private final CampaignIndex index;
+    private final OutcomeStore store;
+    private final OutcomePublisher publisher;
+    private final ObjectMapper json;
+    private final DeliveryConfig config;
+
+    public SdkInteractions(CampaignIndex index, OutcomeStore store, OutcomePublisher publisher, ObjectMapper json,
+            DeliveryConfig config) {
+        this.index = index;
+        this.store = store;
+        this.publisher = publisher;
+        this.json = json;
+        this.config = config;
+    }
+
+    public Uni<List<Result>> record(String appId, JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw invalid("body", "must be a JSON object with userId and interactions");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        body.fieldNames().forEachRemaining(name -> {
+            if (!name.equals("userId") && !name.equals("interactions")) {
+                errors.add(new FieldError(name, "is not a known field"));
+            }
+        });
+        String userId = text(body, "userId", "", 256, true, errors);
+        JsonNode items = body.get("interactions");
+        if (items == null || !items.isArray() || items.isEmpty() || items.size() > MAX_BATCH) {
+            errors.add(new FieldError("interactions", "must be an array of 1 to " + MAX_BATCH + " interactions"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidFieldsException("The request has invalid fields.", errors);
+        }
+        Instant now = Instant.now();
+        List<Uni<Result>> results = new ArrayList<>();
+        List<FieldError> all = new ArrayList<>();
+        int rejected = 0;
+        for (int i = 0; i < items.size(); i++) {
+            List<FieldError> itemErrors = new ArrayList<>();
+            DeliveryOutcome outcome = read(appId, userId, items.get(i), "interactions[" + i + "]", now, itemErrors);
+            int at = i;
+            if (itemErrors.isEmpty()) {
+                results.add(publishOnce(outcome).map(status -> new Result(at, outcome.eventId(), status, List.of())));
+            } else {
+                all.addAll(itemErrors);
+                rejected++;
+                JsonNode id = items.get(i).path("eventId");
+                results.add(Uni.createFrom().item(new Result(at, id.isTextual() ? id.asText() : null, "rejected",
+                        itemErrors)));
+            }
+        }
+        if (rejected == items.size()) {
+            throw new InvalidFieldsException("No interaction of the batch is valid.", all);
+        }
+        // one after the other: the outcomes of one campaign keep the order the SDK sent them in
+        return Multi.createFrom().iterable(results).onItem().transformToUniAndConcatenate(result -> result)
+                .collect().asList();
+    }
+
+    /** "accepted", or "duplicate" when this event id was published before. */
+    private Uni<String> publishOnce(DeliveryOutcome outcome) {
+        return store.firstSeen(outcome.appId(), outcome.userId(), outcome.eventId())
+                // without Redis the id cannot be checked: publish anyway, consumers are idempotent on it
+                .onFailure().recoverWithItem(true)
+                .chain(first -> !first
+                        ? Uni.createFrom().item("duplicate")
+                        : publisher.publish(outcome).replaceWith("accepted")
+                                .onFailure().call(e -> store.forget(outcome.appId(), outcome.userId(), outcome.eventId())
+                                        .onFailure().invoke(f -> LOG.warnf("interaction id %s not forgotten: %s",
+                                                outcome.eventId(), f.getMessage()))
+                                        .onFailure().recoverWithNull()));
+    }
+
+    private DeliveryOutcome read(String appId, String userId, JsonNode node, String path, Instant now,
+            List<FieldError> errors) {
+        if (!node.isObject()) {
+            errors.add(new FieldError(path, "must be an interaction object"));
+            return null;
+        }
+        node.fieldNames().forEachRemaining(name -> {
+            if (!FIELDS.contains(name)) {
+                errors.add(new FieldError(path + "." + name, "is not a known field"));
+            }
+        });
+        String eventId = text(node, "eventId", path + ".", MAX_ID, true, errors);
+        String typeName = text(node, "type", path + ".", 20, true, errors);
+        OutcomeType type = typeName == null ? null : TYPES.get(typeName.toLowerCase(Locale.ROOT));
+        if (typeName != null && type == null) {
+            errors.add(new FieldError(path + ".type", "must be one of " + TYPES.keySet().stream().sorted().toList()));
+        }
+        String campaignId = text(node, "campaignId", path + ".", MAX_ID, true, errors);
+        Optional<CampaignSnapshot> campaign = campaignId == null ? Optional.empty() : index.get(appId, campaignId);
+        if (campaignId != null && campaign.isEmpty()) {
+            errors.add(new FieldError(path + ".campaignId", "is not an active campaign of this app"));
+        }
+        JsonNode version = node.get("version");
+        if (version == null || !version.canConvertToLong() || !version.isIntegralNumber() || version.asLong() < 1) {
+            errors.add(new FieldError(path + ".version", "must be the campaign version shown (a positive integer)"));
+        }
+        String variant = text(node, "variant", path + ".", MAX_ID, true, errors);
+        if (variant != null && campaign.isPresent()
+                && campaign.get().variants().stream().noneMatch(v -> v.id().equals(variant))) {
+            errors.add(new FieldError(path + ".variant", "is not a variant of the campaign"));
+        }
+        String buttonId = text(node, "buttonId", path + ".", MAX_ID, type == OutcomeType.CLICK, errors);
+        if (type != OutcomeType.CLICK && node.has("buttonId")) {
+            errors.add(new FieldError(path + ".buttonId", "is allowed on click only"));
+        }
+        Map<String, Object> answers = Map.of();
+        if (type == OutcomeType.SURVEY_ANSWER) {
+            answers = answers(node.get("answers"), path + ".answers", errors);
+        } else if (node.has("answers")) {
+            errors.add(new FieldError(path + ".answers", "is allowed on survey_answer only"));
+        }
+        Instant occurredAt = now;
+        JsonNode at = node.get("occurredAt");
+        if (at != null && !at.isNull()) {
+            try {
+                occurredAt = Instant.parse(at.asText());
+                if (occurredAt.isAfter(now.plus(config.maxFutureSkew()))) {
+                    errors.add(new FieldError(path + ".occurredAt", "is in the future"));
+                }
+            } catch (DateTimeParseException e) {
+                errors.add(new FieldError(path + ".occurredAt", "must be an ISO-8601 instant"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            return null;
+        }
+        return new DeliveryOutcome(eventId, type, appId, userId, campaignId, version.asLong(), variant, occurredAt,
+                buttonId, answers, null);
+    }
+
+    /** Question id → a number (NPS), a choice id, several choice ids, or free text. */
+    private Map<String, Object> answers(JsonNode node, String path, List<FieldError> errors) {
+        if (node == null || !node.isObject() || node.isEmpty()) {
+            errors.add(new FieldError(path, "must be an object of answers by question id"));
+            return Map.of();
+        }
+        Map<String, Object> answers = new LinkedHashMap<>();
+        node.fields().forEachRemaining(field -> {
+            JsonNode value = field.getValue();
+            boolean choices = value.isArray() && value.size() <= 50
+                    && java.util.stream.StreamSupport.stream(value.spliterator(), false).allMatch(JsonNode::isTextual);
+            boolean scalar = value.isTextual() && value.asText().length() <= 2000 || value.isNumber();
+            if (!choices && !scalar) {
+                errors.add(new FieldError(path + "." + field.getKey(),
+                        "must be a number, a text of at most 2000 characters or a list of choice ids"));
+            } else {
+                answers.put(field.getKey(), json.convertValue(value, Object.class));
+            }
+        });
+        return answers;
+    }
+
+    private static String text(JsonNode node, String field, String path, int max, boolean required,
+            List<FieldError> errors) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            if (required) {
+                errors.add(new FieldError(path + field, "is required"));
+            }
+            return null;
+        }
+        if (!value.isTextual() || value.asText().isBlank() || value.asText().length() > max
+                || value.asText().chars().anyMatch(Character::isISOControl)) {
+            errors.add(new FieldError(path + field, "must be a non-blank string of at most " + max
+                    + " characters without control characters"));
+            return null;
+        }
+        return value.asText();
+    }
+
+    private static InvalidFieldsException invalid(String field, String message) {
+        return new InvalidFieldsException("The request has invalid fields.", List.of(new FieldError(field, message)));
+    }
+}

@@ -1,0 +1,69 @@
+package dev.marquee.delivery.stream.repository;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.marquee.delivery.config.DeliveryConfig;
+import dev.marquee.delivery.decision.repository.UserKeys;
+import dev.marquee.delivery.rest.StoreUnavailableException;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.redis.client.RedisAPI;
+
+/**
+ * Server-triggered messages per user, in Redis: appended with a per-user sequence number (the SSE event id, so a
+ * reconnecting SDK resumes after {@code Last-Event-ID}), announced on one pub/sub channel to every instance, kept until
+ * their TTL.
+ */
+@ApplicationScoped
+public class OutboxStore {
+
+    /** The pub/sub channel announcing {@code appId \t userId} of a new outbox entry. */
+    public static final String CHANNEL = "mq:delivery:outbox";
+    private static final int MAX_ENTRIES = 100;
+
+    private final RedisAPI redis;
+    private final String script;
+    private final Duration timeout;
+
+    public OutboxStore(RedisAPI redis, DeliveryConfig config) {
+        this.redis = redis;
+        this.script = resource("lua/outbox.lua");
+        this.timeout = config.redisTimeout();
+    }
+
+    /** Appends {@code payload} (a JSON object) and answers its sequence number. */
+    public Uni<Long> append(String appId, String userId, String payload, Duration ttl) {
+        UserKeys keys = new UserKeys(appId, userId);
+        return redis.eval(List.of(script, "2", keys.outbox(), keys.outboxSequence(), payload,
+                Long.toString(Math.max(1, ttl.toSeconds())), CHANNEL, appId + "\t" + userId,
+                Integer.toString(MAX_ENTRIES)))
+                .ifNoItem().after(timeout).fail()
+                .onFailure().transform(e -> new StoreUnavailableException("The message store did not answer", e))
+                .map(r -> r.toLong());
+    }
+
+    /** The entries after {@code afterSeq}, oldest first, as stored JSON (with their {@code id}). */
+    public Uni<List<String>> after(String appId, String userId, long afterSeq) {
+        return redis.zrangebyscore(List.of(new UserKeys(appId, userId).outbox(), "(" + afterSeq, "+inf"))
+                .map(r -> {
+                    List<String> entries = new ArrayList<>();
+                    r.forEach(e -> entries.add(e.toString()));
+                    return entries;
+                });
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = OutboxStore.class.getClassLoader().getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package dev.marquee.delivery.stream.service;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.marquee.contracts.campaign.CampaignSnapshot;
+import dev.marquee.contracts.campaign.Message;
+import dev.marquee.contracts.campaign.Variant;
+import dev.marquee.contracts.template.MessageRenderer;
+import dev.marquee.contracts.template.TemplateException;
+import dev.marquee.delivery.campaign.service.CampaignIndex;
+import dev.marquee.delivery.config.DeliveryConfig;
+import dev.marquee.delivery.message.service.VariantAssignment;
+import dev.marquee.delivery.rest.InvalidFieldsException;
+import dev.marquee.delivery.rest.Problem.FieldError;
+import dev.marquee.delivery.stream.repository.OutboxStore;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * {@code POST /v1/apps/{appId}/messages/send}: an active campaign (each user gets their variant; the control group
+ * gets nothing) or an inline message (transactional, or the preview of a draft on test users) to the given users now.
+ * Sends are not capped: the app's backend decided. Delivered over the user's stream wherever it is connected, else
+ * kept for {@code ttlSeconds} and delivered when the stream next connects.
+ */
+@ApplicationScoped
+public class MessageSends {
+
+    private static final int MAX_USERS = 1000;
+    private static final long MAX_TTL_SECONDS = Duration.ofDays(7).toSeconds();
+
+    /** One user's outcome: {@code queued} with the stream event id, or {@code control_group}. */
+    public record Sent(String userId, String status, Long eventId) {
+    }
+
+    private final CampaignIndex index;
+    private final OutboxStore outbox;
+    private final ObjectMapper json;
+    private final Duration defaultTtl;
+
+    public MessageSends(CampaignIndex index, OutboxStore outbox, ObjectMapper json, DeliveryConfig config) {
+        this.index = index;
+        this.outbox = outbox;
+        this.json = json;
+        this.defaultTtl = config.stream().defaultTtl();
+    }
+
+    public Uni<List<Sent>> send(String appId, JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw invalid("body", "must be a JSON object with userIds and campaignId or message");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        body.fieldNames().forEachRemaining(name -> {
+            if (!List.of("userIds", "campaignId", "message", "ttlSeconds").contains(name)) {
+                errors.add(new FieldError(name, "is not a known field"));
+            }
+        });
+        LinkedHashSet<String> users = new LinkedHashSet<>();
+        JsonNode ids = body.get("userIds");
+        if (ids == null || !ids.isArray() || ids.isEmpty() || ids.size() > MAX_USERS) {
+            errors.add(new FieldError("userIds", "must be an array of 1 to " + MAX_USERS + " user ids"));
+        } else {
+            for (int i = 0; i < ids.size(); i++) {
+                JsonNode id = ids.get(i);
+                if (!id.isTextual() || id.asText().isBlank() || id.asText().length() > 256
+                        || id.asText().chars().anyMatch(Character::isISOControl)) {
+                    errors.add(new FieldError("userIds[" + i + "]", "must be a user id of 1 to 256 characters"));
+                } else {
+                    users.add(id.asText());
+                }
+            }
+        }
+        long ttl = defaultTtl.toSeconds();
+        JsonNode ttlNode = body.get("ttlSeconds");
+        if (ttlNode != null && (!ttlNode.isIntegralNumber() || ttlNode.asLong() < 1 || ttlNode.asLong() > MAX_TTL_SECONDS)) {
+            errors.add(new FieldError("ttlSeconds", "must be between 1 and " + MAX_TTL_SECONDS));
+        } else if (ttlNode != null) {
+            ttl = ttlNode.asLong();
+        }
+        boolean byCampaign = body.hasNonNull("campaignId");
+        boolean inline = body.hasNonNull("message");
+        if (byCampaign == inline) {
+            errors.add(new FieldError("campaignId", "exactly one of campaignId and message is required"));
+        }
+        Optional<CampaignSnapshot> campaign = Optional.empty();
+        if (byCampaign && body.get("campaignId").isTextual()) {
+            campaign = index.get(appId, body.get("campaignId").asText());
+            if (campaign.isEmpty()) {
+                errors.add(new FieldError("campaignId", "is not an active campaign of this app"));
+            }
+        }
+        Message message = inline ? message(body.get("message"), errors) : null;
+        if (!errors.isEmpty()) {
+            throw new InvalidFieldsException("The request has invalid fields.", errors);
+        }
+        Duration keep = Duration.ofSeconds(ttl);
+        Instant now = Instant.now();
+        List<Uni<Sent>> sends = new ArrayList<>();
+        for (String userId : users) {
+            if (campaign.isPresent()) {
+                CampaignSnapshot c = campaign.get();
+                Optional<Variant> variant = VariantAssignment.of(c, userId);
+                if (variant.isEmpty()) {
+                    sends.add(Uni.createFrom().item(new Sent(userId, "control_group", null)));
+                    continue;
+                }
+                sends.add(append(appId, userId, c.id(), c.version(), variant.get().id(), variant.get().message(), now,
+                        keep));
+            } else {
+                sends.add(append(appId, userId, null, 0, null, message, now, keep));
+            }
+        }
+        return Uni.join().all(sends).andFailFast();
+    }
+
+    private Uni<Sent> append(String appId, String userId, String campaignId, long version, String variant,
+            Message message, Instant now, Duration ttl) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("type", "message");
+        payload.put("campaignId", campaignId);
+        payload.put("version", version);
+        payload.put("variant", variant);
+        payload.put("sentAt", now.toString());
+        payload.put("message", message);
+        try {
+            return outbox.append(appId, userId, json.writeValueAsString(payload), ttl)
+                    .map(seq -> new Sent(userId, "queued", seq));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a message is always serializable", e);
+        }
+    }
+
+    /** An inline message must be a message the SDK can render: known fields, and templates in the language. */
+    private Message message(JsonNode node, List<FieldError> errors) {
+        try {
+            Message message = json.treeToValue(node, Message.class);
+            if (message.format() == null) {
+                errors.add(new FieldError("message.format", "is required"));
+                return null;
+            }
+            MessageRenderer.render(message, null, Map.of());
+            return message;
+        } catch (TemplateException e) {
+            errors.add(new FieldError("message", e.getMessage()));
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            errors.add(new FieldError("message", "is not a valid message (unknown field or wrong type)"));
+        }
+        return null;
+    }
+
+    private static InvalidFieldsException invalid(String field, String message) {
+        return new InvalidFieldsException("The request has invalid fields.", List.of(new FieldError(field, message)));
+    }
+}

@@ -1,0 +1,85 @@
+package dev.marquee.delivery.stream.service;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.marquee.contracts.campaign.Trigger;
+import dev.marquee.contracts.segment.SegmentMembershipEvent;
+import dev.marquee.delivery.config.DeliveryConfig;
+import dev.marquee.delivery.decision.repository.UserKeys;
+import dev.marquee.delivery.decision.service.DecisionService;
+import dev.marquee.delivery.decision.service.TriggerEvent;
+import dev.marquee.delivery.decision.service.UserContext;
+import dev.marquee.delivery.stream.repository.OutboxStore;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.redis.client.RedisAPI;
+
+/**
+ * A user entered a segment: the SDK should sync its eligible messages again (a resync hint through the user's
+ * outbox, so it reaches whichever instance holds the stream), and campaigns triggered by entering that segment are
+ * decided like any trigger (caps, arbitration, reservation) and the winner is sent over the stream. Once per event id.
+ */
+@ApplicationScoped
+public class SegmentEntries {
+
+    private final DecisionService decisions;
+    private final OutboxStore outbox;
+    private final RedisAPI redis;
+    private final ObjectMapper json;
+    private final Duration ttl;
+
+    public SegmentEntries(DecisionService decisions, OutboxStore outbox, RedisAPI redis, ObjectMapper json,
+            DeliveryConfig config) {
+        this.decisions = decisions;
+        this.outbox = outbox;
+        this.redis = redis;
+        this.json = json;
+        this.ttl = config.stream().defaultTtl();
+    }
+
+    public Uni<Void> entered(SegmentMembershipEvent event) {
+        String marker = new UserKeys(event.appId(), event.userId()).membershipEvent(event.eventId());
+        return redis.set(List.of(marker, "1", "NX", "EX", Long.toString(Duration.ofDays(7).toSeconds())))
+                .chain(first -> first == null
+                        ? Uni.createFrom().voidItem()
+                        // a failed attempt gives the claim back, so the consumer's retry handles the event
+                        : handle(event).onFailure().call(() -> redis.del(List.of(marker))));
+    }
+
+    private Uni<Void> handle(SegmentMembershipEvent event) {
+        Map<String, Object> hint = new LinkedHashMap<>();
+        hint.put("type", "resync");
+        hint.put("reason", "segment_entered");
+        hint.put("segmentId", event.segmentId());
+        return outbox.append(event.appId(), event.userId(), write(hint), ttl)
+                .chain(() -> decisions.decide(event.appId(), UserContext.of(event.userId()),
+                        List.of(new TriggerEvent(Trigger.Type.SEGMENT_ENTERED, event.segmentId(), Map.of())),
+                        Instant.now(), DecisionService.Mode.RESERVE))
+                .chain(decision -> decision.winner().filter(w -> w.variant().isPresent()).map(w -> {
+                    Map<String, Object> payload = new LinkedHashMap<>();
+                    payload.put("type", "message");
+                    payload.put("campaignId", w.campaign().id());
+                    payload.put("version", w.campaign().version());
+                    payload.put("variant", w.variant().get().id());
+                    payload.put("sentAt", Instant.now().toString());
+                    payload.put("message", w.variant().get().message());
+                    return outbox.append(event.appId(), event.userId(), write(payload), ttl).replaceWithVoid();
+                }).orElse(Uni.createFrom().voidItem()));
+    }
+
+    private String write(Map<String, Object> payload) {
+        try {
+            return json.writeValueAsString(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("always serializable", e);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+-- One decision for one user, atomically: segment membership, per-campaign caps, workspace caps, arbitration and
+-- (when ARGV[2] is 1) the reservation of the winner's impression. Every key shares the hash tag {appId:userId}.
+-- KEYS: 1 segment ids (SET, segment-service), 2 per-campaign state (HASH), 3 this session (HASH),
+--       4 impressions (ZSET member campaignId|at|seq|version|variant, score at), 5 profile (HASH, segment-service)
+-- ARGV: 1 now ms, 2 reserve, 3 workspace max per session (-1: none), 4 per day, 5 min interval ms, 6 impression
+--       retention ms, 7 session ttl s, 8 candidate count, then 13 per candidate: id, priority, started at ms, tie-break,
+--       critical, lifetime cap, session cap, rolling count, rolling window ms, re-eligible after ms (-1: none),
+--       include segments, exclude segments (newline-separated), impression tag (version|variant)
+-- Returns: {winner (1-based, 0 none), reasons (one per candidate), profile (flat HGETALL, empty without a winner)}
+local now = tonumber(ARGV[1])
+local reserve = ARGV[2] == '1'
+local wsSession = tonumber(ARGV[3])
+local wsDay = tonumber(ARGV[4])
+local wsInterval = tonumber(ARGV[5])
+local n = tonumber(ARGV[8])
+local F = 13
+
+local members = nil
+local function member(segment)
+  if members == nil then
+    members = {}
+    for _, s in ipairs(redis.call('SMEMBERS', KEYS[1])) do members[s] = true end
+  end
+  return members[segment] == true
+end
+
+local sessionAll = tonumber(redis.call('HGET', KEYS[3], 'all') or '0')
+local dayCount = redis.call('ZCOUNT', KEYS[4], now - 86400000, '+inf')
+local latest = redis.call('ZREVRANGEBYSCORE', KEYS[4], '+inf', '-inf', 'WITHSCORES', 'LIMIT', 0, 1)
+local lastAt = latest[2] and tonumber(latest[2]) or nil
+
+local reasons = {}
+local best, bestP, bestS, bestT = 0, 0, 0, 0
+for i = 1, n do
+  local b = 8 + (i - 1) * F
+  local id = ARGV[b + 1]
+  local priority = tonumber(ARGV[b + 2])
+  local started = tonumber(ARGV[b + 3])
+  local tie = tonumber(ARGV[b + 4])
+  local critical = ARGV[b + 5] == '1'
+  local lifetime = tonumber(ARGV[b + 6])
+  local perSession = tonumber(ARGV[b + 7])
+  local rollCount = tonumber(ARGV[b + 8])
+  local rollWindow = tonumber(ARGV[b + 9])
+  local reEligible = tonumber(ARGV[b + 10])
+  local reason = 'eligible'
+  if ARGV[b + 11] ~= '' then
+    local any = false
+    for s in string.gmatch(ARGV[b + 11], '[^\n]+') do
+      if member(s) then any = true break end
+    end
+    if not any then reason = 'segment' end
+  end
+  if reason == 'eligible' and ARGV[b + 12] ~= '' then
+    for s in string.gmatch(ARGV[b + 12], '[^\n]+') do
+      if member(s) then reason = 'excluded_segment' break end
+    end
+  end
+  if reason == 'eligible' and lifetime >= 0 then
+    if tonumber(redis.call('HGET', KEYS[2], 'life:' .. id) or '0') >= lifetime then reason = 'cap:lifetime' end
+  end
+  if reason == 'eligible' and perSession >= 0 then
+    if tonumber(redis.call('HGET', KEYS[3], 'c:' .. id) or '0') >= perSession then reason = 'cap:session' end
+  end
+  if reason == 'eligible' and reEligible >= 0 then
+    local last = redis.call('HGET', KEYS[2], 'last:' .. id)
+    if last and now - tonumber(last) < reEligible then reason = 'cap:re_eligibility' end
+  end
+  if reason == 'eligible' and rollCount >= 0 then
+    local prefix = id .. '|'
+    local count = 0
+    for _, m in ipairs(redis.call('ZRANGEBYSCORE', KEYS[4], '(' .. (now - rollWindow), '+inf')) do
+      if string.sub(m, 1, #prefix) == prefix then count = count + 1 end
+    end
+    if count >= rollCount then reason = 'cap:rolling' end
+  end
+  if reason == 'eligible' and not critical then
+    if wsSession >= 0 and sessionAll >= wsSession then
+      reason = 'workspace:session'
+    elseif wsDay >= 0 and dayCount >= wsDay then
+      reason = 'workspace:day'
+    elseif wsInterval > 0 and lastAt and now - lastAt < wsInterval then
+      reason = 'workspace:interval'
+    end
+  end
+  reasons[i] = reason
+  if reason == 'eligible' then
+    -- arbitration: priority, then the most recently started, then the lower stable hash
+    if best == 0 or priority > bestP or (priority == bestP and (started > bestS or (started == bestS and tie < bestT))) then
+      best, bestP, bestS, bestT = i, priority, started, tie
+    end
+  end
+end
+
+local profile = {}
+if best > 0 then
+  profile = redis.call('HGETALL', KEYS[5])
+  if reserve then
+    local b = 8 + (best - 1) * F
+    local id = ARGV[b + 1]
+    local seq = redis.call('HINCRBY', KEYS[2], 'seq', 1)
+    redis.call('HINCRBY', KEYS[2], 'life:' .. id, 1)
+    redis.call('HSET', KEYS[2], 'last:' .. id, now)
+    redis.call('HINCRBY', KEYS[3], 'all', 1)
+    redis.call('HINCRBY', KEYS[3], 'c:' .. id, 1)
+    redis.call('EXPIRE', KEYS[3], tonumber(ARGV[7]))
+    redis.call('ZADD', KEYS[4], now, id .. '|' .. now .. '|' .. seq .. '|' .. ARGV[b + 13])
+    redis.call('ZREMRANGEBYSCORE', KEYS[4], '-inf', now - tonumber(ARGV[6]))
+  end
+end
+return {best, reasons, profile}

@@ -1,0 +1,72 @@
+package dev.marquee.delivery.decision;
+
+import static dev.marquee.delivery.Catalogue.SESSION_START;
+import static dev.marquee.delivery.Catalogue.campaign;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+import java.time.Duration;
+
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.marquee.contracts.app.WorkspaceSettings;
+import dev.marquee.contracts.campaign.Frequency;
+import dev.marquee.delivery.Catalogue;
+import dev.marquee.infra.test.KafkaResource;
+import dev.marquee.infra.test.RedisResource;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/** Kafka down: tracking answers 503 with Retry-After and nothing is decided or reserved; after it, all works again. */
+@QuarkusTest
+@WithTestResource(value = RedisResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = KafkaResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
+class KafkaDownTest {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    RedisDataSource redis;
+
+    @Test
+    void trackingAnswers503WithRetryAfterAndReservesNothing() throws Exception {
+        Catalogue app = new Catalogue(json, bootstrap);
+        app.settings(new WorkspaceSettings(100, 100, 0));
+        app.publish(campaign(app.appId, "welcome", SESSION_START, Frequency.DEFAULT));
+
+        KafkaResource.stopBroker();
+        try {
+            given().header("X-Marquee-App-Id", app.appId).contentType(ContentType.JSON)
+                    .body(Catalogue.batch("ana", "s1", Catalogue.sessionStart()))
+                    .when().post("/v1/sdk/events")
+                    .then().statusCode(503)
+                    .contentType("application/problem+json")
+                    .header("Retry-After", notNullValue());
+            // the SDK keeps its events and retries; nothing of the refused request counts as an impression
+            org.hamcrest.MatcherAssert.assertThat(
+                    redis.key().exists("mq:{" + app.appId + ":ana}:impressions"), equalTo(false));
+        } finally {
+            KafkaResource.restartBroker();
+        }
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given()
+                .header("X-Marquee-App-Id", app.appId).contentType(ContentType.JSON)
+                .body(Catalogue.batch("ana", "s1", Catalogue.sessionStart()))
+                .when().post("/v1/sdk/events")
+                .then().statusCode(200)
+                .body("display.campaignId", equalTo("welcome")));
+    }
+}

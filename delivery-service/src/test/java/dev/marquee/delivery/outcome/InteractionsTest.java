@@ -1,0 +1,102 @@
+package dev.marquee.delivery.outcome;
+
+import static dev.marquee.delivery.Catalogue.SESSION_START;
+import static dev.marquee.delivery.Catalogue.campaign;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.marquee.contracts.Topics;
+import dev.marquee.contracts.campaign.Frequency;
+import dev.marquee.delivery.Catalogue;
+import dev.marquee.delivery.TopicReader;
+import dev.marquee.infra.test.KafkaResource;
+import dev.marquee.infra.test.RedisResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+@WithTestResource(value = RedisResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = KafkaResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
+class InteractionsTest {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @Inject
+    ObjectMapper json;
+
+    @Test
+    void interactionsArePublishedOncePerEventIdWithCampaignVersionAndVariant() throws Exception {
+        Catalogue app = new Catalogue(json, bootstrap);
+        app.publish(campaign(app.appId, "welcome", SESSION_START, Frequency.DEFAULT));
+        Map<String, Object> click = Map.of("eventId", "i-2", "type", "click", "campaignId", "welcome", "version", 1,
+                "variant", "A", "buttonId", "ok");
+
+        post(app.appId, List.of(
+                Map.of("eventId", "i-1", "type", "impression", "campaignId", "welcome", "version", 1, "variant", "A"),
+                click,
+                Map.of("eventId", "i-3", "type", "survey_answer", "campaignId", "welcome", "version", 1, "variant",
+                        "A", "answers", Map.of("nps", 9, "why", List.of("speed")))))
+                .then().statusCode(200)
+                .body("results.status", contains("accepted", "accepted", "accepted"));
+        // the SDK retries the click: answered, not published again
+        post(app.appId, List.of(click)).then().statusCode(200).body("results[0].status", equalTo("duplicate"));
+
+        List<ConsumerRecord<String, String>> records = TopicReader.records(bootstrap, Topics.DELIVERY_OUTCOMES,
+                app.appId + ":welcome", 3);
+        assertThat(records, hasSize(3));
+        JsonNode published = json.readTree(records.get(1).value());
+        assertThat(published.get("eventId").asText(), equalTo("i-2"));
+        assertThat(published.get("type").asText(), equalTo("CLICK"));
+        assertThat(published.get("userId").asText(), equalTo("ana"));
+        assertThat(published.get("version").asLong(), equalTo(1L));
+        assertThat(published.get("variantId").asText(), equalTo("A"));
+        assertThat(published.get("buttonId").asText(), equalTo("ok"));
+        assertThat(json.readTree(records.get(2).value()).at("/answers/nps").asInt(), equalTo(9));
+    }
+
+    @Test
+    void aBadInteractionIsRejectedWithItsFieldAndAnotherAppsCampaignIsUnknown() throws Exception {
+        Catalogue app = new Catalogue(json, bootstrap);
+        app.publish(campaign(app.appId, "welcome", SESSION_START, Frequency.DEFAULT));
+        Catalogue other = new Catalogue(json, bootstrap);
+
+        post(app.appId, List.of(
+                Map.of("eventId", "ok", "type", "dismiss", "campaignId", "welcome", "version", 1, "variant", "A"),
+                Map.of("eventId", "no-button", "type", "click", "campaignId", "welcome", "version", 1, "variant", "A"),
+                Map.of("eventId", "bad-variant", "type", "dismiss", "campaignId", "welcome", "version", 1, "variant",
+                        "Z")))
+                .then().statusCode(200)
+                .body("results.status", contains("accepted", "rejected", "rejected"))
+                .body("results[1].errors[0].field", equalTo("interactions[1].buttonId"))
+                .body("results[2].errors[0].field", equalTo("interactions[2].variant"));
+
+        post(other.appId, List.of(
+                Map.of("eventId", "x", "type", "dismiss", "campaignId", "welcome", "version", 1, "variant", "A")))
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("interactions[0].campaignId"));
+    }
+
+    private static io.restassured.response.Response post(String appId, List<Map<String, Object>> interactions) {
+        return given().header("X-Marquee-App-Id", appId).contentType(ContentType.JSON)
+                .body(Map.of("userId", "ana", "interactions", interactions))
+                .when().post("/v1/sdk/interactions");
+    }
+}

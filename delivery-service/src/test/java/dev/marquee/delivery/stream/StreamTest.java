@@ -1,0 +1,129 @@
+package dev.marquee.delivery.stream;
+
+import static dev.marquee.delivery.Catalogue.SESSION_START;
+import static dev.marquee.delivery.Catalogue.campaign;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.marquee.contracts.campaign.Frequency;
+import dev.marquee.delivery.Catalogue;
+import dev.marquee.infra.test.KafkaResource;
+import dev.marquee.infra.test.RedisResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/**
+ * Server-triggered messages over SSE: live to a connected stream (through Redis pub/sub), kept for a stream that
+ * connects later, resumed after Last-Event-ID; resync hints when a campaign changes.
+ */
+@QuarkusTest
+@WithTestResource(value = RedisResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = KafkaResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
+class StreamTest {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @Inject
+    ObjectMapper json;
+
+    @TestHTTPResource("/v1/sdk/stream")
+    URI stream;
+
+    @Test
+    void aSentMessageReachesTheOpenStreamAndAChangedCampaignAsksForAResync() throws Exception {
+        Catalogue app = new Catalogue(json, bootstrap);
+        app.publish(campaign(app.appId, "welcome", SESSION_START, Frequency.DEFAULT));
+        List<String> lines = open(app.appId, "ana", null);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> lines.contains("event:connected"));
+
+        send(app.appId, Map.of("userIds", List.of("ana"), "message", Map.of("format", "MODAL", "title",
+                "Payment failed", "body", "Update your card")));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> lines.stream().anyMatch(l -> l.contains("Payment failed")));
+        assertThat(lines, hasItem("id:1"));
+
+        app.publish(campaign(app.appId, "other", SESSION_START, Frequency.DEFAULT));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> lines.contains("event:resync"));
+    }
+
+    @Test
+    void aMessageForAnOfflineUserWaitsAndAResumedStreamGetsOnlyWhatItMissed() throws Exception {
+        Catalogue app = new Catalogue(json, bootstrap);
+        app.publish(campaign(app.appId, "welcome", SESSION_START, Frequency.DEFAULT));
+        send(app.appId, Map.of("userIds", List.of("bo"), "campaignId", "welcome"));
+        send(app.appId, Map.of("userIds", List.of("bo"), "message", Map.of("format", "MODAL", "title", "Second")));
+
+        List<String> resumed = open(app.appId, "bo", "1");
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> resumed.stream().anyMatch(l -> l.contains("Second")));
+        assertThat(String.join("\n", resumed), not(containsString("Title of welcome")));
+
+        List<String> fresh = open(app.appId, "bo", null);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> fresh.stream().anyMatch(l -> l.contains("Second")));
+        assertThat(String.join("\n", fresh), containsString("Title of welcome"));
+    }
+
+    @Test
+    void aSendNamesItsBadFieldsAndAnotherAppsCampaignIsUnknown() {
+        Catalogue app = new Catalogue(json, bootstrap);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("userIds", List.of(), "campaignId", "nope", "ttlSeconds", 0))
+                .when().post("/v1/apps/" + app.appId + "/messages/send")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.hasItems("userIds", "campaignId", "ttlSeconds"));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("userIds", List.of("a"), "message", Map.of("format", "MODAL", "title",
+                        "{% include x %}")))
+                .when().post("/v1/apps/" + app.appId + "/messages/send")
+                .then().statusCode(400).body("errors[0].field", equalTo("message"));
+    }
+
+    private void send(String appId, Map<String, Object> body) {
+        given().contentType(ContentType.JSON).body(body)
+                .when().post("/v1/apps/" + appId + "/messages/send")
+                .then().statusCode(202).body("results[0].status", equalTo("queued"));
+    }
+
+    /** Opens a stream and collects its lines in the background, until the test's JVM ends it. */
+    private List<String> open(String appId, String userId, String lastEventId) {
+        List<String> lines = new CopyOnWriteArrayList<>();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stream + "?userId=" + userId))
+                .header("X-Marquee-App-Id", appId).header("Accept", "text/event-stream");
+        if (lastEventId != null) {
+            request.header("Last-Event-ID", lastEventId);
+        }
+        HttpClient.newHttpClient().sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines())
+                .thenAccept(response -> {
+                    try (Stream<String> body = response.body()) {
+                        body.forEach(line -> lines.add(line.replace(": ", ":")));
+                    }
+                });
+        return lines;
+    }
+}
