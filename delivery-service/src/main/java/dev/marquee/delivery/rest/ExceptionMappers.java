@@ -38,6 +38,12 @@ public class ExceptionMappers {
                 List.of(new Problem.FieldError("body", "is not valid JSON")));
     }
 
+    @ServerExceptionMapper
+    public Response unverifiedUser(VerifiedUser.UnverifiedUserException e) {
+        return problem(401, "Unverified user", e.getMessage() + ".",
+                List.of(new Problem.FieldError("userId", "must be the user of the identity signature")));
+    }
+
     /** Kafka or Redis did not take the request: nothing was applied, the SDK keeps it and retries. */
     @ServerExceptionMapper
     public Response unavailable(StoreUnavailableException e) {

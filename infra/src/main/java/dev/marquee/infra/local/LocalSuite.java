@@ -113,7 +113,7 @@ public final class LocalSuite implements AutoCloseable {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("quarkus.http.port", Integer.toString(config.port(service)));
         settings.put("kafka.bootstrap.servers", kafka.bootstrapServers());
-        // Redis: segment-service uses it; delivery-service (caps) and the gateway (rate limits) will.
+        // Redis: segment-service (profiles, membership), delivery-service (caps, inbox) and the gateway (rate limits)
         switch (service) {
             case CAMPAIGN -> {
                 settings.put("quarkus.datasource.reactive.url", postgres.reactiveUrl());

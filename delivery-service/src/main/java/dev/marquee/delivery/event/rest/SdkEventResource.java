@@ -17,6 +17,7 @@ import dev.marquee.delivery.event.service.SdkEventReader;
 import dev.marquee.delivery.event.service.SdkTracking;
 import dev.marquee.delivery.message.rest.SdkMessageResource;
 import dev.marquee.delivery.message.service.Display;
+import dev.marquee.delivery.rest.VerifiedUser;
 import io.smallrye.mutiny.Uni;
 
 /** SDK tracking: a batch of one user's events; the answer says which were accepted and what to display now. */
@@ -43,7 +44,9 @@ public class SdkEventResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<EventsResponse> track(
             @HeaderParam(SdkMessageResource.APP_HEADER) @NotBlank(message = "is set by the gateway; call through it") String appId,
+            @HeaderParam(VerifiedUser.HEADER) String verifiedUser,
             JsonNode body) {
+        VerifiedUser.require(verifiedUser, body);
         return tracking.track(appId, body).map(tracked -> new EventsResponse(tracked.batch().accepted().size(),
                 tracked.batch().results().size() - tracked.batch().accepted().size(), tracked.batch().results(),
                 tracked.display().orElse(null), tracked.degraded()));

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.marquee.delivery.message.rest.SdkMessageResource;
 import dev.marquee.delivery.outcome.service.SdkInteractions;
+import dev.marquee.delivery.rest.VerifiedUser;
 import io.smallrye.mutiny.Uni;
 
 /** What the user did with the messages shown: published to {@code delivery.outcomes.v1} once per event id. */
@@ -35,7 +36,9 @@ public class SdkInteractionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<InteractionsResponse> record(
             @HeaderParam(SdkMessageResource.APP_HEADER) @NotBlank(message = "is set by the gateway; call through it") String appId,
+            @HeaderParam(VerifiedUser.HEADER) String verifiedUser,
             JsonNode body) {
+        VerifiedUser.require(verifiedUser, body);
         return interactions.record(appId, body).map(InteractionsResponse::new);
     }
 }
