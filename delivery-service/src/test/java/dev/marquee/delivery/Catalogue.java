@@ -27,7 +27,9 @@ import dev.marquee.contracts.campaign.Schedule;
 import dev.marquee.contracts.campaign.Targeting;
 import dev.marquee.contracts.campaign.Trigger;
 import dev.marquee.contracts.campaign.Variant;
+import dev.marquee.delivery.app.service.WorkspaceSettingsIndex;
 import dev.marquee.delivery.campaign.service.CampaignSnapshots;
+import io.quarkus.arc.Arc;
 import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
@@ -103,8 +105,9 @@ public final class Catalogue {
             kafka.produceStrings().fromRecords(new ProducerRecord<>(Topics.APP_EVENTS, appId,
                     json.writeValueAsString(event))).awaitCompletion(Duration.ofSeconds(10));
         }
-        // the consumer applies it within a moment; nothing observable tells when, so wait it out
-        Thread.sleep(1500);
+        // the test runs inside the application: wait until its consumer has applied the settings
+        WorkspaceSettingsIndex index = Arc.container().instance(WorkspaceSettingsIndex.class).get();
+        await().atMost(Duration.ofSeconds(15)).until(() -> settings.equals(index.of(appId)));
     }
 
     /** A batch of SDK events of one user, as the SDK sends them. */

@@ -102,6 +102,14 @@ class StreamTest {
                         "{% include x %}")))
                 .when().post("/v1/apps/" + app.appId + "/messages/send")
                 .then().statusCode(400).body("errors[0].field", equalTo("message"));
+        // an inline message follows the link rules of campaigns: https and app deep links only
+        given().contentType(ContentType.JSON)
+                .body(Map.of("userIds", List.of("a"), "message", Map.of("format", "MODAL", "title", "Pay", "body", "now",
+                        "buttons", List.of(Map.of("id", "go", "label", "Go", "action", "URL", "url", "javascript:alert(1)")),
+                        "media", Map.of("url", "http://cdn.example.com/a.png", "alt", "A"))))
+                .when().post("/v1/apps/" + app.appId + "/messages/send")
+                .then().statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.hasItems("message.buttons[0].url", "message.media.url"));
     }
 
     private void send(String appId, Map<String, Object> body) {

@@ -132,7 +132,7 @@ final class MessageShape {
             if (!ids.add(button.id())) {
                 throw new InvalidFieldException(field + ".id", "is used by another button");
             }
-            LinkPolicy.check(field, button.action(), button.url(), button.event());
+            MessageLinks.check(field, button.action(), button.url(), button.event());
             buttons.add(new Message.Button(button.id(), text(field + ".label", button.label(), false), button.action(),
                     button.url(), button.event()));
         }
@@ -143,7 +143,7 @@ final class MessageShape {
         if (media == null) {
             return null;
         }
-        LinkPolicy.checkImage(path + ".url", media.url());
+        MessageLinks.checkImage(path + ".url", media.url());
         return new Message.Media(media.url(), text(path + ".alt", media.alt(), false));
     }
 

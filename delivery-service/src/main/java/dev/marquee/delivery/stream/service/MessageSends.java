@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.marquee.contracts.campaign.CampaignSnapshot;
 import dev.marquee.contracts.campaign.Message;
 import dev.marquee.contracts.campaign.Variant;
+import dev.marquee.contracts.safety.LinkPolicy;
 import dev.marquee.contracts.template.MessageRenderer;
 import dev.marquee.contracts.template.TemplateException;
 import dev.marquee.delivery.campaign.service.CampaignIndex;
@@ -150,13 +151,50 @@ public class MessageSends {
                 return null;
             }
             MessageRenderer.render(message, null, Map.of());
-            return message;
+            int before = errors.size();
+            links(message, errors);
+            return errors.size() == before ? message : null;
         } catch (TemplateException e) {
             errors.add(new FieldError("message", e.getMessage()));
         } catch (JsonProcessingException | IllegalArgumentException e) {
             errors.add(new FieldError("message", "is not a valid message (unknown field or wrong type)"));
         }
         return null;
+    }
+
+    /** Buttons and images of an inline message follow the same link rules as a campaign's (https, app deep links). */
+    private static void links(Message message, List<FieldError> errors) {
+        buttons(message.buttons(), "message.buttons", errors);
+        media(message.media(), "message.media", errors);
+        if (message.pages() != null) {
+            for (int i = 0; i < message.pages().size(); i++) {
+                Message.Page page = message.pages().get(i);
+                buttons(page.buttons(), "message.pages[" + i + "].buttons", errors);
+                media(page.media(), "message.pages[" + i + "].media", errors);
+            }
+        }
+    }
+
+    private static void buttons(List<Message.Button> buttons, String path, List<FieldError> errors) {
+        if (buttons == null) {
+            return;
+        }
+        for (int i = 0; i < buttons.size(); i++) {
+            Message.Button button = buttons.get(i);
+            String field = path + "[" + i + "]";
+            if (button == null || button.action() == null) {
+                errors.add(new FieldError(field + ".action", "is required"));
+                continue;
+            }
+            LinkPolicy.buttonProblem(button.action(), button.url())
+                    .ifPresent(problem -> errors.add(new FieldError(field + ".url", problem)));
+        }
+    }
+
+    private static void media(Message.Media media, String path, List<FieldError> errors) {
+        if (media != null) {
+            LinkPolicy.httpsProblem(media.url()).ifPresent(problem -> errors.add(new FieldError(path + ".url", problem)));
+        }
     }
 
     private static InvalidFieldsException invalid(String field, String message) {

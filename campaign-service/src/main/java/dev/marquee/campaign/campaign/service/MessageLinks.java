@@ -1,0 +1,32 @@
+package dev.marquee.campaign.campaign.service;
+
+import dev.marquee.campaign.rest.InvalidFieldException;
+import dev.marquee.contracts.campaign.Message.Button.Action;
+import dev.marquee.contracts.safety.LinkPolicy;
+
+/** Field-level errors of the shared {@link LinkPolicy}, with the paths of this API. */
+final class MessageLinks {
+
+    private MessageLinks() {
+    }
+
+    /** A button's target; {@code field} is the button's path, errors name its {@code url} or {@code event}. */
+    static void check(String field, Action action, String url, String event) {
+        if (action != Action.LOG_EVENT && event != null) {
+            throw new InvalidFieldException(field + ".event", "only a LOG_EVENT button records an event");
+        }
+        if (action == Action.LOG_EVENT && (event == null || event.isBlank())) {
+            throw new InvalidFieldException(field + ".event", "is required for a LOG_EVENT button");
+        }
+        LinkPolicy.buttonProblem(action, url).ifPresent(problem -> {
+            throw new InvalidFieldException(field + ".url", problem);
+        });
+    }
+
+    /** Images load over https only. */
+    static void checkImage(String field, String url) {
+        LinkPolicy.httpsProblem(url).ifPresent(problem -> {
+            throw new InvalidFieldException(field, problem);
+        });
+    }
+}
