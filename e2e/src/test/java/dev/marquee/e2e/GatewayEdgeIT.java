@@ -4,21 +4,37 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import dev.marquee.infra.local.DemoSeed;
 import dev.marquee.infra.local.LocalSuite;
+import dev.marquee.infra.local.Service;
 import dev.marquee.infra.local.SuiteConfig;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -26,8 +42,10 @@ import io.restassured.http.ContentType;
 /**
  * The gateway in front of the real services and stores: keys issued, rotated and revoked through campaign-service
  * and enforced by the gateway via Kafka, roles against real upstreams, segment-service behind its route, rate-limit
- * headers from Redis, CORS preflight from a key's origins.
+ * headers from Redis, CORS preflight from a key's origins, identity verification, an SSE stream passed through
+ * unbuffered, and a stopped upstream answered with a 503 rather than a hang.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GatewayEdgeIT {
 
     private static final String SHOP = "https://shop.example.com";
@@ -119,6 +137,75 @@ class GatewayEdgeIT {
         given().header("Origin", "https://evil.example.net").header("Access-Control-Request-Method", "GET")
                 .when().options("/v1/sdk/messages")
                 .then().header("Access-Control-Allow-Origin", nullValue());
+    }
+
+    @Test
+    void withIdentityVerificationOnlyTheSignedUserIsServed() throws Exception {
+        Map<String, Object> app = given().auth().oauth2(suite.operatorToken()).contentType(ContentType.JSON)
+                .body(Map.of("name", "Verified shop"))
+                .when().post("/v1/apps").then().statusCode(201).extract().path("");
+        String appId = (String) app.get("id");
+        String admin = (String) app.get("adminToken");
+        String sdkKey = (String) app.get("sdkKey");
+        new DemoSeed(suite.gatewayUrl()).awaitCredentialsLive(appId, admin, Duration.ofSeconds(30));
+        String secret = given().auth().oauth2(admin).when()
+                .post("/v1/apps/{appId}/identity-verification/secrets", appId)
+                .then().statusCode(201).extract().path("secret");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> verifiedCall(sdkKey, "alice", "0".repeat(64)) == 401);
+        assertEquals(200, verifiedCall(sdkKey, "alice", hmac(secret, "alice")));
+        assertEquals(401, verifiedCall(sdkKey, "alice", hmac(secret, "bob")), "bob's signature does not open alice");
+        // a body speaking for another user than the signed one is refused by delivery-service
+        given().header("X-Marquee-Key", sdkKey).header("X-Marquee-User-Id", "alice")
+                .header("X-Marquee-User-Signature", hmac(secret, "alice")).contentType(ContentType.JSON)
+                .body(Map.of("userId", "bob", "events", List.of(Map.of("eventId", "e-1", "type", "session_start"))))
+                .when().post("/v1/sdk/events")
+                .then().statusCode(401).body("errors[0].field", equalTo("userId"));
+    }
+
+    @Test
+    void aServerSentMessageArrivesOverTheStreamThroughTheGateway() {
+        List<String> lines = new CopyOnWriteArrayList<>();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(suite.gatewayUrl() + "/v1/sdk/stream?userId=sse-user"))
+                .header("X-Marquee-Key", demo.sdkKey()).header("Accept", "text/event-stream").build();
+        HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines())
+                .thenAccept(response -> response.body().forEach(lines::add));
+        await().atMost(Duration.ofSeconds(10)).until(() -> lines.stream().anyMatch(l -> l.contains("connected")));
+
+        given().auth().oauth2(demo.adminToken()).contentType(ContentType.JSON)
+                .body(Map.of("userIds", List.of("sse-user"), "message",
+                        Map.of("format", "MODAL", "title", "Payment failed", "body", "Update your card")))
+                .when().post("/v1/apps/{appId}/messages/send", demo.appId())
+                .then().statusCode(202);
+        await().atMost(Duration.ofSeconds(5)).until(() -> lines.stream().anyMatch(l -> l.contains("Payment failed")));
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void aStoppedUpstreamIsA503NotAHang() {
+        suite.stop(Service.DELIVERY);
+
+        given().header("X-Marquee-Key", demo.sdkKey()).queryParam("userId", "u-1")
+                .when().get("/v1/sdk/messages")
+                .then().statusCode(503)
+                .contentType("application/problem+json")
+                .header("Retry-After", notNullValue())
+                .time(lessThan(10_000L));
+        // the other upstreams are unaffected
+        given().auth().oauth2(demo.adminToken()).when().get("/v1/apps/{appId}/campaigns", demo.appId())
+                .then().statusCode(200);
+    }
+
+    private static int verifiedCall(String sdkKey, String userId, String signature) {
+        return given().header("X-Marquee-Key", sdkKey).header("X-Marquee-User-Id", userId)
+                .header("X-Marquee-User-Signature", signature).queryParam("userId", userId)
+                .when().get("/v1/sdk/messages").statusCode();
+    }
+
+    private static String hmac(String secret, String userId) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return HexFormat.of().formatHex(mac.doFinal(userId.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static Map<String, Object> issue(Map<String, Object> body) {

@@ -59,6 +59,11 @@ public final class LocalSuite implements AutoCloseable {
         return suite;
     }
 
+    /** Stops one service as a crash would, the others and the stores keep running (for outage tests). */
+    public void stop(Service service) {
+        services.stream().filter(process -> process.service() == service).forEach(ServiceProcess::stop);
+    }
+
     public String gatewayUrl() {
         return config.url(Service.GATEWAY);
     }
