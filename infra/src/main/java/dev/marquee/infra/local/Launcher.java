@@ -41,6 +41,7 @@ public final class Launcher {
         System.out.println("Marquee is up.");
         System.out.println("  Gateway            " + gateway);
         System.out.println("  Swagger UI         " + config.url(Service.CAMPAIGN) + "/q/swagger-ui (campaign-service)");
+        System.out.println("                     " + config.url(Service.SEGMENT) + "/q/swagger-ui (segment-service)");
         System.out.println("                     " + config.url(Service.DELIVERY) + "/q/swagger-ui (delivery-service)");
         System.out.println("  Logs               " + config.stateDir().resolve("logs"));
         System.out.println("  Demo app           " + demo.appId());

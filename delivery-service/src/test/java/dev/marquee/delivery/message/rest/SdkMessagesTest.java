@@ -5,7 +5,9 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 
 import java.time.Duration;
 import java.util.UUID;
@@ -69,6 +71,9 @@ class SdkMessagesTest {
                 .body("messages.campaignId", contains("welcome"))
                 .body("messages[0].message.title", equalTo("Title of welcome"))
                 .body("messages[0].message.buttons[0].id", equalTo("ok"))
+                // parts the message does not have are left out, not sent as null
+                .body("messages[0].message", not(hasKey("pages")))
+                .body("messages[0].message.buttons[0]", not(hasKey("url")))
                 .body("messages[0].triggers[0].type", equalTo("SESSION_START")));
 
         given().header("X-Marquee-App-Id", appId)
