@@ -1,5 +1,7 @@
 package dev.marquee.delivery.event.service;
 
+import static dev.marquee.delivery.rest.BodyFields.text;
+
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -213,24 +215,6 @@ public class SdkEventReader {
     private static UserEvent track(String eventId, String appId, String userId, Instant at, String name,
             Map<String, Object> properties) {
         return new UserEvent(eventId, UserEventType.TRACK, appId, userId, at, name, properties, Map.of(), null);
-    }
-
-    private static String text(JsonNode node, String field, String path, int max, boolean required,
-            List<FieldError> errors) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            if (required) {
-                errors.add(new FieldError(path + field, "is required"));
-            }
-            return null;
-        }
-        if (!value.isTextual() || value.asText().isBlank() || value.asText().length() > max
-                || value.asText().chars().anyMatch(Character::isISOControl)) {
-            errors.add(new FieldError(path + field, "must be a non-blank string of at most " + max
-                    + " characters without control characters"));
-            return null;
-        }
-        return value.asText();
     }
 
     /** A flat object of JSON scalars; {@code null} values allowed where they mean "remove the attribute". */

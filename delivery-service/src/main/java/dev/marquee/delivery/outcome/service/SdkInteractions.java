@@ -1,5 +1,7 @@
 package dev.marquee.delivery.outcome.service;
 
+import static dev.marquee.delivery.rest.BodyFields.text;
+
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -201,24 +203,6 @@ public class SdkInteractions {
             }
         });
         return answers;
-    }
-
-    private static String text(JsonNode node, String field, String path, int max, boolean required,
-            List<FieldError> errors) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            if (required) {
-                errors.add(new FieldError(path + field, "is required"));
-            }
-            return null;
-        }
-        if (!value.isTextual() || value.asText().isBlank() || value.asText().length() > max
-                || value.asText().chars().anyMatch(Character::isISOControl)) {
-            errors.add(new FieldError(path + field, "must be a non-blank string of at most " + max
-                    + " characters without control characters"));
-            return null;
-        }
-        return value.asText();
     }
 
     private static InvalidFieldsException invalid(String field, String message) {
