@@ -16,9 +16,10 @@ import io.vertx.ext.web.RoutingContext;
 @ApplicationScoped
 public class Cors {
 
+    /** The web SDK's headers: its key, identity, the ETag of its last sync and the stream's resume point. */
     static final String ALLOWED_HEADERS = "X-Marquee-Key, X-Marquee-User-Id, X-Marquee-User-Signature, X-Request-Id, "
-            + "Content-Type, traceparent, tracestate";
-    static final String EXPOSED_HEADERS = "X-Request-Id, Retry-After, RateLimit-Limit, RateLimit-Remaining, "
+            + "Content-Type, If-None-Match, Last-Event-ID, traceparent, tracestate";
+    static final String EXPOSED_HEADERS = "X-Request-Id, ETag, Retry-After, RateLimit-Limit, RateLimit-Remaining, "
             + "RateLimit-Reset";
 
     private final KeyTable table;

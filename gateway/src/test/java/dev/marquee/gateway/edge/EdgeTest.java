@@ -65,6 +65,8 @@ class EdgeTest {
                 .then().statusCode(204)
                 .header("Access-Control-Allow-Origin", equalTo(origin))
                 .header("Access-Control-Allow-Headers", containsString("X-Marquee-Key"))
+                .header("Access-Control-Allow-Headers", containsString("If-None-Match"))
+                .header("Access-Control-Allow-Headers", containsString("Last-Event-ID"))
                 .header("Access-Control-Allow-Methods", containsString("POST"))
                 .header("Vary", containsString("Origin"));
         assertFalse(FakeUpstreams.RECEIVED_REQUEST_IDS.contains(requestId), "the gateway answers preflights itself");
@@ -89,6 +91,7 @@ class EdgeTest {
                 .then().statusCode(200)
                 .header("Access-Control-Allow-Origin", equalTo(origin))
                 .header("Access-Control-Expose-Headers", containsString("RateLimit-Remaining"))
+                .header("Access-Control-Expose-Headers", containsString("ETag"))
                 .header("Access-Control-Allow-Origin", not(equalTo("*")));
     }
 

@@ -6,6 +6,9 @@ import java.util.concurrent.CountDownLatch;
 /** {@code ./marquee up}: starts the local suite, seeds the demo app and runs until Ctrl-C. */
 public final class Launcher {
 
+    /** The demo shop page's port. */
+    static final int DEMO_PORT = 8090;
+
     private Launcher() {
     }
 
@@ -29,16 +32,24 @@ public final class Launcher {
         }, "marquee-shutdown"));
 
         DemoSeed.DemoApp demo;
+        DemoSite site;
         try {
-            demo = new DemoSeed(suite.gatewayUrl()).seed(suite.operatorToken());
+            DemoSeed seed = new DemoSeed(suite.gatewayUrl());
+            demo = seed.seed(suite.operatorToken());
+            DemoSeed.Shop shop = seed.seedShop(demo, DemoSite.origins(DEMO_PORT));
+            site = DemoSite.start(root, DEMO_PORT, new DemoSite.Config(suite.gatewayUrl(), shop.sdkKey(), demo.appId(),
+                    DemoSeed.DEMO_USER, DemoSeed.DEEP_LINK_SCHEME));
         } catch (Exception e) {
-            say("seeding the demo app failed: " + e.getMessage() + " (logs in " + config.stateDir().resolve("logs") + ")");
+            say("seeding or serving the demo failed: " + e.getMessage() + " (logs in " + config.stateDir().resolve("logs")
+                    + ")");
             System.exit(1);
             return;
         }
+        Runtime.getRuntime().addShutdownHook(new Thread(site::close, "demo-site-shutdown"));
         String gateway = suite.gatewayUrl();
         System.out.println();
         System.out.println("Marquee is up.");
+        System.out.println("  Demo shop          " + site.url() + "   (open it in a browser)");
         System.out.println("  Gateway            " + gateway);
         System.out.println("  Swagger UI         " + config.url(Service.CAMPAIGN) + "/q/swagger-ui (campaign-service)");
         System.out.println("                     " + config.url(Service.SEGMENT) + "/q/swagger-ui (segment-service)");

@@ -1,0 +1,141 @@
+package dev.marquee.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import dev.marquee.infra.local.DemoSeed;
+import dev.marquee.infra.local.DemoSite;
+import dev.marquee.infra.local.LocalSuite;
+import dev.marquee.infra.local.SuiteConfig;
+import dev.marquee.infra.store.FreePort;
+
+/**
+ * The web SDK in a real Chromium against the real suite: each file of {@code sdk-web/browser-tests} is run with
+ * {@code node --test} (Playwright driving Debian's Chromium) while this class holds the suite and the demo page up.
+ * What a file expects to reach Kafka (impressions, clicks, survey answers, offline events) it writes to an expectations
+ * file, and this class checks the topics hold exactly that many records, no fewer and no more.
+ */
+class BrowserIT {
+
+    private static final Path ROOT = Path.of(System.getProperty("marquee.project.root", "..")).toAbsolutePath()
+            .normalize();
+    private static final Path SDK = ROOT.resolve("sdk-web");
+    private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("MARQUEE_CHROMIUM", "/usr/bin/chromium"));
+
+    private static LocalSuite suite;
+    private static DemoSite site;
+    private static DemoSeed.DemoApp demo;
+    private static DemoSeed.Shop shop;
+    /** The app the format, cap, stream and offline tests use: no campaign of its own, so none of the demo's shows. */
+    private static DemoSeed.NewApp testApp;
+    private static String testPageKey;
+    private static TopicCounts topics;
+
+    @BeforeAll
+    static void startSuiteAndDemoPage() throws Exception {
+        assertTrue(Files.isExecutable(CHROMIUM), "Chromium is needed for the browser tests: apt-get install chromium "
+                + "(.ci/run does it), or point MARQUEE_CHROMIUM at a Chromium binary");
+        SuiteConfig config = SuiteConfig.randomPorts(ROOT, ROOT.resolve("e2e/target/browser-suite"));
+        suite = LocalSuite.start(config, line -> System.out.println("[browser-suite] " + line));
+        DemoSeed seed = new DemoSeed(suite.gatewayUrl());
+        demo = seed.seed(suite.operatorToken());
+        int port = FreePort.find();
+        shop = seed.seedShop(demo, DemoSite.origins(port));
+        site = DemoSite.start(ROOT, port, new DemoSite.Config(suite.gatewayUrl(), shop.sdkKey(), demo.appId(),
+                DemoSeed.DEMO_USER, DemoSeed.DEEP_LINK_SCHEME));
+        testApp = seed.app(suite.operatorToken(), "Browser tests");
+        seed.relaxCaps(testApp.appId(), testApp.adminToken());
+        testPageKey = seed.webKey(testApp.appId(), testApp.adminToken(), DemoSite.origins(port));
+        awaitKeyLive(testPageKey, site.url());
+        awaitKeyLive(shop.sdkKey(), site.url());
+        topics = new TopicCounts("127.0.0.1:" + config.kafkaPort());
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        if (topics != null) {
+            topics.close();
+        }
+        if (site != null) {
+            site.close();
+        }
+        if (suite != null) {
+            suite.close();
+        }
+    }
+
+    /** A new key reaches the gateway through Kafka: wait until a call from the page's origin is accepted. */
+    private static void awaitKeyLive(String key, String origin) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(suite.gatewayUrl() + "/v1/sdk/messages?userId=probe"))
+                .header("X-Marquee-Key", key).header("Origin", origin).build();
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
+            assertTrue(Instant.now().isBefore(deadline), "the web key was not accepted within 30 s");
+            Thread.sleep(100);
+        }
+    }
+
+    static Stream<String> browserTests() throws IOException {
+        try (Stream<Path> files = Files.list(SDK.resolve("browser-tests"))) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".test.mjs")).sorted().toList()
+                    .stream();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("browserTests")
+    void passesInChromium(String file) throws Exception {
+        Path expectations = ROOT.resolve("e2e/target/browser-expectations/" + file + ".jsonl");
+        Files.createDirectories(expectations.getParent());
+        Files.deleteIfExists(expectations);
+
+        ProcessBuilder node = new ProcessBuilder("node", "--test", "--test-reporter=spec", "browser-tests/" + file)
+                .directory(SDK.toFile())
+                .inheritIO();
+        Map<String, String> env = node.environment();
+        env.put("MARQUEE_GATEWAY_URL", suite.gatewayUrl());
+        env.put("MARQUEE_DEMO_URL", site.url());
+        env.put("MARQUEE_APP_ID", testApp.appId());
+        env.put("MARQUEE_PAGE_SDK_KEY", testPageKey);
+        env.put("MARQUEE_SERVER_SDK_KEY", testApp.sdkKey());
+        env.put("MARQUEE_ADMIN_TOKEN", testApp.adminToken());
+        env.put("MARQUEE_DEMO_APP_ID", demo.appId());
+        env.put("MARQUEE_DEMO_WELCOME_ID", demo.campaignId());
+        env.put("MARQUEE_DEMO_BANNER_ID", shop.bannerId());
+        env.put("MARQUEE_DEMO_CARD_ID", shop.cardId());
+        env.put("MARQUEE_DEMO_SURVEY_ID", shop.surveyId());
+        env.put("MARQUEE_CHROMIUM", CHROMIUM.toString());
+        env.put("MARQUEE_EXPECTATIONS", expectations.toString());
+        env.put("MARQUEE_SCREENSHOTS", SDK.resolve("target/screenshots").toString());
+        Process process = node.start();
+        if (!process.waitFor(8, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError(file + " did not finish within 8 minutes");
+        }
+        assertEquals(0, process.exitValue(), file + " failed in Chromium (its output is above)");
+
+        List<TopicCounts.Expectation> expected = TopicCounts.read(expectations);
+        for (TopicCounts.Expectation expectation : expected) {
+            assertEquals(expectation.count(), topics.awaitCount(expectation), expectation.describe());
+        }
+    }
+}
