@@ -23,9 +23,8 @@ const client = await Marquee.init({
 });
 status.textContent = `SDK connected to ${config.baseUrl} as ${userId}.`;
 
-async function showUnread() {
-  const { unread } = await client.inbox();
-  inboxCount.textContent = String(unread);
+function showUnread() {
+  inboxCount.textContent = String(client.inbox().unread);
 }
 
 function go(screen) {
@@ -58,7 +57,7 @@ toggle.addEventListener('click', async () => {
   if (!panel.hidden) {
     await client.refreshInbox();
   }
-  await showUnread();
+  showUnread();
 });
 
 document.getElementById('user-form').addEventListener('submit', (event) => {
@@ -69,4 +68,5 @@ document.getElementById('user-form').addEventListener('submit', (event) => {
   location.reload();
 });
 
-await showUnread();
+await client.refreshInbox();
+showUnread();

@@ -94,10 +94,12 @@ class BrowserIT {
         }
     }
 
+    /** Every {@code *.test.mjs}; {@code -Dmarquee.browser-tests=demo} runs only the files whose name contains it. */
     static Stream<String> browserTests() throws IOException {
+        String only = System.getProperty("marquee.browser-tests", "");
         try (Stream<Path> files = Files.list(SDK.resolve("browser-tests"))) {
-            return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".test.mjs")).sorted().toList()
-                    .stream();
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".test.mjs"))
+                    .filter(n -> n.contains(only)).sorted().toList().stream();
         }
     }
 
@@ -108,9 +110,12 @@ class BrowserIT {
         Files.createDirectories(expectations.getParent());
         Files.deleteIfExists(expectations);
 
+        Path log = ROOT.resolve("e2e/target/browser-tests/" + file + ".log");
+        Files.createDirectories(log.getParent());
         ProcessBuilder node = new ProcessBuilder("node", "--test", "--test-reporter=spec", "browser-tests/" + file)
                 .directory(SDK.toFile())
-                .inheritIO();
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         Map<String, String> env = node.environment();
         env.put("MARQUEE_GATEWAY_URL", suite.gatewayUrl());
         env.put("MARQUEE_DEMO_URL", site.url());
@@ -129,9 +134,11 @@ class BrowserIT {
         Process process = node.start();
         if (!process.waitFor(8, TimeUnit.MINUTES)) {
             process.destroyForcibly();
-            throw new AssertionError(file + " did not finish within 8 minutes");
+            throw new AssertionError(file + " did not finish within 8 minutes:\n" + Files.readString(log));
         }
-        assertEquals(0, process.exitValue(), file + " failed in Chromium (its output is above)");
+        String output = Files.readString(log);
+        System.out.println(output);
+        assertEquals(0, process.exitValue(), () -> file + " failed in Chromium:\n" + output);
 
         List<TopicCounts.Expectation> expected = TopicCounts.read(expectations);
         for (TopicCounts.Expectation expectation : expected) {
