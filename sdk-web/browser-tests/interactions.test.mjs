@@ -50,10 +50,14 @@ async function showButtons(userId) {
 
 test('a dismiss button closes the message and logs a dismissal', async () => {
   const userId = newUser('dismiss');
-  const { context, message } = await showButtons(userId);
+  const { context, page, message } = await showButtons(userId);
   try {
+    const sent = page.waitForResponse(
+      (r) => r.url().includes('/v1/sdk/interactions') && (r.request().postData() ?? '').includes('"dismiss"') && r.ok(),
+    );
     await message.locator('[data-marquee-button="close"]').click();
     await message.waitFor({ state: 'detached' });
+    await sent;
   } finally {
     await context.close();
   }
