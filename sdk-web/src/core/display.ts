@@ -35,6 +35,8 @@ interface OnScreen {
   rendered: RenderedMessage | null;
   impressed: boolean;
   finished: boolean;
+  /** notices when the renderer removed the message by itself (a survey closing after its thank-you) */
+  removal?: MutationObserver;
 }
 
 export class DisplayController {
@@ -99,6 +101,7 @@ export class DisplayController {
     this.current = undefined;
     if (current) {
       current.finished = true;
+      current.removal?.disconnect();
       current.rendered?.close();
     }
   }
@@ -191,11 +194,29 @@ export class DisplayController {
       return;
     }
     state.rendered = rendered;
+    this.watchRemoval(state, rendered.element);
     this.note('shown', message, `${source}: on screen`);
+  }
+
+  /**
+   * A renderer may take its message away without a dismiss callback (an answered survey closes after its thank-you;
+   * closing it then is not a dismissal): the next message may show once the element has left the document.
+   */
+  private watchRemoval(state: OnScreen, element: HTMLElement): void {
+    if (!element.isConnected || typeof MutationObserver === 'undefined') {
+      return;
+    }
+    state.removal = new MutationObserver(() => {
+      if (!element.isConnected) {
+        this.finish(state);
+      }
+    });
+    state.removal.observe(element.ownerDocument, { childList: true, subtree: true });
   }
 
   private finish(state: OnScreen): void {
     state.finished = true;
+    state.removal?.disconnect();
     state.rendered?.close();
     if (this.current === state) {
       this.current = undefined;

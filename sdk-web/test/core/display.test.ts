@@ -57,6 +57,21 @@ describe('one message on screen at a time', () => {
   });
 });
 
+describe('a message the renderer ends by itself', () => {
+  it('an answered survey that closes after its thank-you lets the next message show', async () => {
+    const { delivery, harness } = await showing('survey', 'next');
+    harness.client.track('survey');
+    await settle();
+    harness.client.track('next');
+    await settle();
+    harness.renderers.last().options.callbacks.answer({ nps: 10 });
+    harness.renderers.removeByItself('survey');
+    await settle();
+    expect(harness.renderers.open()).toEqual(['next']);
+    expect(delivery.acceptedInteractions.map((i) => i.type)).toEqual(['survey_answer']);
+  });
+});
+
 describe('pause and resume', () => {
   it('holds what arrives while paused and shows only the most recent one on resume', async () => {
     const { harness } = await showing('a', 'b');

@@ -102,6 +102,12 @@ export function json(status: number, body: unknown, headers: Record<string, stri
 /** Renderers that record what the core asked and expose the callbacks, as a browser would call them. */
 export class FakeRenderers implements Renderers {
   readonly shown: { message: SdkMessage; options: RenderOptions; closed: boolean }[] = [];
+  /** what a renderer does when it ends a message by itself: the element leaves the page, no callback */
+  removeByItself(campaignId: string): void {
+    const entry = this.shown.find((s) => s.message.campaignId === campaignId && !s.closed)!;
+    entry.closed = true;
+    document.querySelector(`[data-marquee-message="${campaignId}"]`)?.remove();
+  }
   readonly feeds: { cards: InboxCard[]; options: InboxOptions }[] = [];
   refuse = false;
 
@@ -113,10 +119,12 @@ export class FakeRenderers implements Renderers {
     this.shown.push(entry);
     const element = document.createElement('div');
     element.setAttribute('data-marquee-message', message.campaignId);
+    (options.root ?? document.body).append(element);
     return {
       element,
       close: () => {
         entry.closed = true;
+        element.remove();
       },
     };
   }
