@@ -3,7 +3,7 @@
 import { type ClientDependencies, MarqueeClient, type MarqueeConfig } from '../../src/core/client';
 import type { DebugEntry } from '../../src/core/debug';
 import { MemoryStorage } from '../../src/core/storage';
-import type { Display, SdkEvent, SdkMessage } from '../../src/model';
+import type { Display, Interaction, SdkEvent, SdkMessage } from '../../src/model';
 import type { InboxCard } from '../../src/render/contract';
 import { FakeRenderers, FakeServer, json, type Recorded, type SseFeed } from './fakes';
 
@@ -18,7 +18,7 @@ export class FakeDelivery {
   readonly streams: SseFeed[] = [];
   /** what the server accepted (not the attempts that failed) */
   readonly acceptedEvents: SdkEvent[] = [];
-  readonly acceptedInteractions: { eventId: string; type: string; buttonId?: string; answers?: unknown }[] = [];
+  readonly acceptedInteractions: Interaction[] = [];
   readonly server: FakeServer;
 
   constructor() {
