@@ -93,4 +93,39 @@ describe('a page going away', () => {
     expect(sent[0].body.events.map((e: any) => e.name)).toContain('leaving');
     expect(delivery.acceptedEvents.filter((e) => e.name === 'leaving')).toHaveLength(1);
   });
+
+  it('also when the page is hidden (tab switch, app to background)', async () => {
+    const delivery = new FakeDelivery();
+    harness = await startClient(delivery);
+    await settle();
+    delivery.offline = true;
+    harness.client.track('hidden');
+    await settle();
+    delivery.offline = false;
+    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+    try {
+      document.dispatchEvent(new Event('visibilitychange'));
+      await settle();
+    } finally {
+      Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
+    }
+    const sent = delivery.server.to('/v1/sdk/events').filter((r) => r.keepalive);
+    expect(sent.map((r) => r.body.events.map((e: any) => e.name))).toEqual([['hidden']]);
+  });
+});
+
+describe('back online', () => {
+  it('reconnects the stream at once instead of waiting for the backoff', async () => {
+    const delivery = new FakeDelivery();
+    harness = await startClient(delivery);
+    await settle();
+    delivery.offline = true;
+    delivery.streams[0].end();
+    await settle();
+    expect(delivery.server.to('/v1/sdk/stream')).toHaveLength(1);
+    delivery.offline = false;
+    window.dispatchEvent(new Event('online'));
+    await settle();
+    expect(delivery.server.to('/v1/sdk/stream')).toHaveLength(2);
+  });
 });

@@ -227,4 +227,20 @@ describe('the tracking queue', () => {
     expect(sent.body.events.length).toBeGreaterThan(10);
     expect(queue.size()).toBe(100 - sent.body.events.length);
   });
+
+  it('above 1000 stored entries drops the oldest, and logs it', async () => {
+    const log = new DebugLog(false);
+    const dropped: DebugEntry[] = [];
+    log.on((entry) => entry.reason === 'dropped' && dropped.push(entry));
+    const offline = new FakeServer(() => {
+      throw new TypeError('Failed to fetch');
+    });
+    const queue = queueOn(new MemoryStorage(), offline, log);
+    for (let n = 0; n < 1002; n++) {
+      queue.enqueue(event(n), group);
+    }
+    expect(queue.size()).toBe(1000);
+    expect(queue.entries()[0].item.eventId).toBe('e2');
+    expect(dropped.map((d) => (d.data as { eventId: string }).eventId)).toEqual(['e0', 'e1']);
+  });
 });
