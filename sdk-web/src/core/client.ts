@@ -428,6 +428,14 @@ export class MarqueeClient {
       }
       return;
     }
+    if (display && this.shownOffline.has(display.campaignId)) {
+      this.log.log({
+        reason: 'duplicate',
+        campaignId: display.campaignId,
+        message: 'the server chose it, but it was already shown offline in this session: not shown again',
+      });
+      return;
+    }
     if (display) {
       this.log.log({ reason: 'server_display', campaignId: display.campaignId, message: 'the server chose it' });
       this.display.offer(fromDisplay(display), display.delaySeconds ?? 0, 'server');

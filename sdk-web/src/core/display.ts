@@ -80,15 +80,6 @@ export class DisplayController {
     }
   }
 
-  get isPaused(): boolean {
-    return this.paused;
-  }
-
-  /** The message on screen, if any (never in headless mode). */
-  get onScreen(): SdkMessage | undefined {
-    return this.current?.message;
-  }
-
   /** Removes everything without interactions: delayed, held and waiting messages and the one on screen. */
   clear(): void {
     for (const timer of this.timers) {

@@ -47,7 +47,7 @@ export interface QueueOptions<T> {
   batchSize?: number;
   /** the oldest entries are dropped (and logged) above this many */
   maxEntries?: number;
-  /** `fetch(…, {keepalive})` bodies are limited to 64 KiB by browsers */
+  /** browsers allow 64 KiB of keepalive bodies in flight per page, shared by both queues */
   keepaliveBytes?: number;
   now?: () => number;
 }
@@ -70,7 +70,7 @@ export class PersistentQueue<T extends { eventId: string }> {
     this.flushDelayMs = options.flushDelayMs ?? 250;
     this.batchSize = options.batchSize ?? 100;
     this.maxEntries = options.maxEntries ?? 1000;
-    this.keepaliveBytes = options.keepaliveBytes ?? 60_000;
+    this.keepaliveBytes = options.keepaliveBytes ?? 30_000;
     this.now = options.now ?? Date.now;
   }
 
@@ -109,13 +109,14 @@ export class PersistentQueue<T extends { eventId: string }> {
   }
 
   /**
-   * The page is going away: sends the first batch with `keepalive` (trimmed to what browsers accept) without waiting
+   * The page is going away: sends the first batch with `keepalive` (trimmed to its share of the 64 KiB browsers accept
+   * for all keepalive requests in flight) without waiting
    * for one in flight. Its entries stay stored until an answer arrives; if none does, the next page sends them again
    * and the server deduplicates them by event id.
    */
   flushBeforeUnload(): void {
     const batch = this.nextBatch(this.entries());
-    while (batch.length > 1 && JSON.stringify(batch).length > this.keepaliveBytes) {
+    while (batch.length > 1 && new TextEncoder().encode(JSON.stringify(batch)).length > this.keepaliveBytes) {
       batch.pop();
     }
     if (batch.length > 0) {

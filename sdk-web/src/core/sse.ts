@@ -1,6 +1,6 @@
 // An incremental parser of the Server-Sent Events format (HTML Living Standard, "event stream interpretation"):
 // chunks in, dispatched events out. Lines end with CRLF, LF or CR; `data:` lines of one event join with "\n";
-// `:` starts a comment (our heartbeats could be comments too); an `id:` is remembered for `Last-Event-ID`.
+// `:` starts a comment; an `id:` is remembered for `Last-Event-ID`. `retry:` is ignored: the SDK's own backoff decides.
 
 export interface SseEvent {
   /** `event:` field, `message` when absent */
@@ -16,8 +16,6 @@ export class SseParser {
   private data: string[] = [];
   private type = '';
   private id = '';
-  /** the `retry:` field's reconnection time, if the server sent one */
-  retryMs: number | undefined;
 
   constructor(lastEventId = '') {
     this.id = lastEventId;
@@ -79,11 +77,6 @@ export class SseParser {
       case 'id':
         if (!value.includes('\0')) {
           this.id = value;
-        }
-        break;
-      case 'retry':
-        if (/^\d+$/.test(value)) {
-          this.retryMs = Number(value);
         }
         break;
       default:

@@ -51,10 +51,4 @@ describe('the SSE parser', () => {
     expect(events.map((e) => e.type)).toEqual(['connected', 'message']);
     expect(events[1]).toEqual({ type: 'message', data: '{"a":1}', lastEventId: '3' });
   });
-
-  it('reads the retry field', () => {
-    const parser = new SseParser();
-    parser.push('retry: 2500\n\n');
-    expect(parser.retryMs).toBe(2500);
-  });
 });
