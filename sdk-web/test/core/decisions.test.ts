@@ -116,6 +116,23 @@ describe('offline, the synced set decides', () => {
     expect(harness.renderers.shown).toHaveLength(1);
   });
 
+  it('a campaign shown offline is not shown again when the server, back, chooses it in the same session', async () => {
+    const delivery = new FakeDelivery();
+    delivery.messages = [promo];
+    harness = await startClient(delivery);
+    delivery.offline = true;
+    harness.client.track('added_to_cart');
+    await settle();
+    harness.renderers.last().options.callbacks.dismiss();
+    delivery.offline = false;
+    delivery.decide = (events) => (events.some((e) => e.name === 'again') ? display(promo) : undefined);
+    window.dispatchEvent(new Event('online'));
+    harness.client.track('again');
+    await settle();
+    expect(harness.renderers.shown).toHaveLength(1);
+    expect(harness.debug.some((d) => d.reason === 'duplicate' && d.campaignId === 'promo')).toBe(true);
+  });
+
   it('honours the trigger’s delay offline', async () => {
     vi.useFakeTimers();
     const delivery = new FakeDelivery();
