@@ -92,7 +92,8 @@ export class SdkApi {
       headers['Last-Event-ID'] = lastEventId;
     }
     const query = this.query({ userId: identity.userId, locale });
-    return this.fetcher(`${this.baseUrl}/v1/sdk/stream?${query}`, { method: 'GET', headers, signal, cache: 'no-store' });
+    const init: RequestInit = { method: 'GET', headers, signal, cache: 'no-store' };
+    return this.fetcher(`${this.baseUrl}/v1/sdk/stream?${query}`, init);
   }
 
   private post(path: string, identity: Identity, body: unknown, keepalive: boolean): Promise<HttpAnswer> {

@@ -96,7 +96,8 @@ export class MarqueeClient {
   ) {
     this.store = new SdkStore(config.storage ?? browserStorage());
     this.log = new DebugLog(config.debug === true, deps.console);
-    this.api = new SdkApi(config.baseUrl, config.sdkKey, deps.fetch ?? ((input, init) => globalThis.fetch(input, init)));
+    const fetcher = deps.fetch ?? ((input: string, init?: RequestInit) => globalThis.fetch(input, init));
+    this.api = new SdkApi(config.baseUrl, config.sdkKey, fetcher);
     this.newId = deps.newId ?? uuid;
     this.now = deps.now ?? Date.now;
     this.backoffRandom = deps.random ?? Math.random;
@@ -247,10 +248,8 @@ export class MarqueeClient {
   }
 
   logClick(message: SdkMessage, button: Button | string): void {
-    const found =
-      typeof button === 'string'
-        ? (message.message.buttons?.find((b) => b.id === button) ?? { id: button, label: button, action: 'URL' as const })
-        : button;
+    const known = typeof button === 'string' ? message.message.buttons?.find((b) => b.id === button) : button;
+    const found = known ?? { id: button as string, label: button as string, action: 'URL' as const };
     this.clicked(message, found);
   }
 

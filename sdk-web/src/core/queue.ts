@@ -165,7 +165,9 @@ export class PersistentQueue<T extends { eventId: string }> {
           retryIn = Math.max(this.backoff.next(), outcome.retryAfterMs ?? 0);
           this.options.log.log({
             reason: 'retry',
-            message: `${this.options.name}: ${outcome.reason}; ${batch.length} entries kept, next attempt in ${retryIn} ms`,
+            message:
+              `${this.options.name}: ${outcome.reason}; ` +
+              `${batch.length} entries kept, next attempt in ${retryIn} ms`,
           });
           break;
         }

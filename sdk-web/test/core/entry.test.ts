@@ -10,6 +10,13 @@ const Marquee = createMarquee(renderers, { fetch: delivery.server.fetch, flushDe
 
 afterEach(() => Marquee.close());
 
+const config = (userId: string) => ({
+  sdkKey: 'k',
+  userId,
+  baseUrl: 'https://edge.example',
+  storage: new MemoryStorage(),
+});
+
 describe('the Marquee object', () => {
   it('refuses calls before init', () => {
     expect(() => Marquee.track('x')).toThrow('Marquee.init must be called first');
@@ -17,7 +24,7 @@ describe('the Marquee object', () => {
 
   it('init makes the default client: Marquee.track goes to it', async () => {
     delivery.decide = (events) => (events.some((e) => e.name === 'go') ? display(sdkMessage('m', [])) : undefined);
-    const client = await Marquee.init({ sdkKey: 'k', userId: 'u1', baseUrl: 'https://edge.example', storage: new MemoryStorage() });
+    const client = await Marquee.init(config('u1'));
     expect(client.userId).toBe('u1');
     Marquee.track('go', { n: 1 });
     Marquee.screen('home');
@@ -27,8 +34,8 @@ describe('the Marquee object', () => {
   });
 
   it('a second init closes the first client', async () => {
-    const first = await Marquee.init({ sdkKey: 'k', userId: 'u1', baseUrl: 'https://edge.example', storage: new MemoryStorage() });
-    await Marquee.init({ sdkKey: 'k', userId: 'u2', baseUrl: 'https://edge.example', storage: new MemoryStorage() });
+    const first = await Marquee.init(config('u1'));
+    await Marquee.init(config('u2'));
     await settle();
     const before = delivery.acceptedEvents.length;
     first.track('after_close');

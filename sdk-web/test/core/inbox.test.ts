@@ -34,8 +34,12 @@ describe('the inbox', () => {
     await settle();
     await harness.client.markRead('c1');
     await harness.client.archive('c2');
-    expect(harness.client.inbox()).toEqual({ cards: [expect.objectContaining({ campaignId: 'c1', read: true })], unread: 0 });
-    expect(delivery.server.requests.filter((r) => r.method === 'POST' && r.path.startsWith('/v1/sdk/inbox/')).map((r) => r.path)).toEqual([
+    expect(harness.client.inbox()).toEqual({
+      cards: [expect.objectContaining({ campaignId: 'c1', read: true })],
+      unread: 0,
+    });
+    const marks = delivery.server.requests.filter((r) => r.method === 'POST' && r.path.startsWith('/v1/sdk/inbox/'));
+    expect(marks.map((r) => r.path)).toEqual([
       '/v1/sdk/inbox/c1/read',
       '/v1/sdk/inbox/c2/archive',
     ]);

@@ -8,7 +8,8 @@ let harness: Harness | undefined;
 afterEach(() => harness?.client.close());
 
 const frame = (id: number, campaignId: string) =>
-  `id: ${id}\nevent: message\ndata: {"campaignId":"${campaignId}","version":2,"variant":"B","message":{"format":"BANNER","title":"Hi"}}\n\n`;
+  `id: ${id}\nevent: message\ndata: ` +
+  `{"campaignId":"${campaignId}","version":2,"variant":"B","message":{"format":"BANNER","title":"Hi"}}\n\n`;
 
 describe('server-sent messages', () => {
   it('shows a message of the stream', async () => {

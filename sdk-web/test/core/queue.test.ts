@@ -182,7 +182,11 @@ describe('the tracking queue', () => {
       if (calls === 1) {
         return json(
           400,
-          { title: 'No event of the batch is valid.', status: 400, errors: [{ field: 'events[0].type', message: 'unknown' }] },
+          {
+            title: 'No event of the batch is valid.',
+            status: 400,
+            errors: [{ field: 'events[0].type', message: 'unknown' }],
+          },
           { 'Content-Type': 'application/problem+json' },
         );
       }

@@ -48,7 +48,8 @@ describe('the message stream', () => {
     await settle();
     const feed = h.opened[0].feed;
     feed.write('event: connected\ndata: {}\n\n');
-    feed.write('event: message\nid: 5\ndata: {"campaignId":"c1","version":1,"variant":"A",\ndata: "message":{"format":"MODAL"}}\n\n');
+    feed.write('event: message\nid: 5\ndata: {"campaignId":"c1","version":1,"variant":"A",\n');
+    feed.write('data: "message":{"format":"MODAL"}}\n\n');
     feed.write(': comment\n\nevent: heartbeat\ndata: {}\n\nevent: resync\ndata: {"reason":"campaign_changed"}\n\n');
     await settle();
     expect(h.messages).toEqual([{ campaignId: 'c1', version: 1, variant: 'A', message: { format: 'MODAL' } }]);

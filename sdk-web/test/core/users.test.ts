@@ -24,7 +24,8 @@ describe('users and sessions', () => {
     const anonymous = harness.client.userId;
     harness.client.identify({ plan: 'pro' }, { userId: 'u42', userSignature: 'sig42' });
     await settle();
-    const batch = delivery.server.to('/v1/sdk/events').find((r) => r.body.events.some((e: any) => e.type === 'identify'))!;
+    const batches = delivery.server.to('/v1/sdk/events');
+    const batch = batches.find((r) => r.body.events.some((e: any) => e.type === 'identify'))!;
     expect(batch.body.userId).toBe('u42');
     expect(batch.headers['x-marquee-user-signature']).toBe('sig42');
     expect(batch.body.events.find((e: any) => e.type === 'identify')).toMatchObject({
