@@ -94,6 +94,11 @@ export class MarqueeClient {
     private readonly config: MarqueeConfig,
     deps: ClientDependencies,
   ) {
+    for (const field of ['sdkKey', 'baseUrl'] as const) {
+      if (typeof config[field] !== 'string' || config[field].trim() === '') {
+        throw new TypeError(`Marquee.init: ${field} is required`);
+      }
+    }
     this.store = new SdkStore(config.storage ?? browserStorage());
     this.log = new DebugLog(config.debug === true, deps.console);
     const fetcher = deps.fetch ?? ((input: string, init?: RequestInit) => globalThis.fetch(input, init));
