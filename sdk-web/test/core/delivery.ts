@@ -1,0 +1,113 @@
+// A fake delivery-service behind the fake fetch, answering like the real one (see delivery-service/README.md), and a
+// client built on it with recording renderers.
+import { type ClientDependencies, MarqueeClient, type MarqueeConfig } from '../../src/core/client';
+import type { DebugEntry } from '../../src/core/debug';
+import { MemoryStorage } from '../../src/core/storage';
+import type { Display, Interaction, SdkEvent, SdkMessage } from '../../src/model';
+import type { InboxCard } from '../../src/render/contract';
+import { FakeRenderers, FakeServer, json, type Recorded, type SseFeed } from './fakes';
+
+export class FakeDelivery {
+  messages: SdkMessage[] = [];
+  etag = '"v1"';
+  cards: InboxCard[] = [];
+  /** the server's decision for a batch of events (none by default) */
+  decide: (events: SdkEvent[]) => Display | undefined = () => undefined;
+  /** true: every request fails as if offline */
+  offline = false;
+  readonly streams: SseFeed[] = [];
+  /** what the server accepted (not the attempts that failed) */
+  readonly acceptedEvents: SdkEvent[] = [];
+  readonly acceptedInteractions: Interaction[] = [];
+  readonly server: FakeServer;
+
+  constructor() {
+    this.server = new FakeServer((request) => this.answer(request));
+  }
+
+  private answer(request: Recorded): Response {
+    if (this.offline) {
+      throw new TypeError('Failed to fetch');
+    }
+    switch (`${request.method} ${request.path}`) {
+      case 'GET /v1/sdk/messages':
+        if (request.headers['if-none-match'] === this.etag) {
+          return json(304, null, { ETag: this.etag });
+        }
+        return json(200, { userId: request.url.searchParams.get('userId'), messages: this.messages, degraded: false }, {
+          ETag: this.etag,
+        });
+      case 'POST /v1/sdk/events': {
+        const events = request.body.events as SdkEvent[];
+        this.acceptedEvents.push(...events);
+        const display = this.decide(events);
+        return json(200, {
+          accepted: events.length,
+          rejected: 0,
+          results: events.map((e, index) => ({ index, eventId: e.eventId, status: 'accepted' })),
+          ...(display ? { display } : {}),
+          degraded: false,
+        });
+      }
+      case 'POST /v1/sdk/interactions':
+        this.acceptedInteractions.push(...request.body.interactions);
+        return json(200, {
+          results: request.body.interactions.map((i: { eventId: string }, index: number) => ({
+            index,
+            eventId: i.eventId,
+            status: 'accepted',
+          })),
+        });
+      case 'GET /v1/sdk/inbox':
+        return json(200, { userId: request.url.searchParams.get('userId'), cards: this.cards });
+      case 'GET /v1/sdk/stream': {
+        const feed = this.server.openStream(request);
+        this.streams.push(feed);
+        return feed.response;
+      }
+      default:
+        if (request.path.startsWith('/v1/sdk/inbox/')) {
+          return new Response(null, { status: 204 });
+        }
+        return json(404, { title: 'Not Found', status: 404 });
+    }
+  }
+}
+
+export function display(message: SdkMessage, delaySeconds = 0): Display {
+  return { ...message, trigger: message.triggers?.[0], delaySeconds };
+}
+
+export interface Harness {
+  client: MarqueeClient;
+  renderers: FakeRenderers;
+  debug: DebugEntry[];
+}
+
+let ids = 0;
+
+/** A started client on the fake delivery; `storage` lets a test "reload" the page on the same storage. */
+export async function startClient(
+  delivery: FakeDelivery,
+  config: Partial<MarqueeConfig> = {},
+  storage = new MemoryStorage(),
+  deps: Partial<ClientDependencies> = {},
+): Promise<Harness> {
+  const renderers = new FakeRenderers();
+  const debug: DebugEntry[] = [];
+  const client = new MarqueeClient(
+    { sdkKey: 'sdk-key', userId: 'u1', baseUrl: 'https://edge.example/', locale: 'en', storage, ...config },
+    {
+      renderers,
+      fetch: delivery.server.fetch,
+      newId: () => `id-${++ids}`,
+      flushDelayMs: 0,
+      random: () => 1,
+      navigate: () => undefined,
+      ...deps,
+    },
+  );
+  client.on('debug', (entry) => debug.push(entry));
+  await client.start();
+  return { client, renderers, debug };
+}

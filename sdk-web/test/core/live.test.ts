@@ -1,0 +1,132 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { allowedLink } from '../../src/core/links';
+import { MemoryStorage } from '../../src/core/storage';
+import { FakeDelivery, startClient, type Harness } from './delivery';
+import { settle } from './fakes';
+
+let harness: Harness | undefined;
+afterEach(() => harness?.client.close());
+
+const frame = (id: number, campaignId: string) =>
+  `id: ${id}\nevent: message\ndata: ` +
+  `{"campaignId":"${campaignId}","version":2,"variant":"B","message":{"format":"BANNER","title":"Hi"}}\n\n`;
+
+describe('server-sent messages', () => {
+  it('shows a message of the stream', async () => {
+    const delivery = new FakeDelivery();
+    harness = await startClient(delivery);
+    await settle();
+    delivery.streams[0].write('event: connected\ndata: {}\n\n' + frame(1, 'sent'));
+    await settle();
+    expect(harness.renderers.open()).toEqual(['sent']);
+    expect(harness.renderers.last().message).toMatchObject({ version: 2, variant: 'B' });
+  });
+
+  it('resumes after the last event id of the previous page, not from the start of the outbox', async () => {
+    const storage = new MemoryStorage();
+    const delivery = new FakeDelivery();
+    const first = await startClient(delivery, {}, storage);
+    await settle();
+    delivery.streams[0].write(frame(7, 'sent'));
+    await settle();
+    first.client.close();
+    harness = await startClient(delivery, {}, storage);
+    await settle();
+    const streams = delivery.server.to('/v1/sdk/stream');
+    expect(streams[0].headers['last-event-id']).toBeUndefined();
+    expect(streams[1].headers['last-event-id']).toBe('7');
+    expect(streams[1].headers['x-marquee-key']).toBe('sdk-key');
+  });
+
+  it('close() ends the stream: the request is aborted and nothing reconnects', async () => {
+    const delivery = new FakeDelivery();
+    harness = await startClient(delivery);
+    await settle();
+    harness.client.close();
+    await settle();
+    expect(delivery.server.to('/v1/sdk/stream')[0].signal?.aborted).toBe(true);
+    expect(delivery.server.to('/v1/sdk/stream')).toHaveLength(1);
+  });
+});
+
+describe('the link policy', () => {
+  it('allows https and the app’s deep-link schemes only', () => {
+    expect(allowedLink('https://shop.example/sale', ['demoshop'])).toBe(true);
+    expect(allowedLink('demoshop://tour', ['demoshop'])).toBe(true);
+    expect(allowedLink('DemoShop://tour', ['demoshop'])).toBe(true);
+    expect(allowedLink('http://shop.example', ['demoshop'])).toBe(false);
+    expect(allowedLink('javascript:alert(1)', ['demoshop'])).toBe(false);
+    expect(allowedLink('data:text/html,hi', ['demoshop'])).toBe(false);
+    expect(allowedLink('otherapp://x', ['demoshop'])).toBe(false);
+    expect(allowedLink('/relative', ['demoshop'])).toBe(false);
+  });
+
+  it('the core refuses to navigate to a link outside the policy', async () => {
+    const opened: string[] = [];
+    const delivery = new FakeDelivery();
+    harness = await startClient(delivery, { deepLinkSchemes: ['demoshop'] }, new MemoryStorage(), {
+      navigate: (url) => opened.push(url),
+    });
+    await settle();
+    delivery.streams[0].write(frame(1, 'sent'));
+    await settle();
+    const navigate = harness.renderers.last().options.navigate!;
+    navigate('javascript:alert(1)');
+    navigate('demoshop://tour');
+    expect(opened).toEqual(['demoshop://tour']);
+    expect(harness.debug.some((d) => d.message.includes('link refused'))).toBe(true);
+  });
+});
+
+describe('a page going away', () => {
+  it('sends what is queued with keepalive on pagehide and when the page is hidden', async () => {
+    const delivery = new FakeDelivery();
+    harness = await startClient(delivery);
+    await settle();
+    delivery.offline = true;
+    harness.client.track('leaving');
+    await settle();
+    delivery.offline = false;
+    window.dispatchEvent(new Event('pagehide'));
+    await settle();
+    const sent = delivery.server.to('/v1/sdk/events').filter((r) => r.keepalive);
+    expect(sent).toHaveLength(1);
+    expect(sent[0].body.events.map((e: any) => e.name)).toContain('leaving');
+    expect(delivery.acceptedEvents.filter((e) => e.name === 'leaving')).toHaveLength(1);
+  });
+
+  it('also when the page is hidden (tab switch, app to background)', async () => {
+    const delivery = new FakeDelivery();
+    harness = await startClient(delivery);
+    await settle();
+    delivery.offline = true;
+    harness.client.track('hidden');
+    await settle();
+    delivery.offline = false;
+    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+    try {
+      document.dispatchEvent(new Event('visibilitychange'));
+      await settle();
+    } finally {
+      Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
+    }
+    const sent = delivery.server.to('/v1/sdk/events').filter((r) => r.keepalive);
+    expect(sent.map((r) => r.body.events.map((e: any) => e.name))).toEqual([['hidden']]);
+  });
+});
+
+describe('back online', () => {
+  it('reconnects the stream at once instead of waiting for the backoff', async () => {
+    const delivery = new FakeDelivery();
+    harness = await startClient(delivery);
+    await settle();
+    delivery.offline = true;
+    delivery.streams[0].end();
+    await settle();
+    expect(delivery.server.to('/v1/sdk/stream')).toHaveLength(1);
+    delivery.offline = false;
+    window.dispatchEvent(new Event('online'));
+    await settle();
+    expect(delivery.server.to('/v1/sdk/stream')).toHaveLength(2);
+  });
+});
