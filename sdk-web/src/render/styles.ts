@@ -34,7 +34,7 @@ const CSS = `
 .marquee-banner[data-marquee-position="BOTTOM"]{bottom:0;padding-bottom:calc(.5rem + env(safe-area-inset-bottom));animation:marquee-rise .25s ease-out}
 .marquee-banner>.marquee-panel{pointer-events:auto;display:flex;flex-wrap:wrap;align-items:center;gap:.5rem 1rem;width:min(100%,48rem);padding:.75rem 3.5rem .75rem 1rem}
 .marquee-banner .marquee-media{width:48px;height:48px;margin:0;flex:none}
-.marquee-banner .marquee-content{flex:1 1 14rem;min-width:0}
+.marquee-banner .marquee-content{flex:1 1 10rem;min-width:0}
 .marquee-banner .marquee-title{font-size:1rem;margin:0;padding:0}
 .marquee-banner .marquee-text{margin:0}
 .marquee-banner .marquee-actions{margin:0;flex:0 1 auto}
@@ -47,16 +47,17 @@ const CSS = `
 .marquee-tooltip[data-marquee-placement="LEFT"] .marquee-arrow{right:-6px}
 .marquee-tooltip[data-marquee-placement="RIGHT"] .marquee-arrow{left:-6px}
 .marquee-carousel>.marquee-panel{width:min(100%,32rem)}
+.marquee-page .marquee-title{font-size:1.125rem;padding-right:0}
 .marquee-nav{display:flex;align-items:center;justify-content:space-between;gap:.5rem;margin-top:1rem}
 .marquee-nav .marquee-button{flex:0 0 auto;padding:.5rem 1rem}
 .marquee-indicator{display:flex;flex-direction:column;align-items:center;gap:.25rem;font-size:.875rem;font-weight:600}
 .marquee-dots{display:flex;gap:6px}
 .marquee-dot{width:8px;height:8px;border-radius:50%;border:1px solid var(--marquee-text)}
 .marquee-dot[data-current]{background:var(--marquee-text)}
-.marquee-survey>.marquee-panel{width:min(100%,38rem)}
+.marquee-survey>.marquee-panel{width:min(100%,40rem)}
 .marquee-question{margin:0 0 1.25rem;padding:0;border:0;min-width:0}
 .marquee-prompt{margin:0 0 .5rem;padding:0;font-weight:600;color:inherit}
-.marquee-nps{display:grid;grid-template-columns:repeat(11,minmax(48px,1fr));gap:2px}
+.marquee-nps{display:grid;grid-template-columns:repeat(auto-fill,minmax(48px,1fr));gap:2px}
 .marquee-nps-option{min-width:48px;min-height:48px;padding:0;border:2px solid var(--marquee-border);border-radius:8px;background:transparent;color:var(--marquee-text);font:inherit;font-weight:600;cursor:pointer}
 .marquee-nps-option[aria-pressed="true"]{background:var(--marquee-button);border-color:var(--marquee-button);color:var(--marquee-button-text)}
 .marquee-scale{display:flex;justify-content:space-between;margin-top:.25rem;font-size:.875rem}
@@ -85,7 +86,7 @@ const CSS = `
 @keyframes marquee-pop{from{opacity:0;transform:scale(.96)}to{opacity:1;transform:none}}
 @keyframes marquee-drop{from{transform:translateY(-100%)}to{transform:none}}
 @keyframes marquee-rise{from{transform:translateY(100%)}to{transform:none}}
-@media (max-width:40rem){.marquee-nps{grid-template-columns:repeat(6,minmax(48px,1fr))}}
+@media (max-width:30rem){.marquee-overlay{padding:.5rem}.marquee-overlay>.marquee-panel{padding:1.25rem 1rem}}
 @media (prefers-reduced-motion:reduce){.marquee-root,.marquee-root *,.marquee-root *::before,.marquee-root *::after{animation:none!important;transition:none!important;scroll-behavior:auto!important}}
 `;
 
