@@ -16,6 +16,7 @@
 //   banner                    [data-marquee-position="TOP|BOTTOM"]; tooltip [data-marquee-placement="<side>"]
 //   carousel page indicator   [data-marquee-indicator] (text "2 / 3")
 //   inbox card archive        [data-marquee-archive="<campaignId>"]
+//   survey after submitting   [data-marquee-thanks]
 import type { Button, SdkMessage } from '../model';
 
 /** Called by the renderers; the core turns them into interactions and tracked events. */

@@ -30,4 +30,15 @@ describe('HTML message', () => {
     expect(root.getAttribute('aria-label')).toBe('Message');
     expect(root.querySelector('iframe')!.title).toBe('Message');
   });
+
+  it('closes (a dismissal) when its own frame asks, and ignores other senders', () => {
+    const options = recordingOptions({ allowHtml: true });
+    const root = show(html('Sale'), options)!.element;
+    const frame = root.querySelector('iframe')!;
+    window.dispatchEvent(new MessageEvent('message', { data: { marquee: 'dismiss' }, source: window }));
+    expect(root.isConnected).toBe(true);
+    window.dispatchEvent(new MessageEvent('message', { data: { marquee: 'dismiss' }, source: frame.contentWindow }));
+    expect(root.isConnected).toBe(false);
+    expect(options.recorded.dismissals).toBe(1);
+  });
 });
