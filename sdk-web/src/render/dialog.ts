@@ -33,8 +33,12 @@ export function dialogFrame(message: SdkMessage, options: RenderOptions, setup: 
   panel.append(presentation.closeControl());
   root.append(panel);
   if (setup.dismissOnOutsideClick) {
+    // both ends on the dimmed page: a text selection dragged out of the panel is not a click outside
+    let pressedOutside = false;
+    root.addEventListener('pointerdown', (event) => (pressedOutside = event.target === root));
     root.addEventListener('click', (event) => {
-      if (event.target === root) presentation.dismiss();
+      if (event.target === root && pressedOutside) presentation.dismiss();
+      pressedOutside = false;
     });
   }
   return {

@@ -147,8 +147,4 @@ export class Presentation implements RenderedMessage {
     for (const cleanup of this.cleanups.splice(0).reverse()) cleanup();
     this.element.remove();
   }
-
-  get isClosed(): boolean {
-    return this.closed;
-  }
 }

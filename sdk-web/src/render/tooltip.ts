@@ -13,7 +13,7 @@ const MARGIN = 8;
 const OPPOSITE: Record<Placement, Placement> = { TOP: 'BOTTOM', BOTTOM: 'TOP', LEFT: 'RIGHT', RIGHT: 'LEFT' };
 
 /** The element marked with this anchor name (compared as text: no selector is built from message data). */
-export function findAnchor(anchor: string): HTMLElement | null {
+function findAnchor(anchor: string): HTMLElement | null {
   for (const el of Array.from(document.querySelectorAll<HTMLElement>('[data-marquee-anchor]'))) {
     if (el.getAttribute('data-marquee-anchor') === anchor) return el;
   }

@@ -32,7 +32,10 @@ describe('modal', () => {
     for (const close of [
       (root: HTMLElement) => q('[data-marquee-close]', root).click(),
       (root: HTMLElement) => root.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })),
-      (root: HTMLElement) => root.dispatchEvent(new MouseEvent('click', { bubbles: true })),
+      (root: HTMLElement) => {
+        root.dispatchEvent(new Event('pointerdown', { bubbles: true }));
+        root.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+      },
     ]) {
       const options = recordingOptions();
       const shown = show(modal(), options)!;
@@ -42,10 +45,12 @@ describe('modal', () => {
     }
   });
 
-  it('a click inside the panel does not dismiss', () => {
+  it('a click inside the panel, or a drag from it to the dimmed page, does not dismiss', () => {
     const options = recordingOptions();
     const shown = show(modal(), options)!;
     q('.marquee-text', shown.element).click();
+    q('.marquee-text', shown.element).dispatchEvent(new Event('pointerdown', { bubbles: true }));
+    shown.element.dispatchEvent(new MouseEvent('click', { bubbles: true }));
     expect(options.recorded.dismissals).toBe(0);
     expect(shown.element.isConnected).toBe(true);
   });
