@@ -141,6 +141,7 @@ function cardElement(card: InboxCard, labels: RenderLabels): HTMLElement {
   el.setAttribute('data-marquee-card', card.campaignId);
   el.setAttribute('data-marquee-format', 'CARD');
   el.setAttribute('data-unread', String(!card.read));
+  if (card.locale) el.lang = card.locale;
   const meta = element('p', 'marquee-card-meta');
   if (!card.read) {
     const unread = element('span', 'marquee-card-unread');

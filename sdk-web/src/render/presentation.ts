@@ -73,6 +73,8 @@ export class Presentation implements RenderedMessage {
     this.element = element('div', `marquee-root ${className}`);
     this.element.setAttribute('data-marquee-message', sdkMessage.campaignId);
     this.element.setAttribute('data-marquee-format', sdkMessage.message.format);
+    // screen readers pronounce the message in its own language, which may not be the page's
+    if (sdkMessage.locale) this.element.lang = sdkMessage.locale;
     this.onClose(applyTheme(this.element, sdkMessage.message.theme, options.colorScheme ?? 'auto'));
   }
 

@@ -54,4 +54,9 @@ describe('formats', () => {
       expect(root.getAttribute('data-marquee-scheme')).toBe('light');
     }
   });
+
+  it('a message in another language than the page says so', () => {
+    const message = { ...sdkMessage({ format: 'MODAL', title: 'Bienvenue', body: 'Suivez le guide' }), locale: 'fr-CA' };
+    expect(show(message, recordingOptions())!.element.lang).toBe('fr-CA');
+  });
 });
