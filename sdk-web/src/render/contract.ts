@@ -11,6 +11,12 @@
 //   inbox feed                [data-marquee-inbox], card [data-marquee-card="<campaignId>"][data-unread="true|false"],
 //                             unread badge [data-marquee-unread] (text = count)
 //   HTML message              iframe[sandbox] (never allow-same-origin) inside the message root
+// Added by the renderers (optional to rely on):
+//   every root                [data-marquee-scheme="light|dark"] (the colour scheme applied)
+//   banner                    [data-marquee-position="TOP|BOTTOM"]; tooltip [data-marquee-placement="<side>"]
+//   carousel page indicator   [data-marquee-indicator] (text "2 / 3")
+//   inbox card archive        [data-marquee-archive="<campaignId>"]
+//   survey after submitting   [data-marquee-thanks]
 import type { Button, SdkMessage } from '../model';
 
 /** Called by the renderers; the core turns them into interactions and tracked events. */
@@ -37,6 +43,30 @@ export interface RenderOptions {
   /** opens a URL or deep link the policy allowed; default `window.location.assign` */
   navigate?: (url: string) => void;
   callbacks: RenderCallbacks;
+  /** the SDK's own words (close, next, thank-you…), for apps in other languages; English by default */
+  labels?: Partial<RenderLabels>;
+}
+
+/** The texts the renderers add around a message's own (already localized) texts. */
+export interface RenderLabels {
+  close: string;
+  previous: string;
+  next: string;
+  /** `{current}` and `{total}` are replaced, e.g. "Page {current} of {total}" */
+  page: string;
+  submit: string;
+  thanks: string;
+  required: string;
+  requiredMark: string;
+  answerOne: string;
+  npsLow: string;
+  npsHigh: string;
+  message: string;
+  inbox: string;
+  unread: string;
+  pinned: string;
+  archive: string;
+  empty: string;
 }
 
 /** A message on screen. `close()` removes it without a dismiss callback (the core decides). */
