@@ -9,7 +9,7 @@ export type { DebugEntry, DebugListener, DebugReason } from './core/debug';
 export type { MarqueeApi } from './core/entry';
 export type { InboxState } from './core/inbox';
 export type { KeyValueStorage } from './core/storage';
-export type { InboxCard } from './render/contract';
+export type { InboxCard, RenderLabels } from './render/contract';
 
 export const version = '0.1.0';
 

@@ -2,7 +2,7 @@
 // what is on screen, for one user at a time. `Marquee.init` (src/marquee.ts) builds it with the real renderers;
 // tests build it with their own renderers, fetch and storage.
 import type { Button, Display, EventsResponse, Interaction, SdkEvent, SdkMessage } from '../model';
-import type { InboxCard, Renderers } from '../render/contract';
+import type { InboxCard, RenderLabels, Renderers } from '../render/contract';
 import { type DeviceContext, type FetchLike, type Identity, SdkApi } from './api';
 import { Backoff } from './backoff';
 import { type DebugListener, DebugLog } from './debug';
@@ -42,6 +42,8 @@ export interface MarqueeConfig {
   debug?: boolean;
   /** default localStorage (memory when the browser refuses it) */
   storage?: KeyValueStorage;
+  /** the SDK's own words (Close, Next, Thank you!, …) in the app's language; English by default */
+  labels?: Partial<RenderLabels>;
 }
 
 /** What the client is built from; tests pass their own. */
@@ -121,6 +123,7 @@ export class MarqueeClient {
       colorScheme: config.theme ?? 'auto',
       deepLinkSchemes: this.deepLinkSchemes,
       allowHtml: config.allowHtml === true,
+      labels: config.labels,
       navigate: (url: string) => {
         if (allowedLink(url, this.deepLinkSchemes)) {
           navigate(url);
