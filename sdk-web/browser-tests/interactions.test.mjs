@@ -69,9 +69,15 @@ test('a log-event button tracks its event and logs the click', async () => {
   const userId = newUser('remind');
   const { context, page, message } = await showButtons(userId);
   try {
+    const clickSent = page.waitForResponse(
+      (r) => r.url().includes('/v1/sdk/interactions') && (r.request().postData() ?? '').includes('"click"') && r.ok(),
+    );
+    const eventSent = page.waitForResponse(
+      (r) => r.url().includes('/v1/sdk/events') && (r.request().postData() ?? '').includes('remind_me') && r.ok(),
+    );
     await message.locator('[data-marquee-button="remind"]').click();
     await message.waitFor({ state: 'detached' });
-    await page.evaluate(() => window.marquee.flush?.());
+    await Promise.all([clickSent, eventSent]);
   } finally {
     await context.close();
   }

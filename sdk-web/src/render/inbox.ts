@@ -6,7 +6,7 @@ import type { InboxCard, InboxOptions, RenderLabels } from './contract';
 import { element, heading, screenReaderText } from './elements';
 import { labelsOf } from './labels';
 import { allowedLink, refuse } from './links';
-import { buttonRow, closeButton, image, navigateWith } from './presentation';
+import { buttonRow, closeButton, image, languageTag, navigateWith } from './presentation';
 import { injectStyles } from './styles';
 import { applyTheme } from './theme';
 import { whenVisible } from './visibility';
@@ -141,7 +141,8 @@ function cardElement(card: InboxCard, labels: RenderLabels): HTMLElement {
   el.setAttribute('data-marquee-card', card.campaignId);
   el.setAttribute('data-marquee-format', 'CARD');
   el.setAttribute('data-unread', String(!card.read));
-  if (card.locale) el.lang = card.locale;
+  const lang = languageTag(card.locale);
+  if (lang) el.lang = lang;
   const meta = element('p', 'marquee-card-meta');
   if (!card.read) {
     const unread = element('span', 'marquee-card-unread');

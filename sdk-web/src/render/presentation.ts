@@ -74,7 +74,8 @@ export class Presentation implements RenderedMessage {
     this.element.setAttribute('data-marquee-message', sdkMessage.campaignId);
     this.element.setAttribute('data-marquee-format', sdkMessage.message.format);
     // screen readers pronounce the message in its own language, which may not be the page's
-    if (sdkMessage.locale) this.element.lang = sdkMessage.locale;
+    const lang = languageTag(sdkMessage.locale);
+    if (lang) this.element.lang = lang;
     this.onClose(applyTheme(this.element, sdkMessage.message.theme, options.colorScheme ?? 'auto'));
   }
 
@@ -149,4 +150,12 @@ export class Presentation implements RenderedMessage {
     for (const cleanup of this.cleanups.splice(0).reverse()) cleanup();
     this.element.remove();
   }
+}
+
+/**
+ * The message's language for `lang`, or undefined when the server used the campaign's default texts (it answers the
+ * locale `default` then, which is not a language tag: the page's language applies).
+ */
+export function languageTag(locale: string | undefined): string | undefined {
+  return locale && locale !== 'default' ? locale : undefined;
 }

@@ -59,4 +59,9 @@ describe('formats', () => {
     const message = { ...sdkMessage({ format: 'MODAL', title: 'Bienvenue', body: 'Suivez le guide' }), locale: 'fr-CA' };
     expect(show(message, recordingOptions())!.element.lang).toBe('fr-CA');
   });
+
+  it('the default texts (locale "default") take the page language: no lang attribute', () => {
+    const message = { ...sdkMessage({ format: 'MODAL', title: 'Hello', body: 'Welcome' }), locale: 'default' };
+    expect(show(message, recordingOptions())!.element.hasAttribute('lang')).toBe(false);
+  });
 });
