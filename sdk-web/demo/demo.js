@@ -70,3 +70,5 @@ document.getElementById('user-form').addEventListener('submit', (event) => {
 
 await client.refreshInbox();
 showUnread();
+// cards count as read once seen in the open feed: keep the badge current
+setInterval(showUnread, 1000);
