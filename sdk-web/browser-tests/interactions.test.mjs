@@ -138,10 +138,14 @@ test('an impression and a click reach Kafka exactly once when a response is lost
   expectRecords(OUTCOMES, { type: 'CLICK', campaignId: buttons, userId, buttonId: 'remind' }, 1, 'one click across the reload');
 });
 
-test('a lifetime cap of 2 shows the message twice, however often it is triggered', async () => {
+test('a lifetime cap of 2 shows the message twice, however often it is triggered, and debug mode says why', async () => {
   const userId = newUser('cap');
   const context = await browser.newContext();
-  const page = await openPage(browser, { userId, context });
+  const page = await openPage(browser, { userId, context, init: { debug: true } });
+  await page.evaluate(() => {
+    window.debugEntries = [];
+    window.marquee.on('debug', (entry) => window.debugEntries.push(entry));
+  });
   let displays = 0;
   try {
     for (let attempt = 0; attempt < 4; attempt += 1) {
@@ -156,6 +160,12 @@ test('a lifetime cap of 2 shows the message twice, however often it is triggered
       await banner.locator('[data-marquee-close]').click();
       await banner.waitFor({ state: 'detached' });
     }
+    // the server's explanation, through the DEBUG scope of the page's key
+    await page.waitForFunction(
+      (id) => window.debugEntries.some((e) => e.reason === 'explain' && e.campaignId === id && e.message.endsWith('cap:lifetime')),
+      capped,
+      { timeout: 10_000 },
+    );
   } finally {
     await context.close();
   }

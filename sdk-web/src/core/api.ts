@@ -84,6 +84,22 @@ export class SdkApi {
     return this.call(path, { method: 'POST', headers: this.headers(identity) });
   }
 
+  /**
+   * `GET /v1/sdk/explain`: every campaign's verdict for this user and trigger (`SCREEN_VIEW:<screen>`,
+   * `CUSTOM_EVENT:<event>`, `SESSION_START`, …). The gateway answers 403 unless the SDK key has the `DEBUG` scope.
+   */
+  explain(identity: Identity, context: DeviceContext, trigger: string): Promise<HttpAnswer> {
+    const query = this.query({
+      userId: identity.userId,
+      trigger,
+      sessionId: context.sessionId,
+      platform: 'web',
+      locale: context.locale,
+      timeZone: context.timeZone,
+    });
+    return this.call(`/v1/sdk/explain?${query}`, { method: 'GET', headers: this.headers(identity) });
+  }
+
   /** `GET /v1/sdk/stream` as a fetch (EventSource cannot send the key header); the caller reads the body. */
   stream(identity: Identity, locale: string | undefined, lastEventId: string | undefined, signal: AbortSignal) {
     const headers = this.headers(identity);

@@ -3,7 +3,7 @@
 // tests build it with their own renderers, fetch and storage.
 import type { Button, Display, EventsResponse, Interaction, SdkEvent, SdkMessage } from '../model';
 import type { InboxCard, RenderLabels, Renderers } from '../render/contract';
-import { type DeviceContext, type FetchLike, type Identity, SdkApi } from './api';
+import { type DeviceContext, type FetchLike, type HttpAnswer, type Identity, SdkApi } from './api';
 import { Backoff } from './backoff';
 import { type DebugListener, DebugLog } from './debug';
 import { DisplayController } from './display';
@@ -15,7 +15,7 @@ import { Session } from './session';
 import { browserStorage, type KeyValueStorage, SdkStore } from './storage';
 import { MessageStream } from './stream';
 import { MessageSync } from './sync';
-import { firedBy, matchingMessages } from './triggers';
+import { type FiredTrigger, firedBy, matchingMessages } from './triggers';
 
 export interface MarqueeConfig {
   /** the app's SDK key (`X-Marquee-Key`) */
@@ -66,6 +66,9 @@ type NewEvent = Omit<SdkEvent, 'eventId' | 'occurredAt'>;
 export class MarqueeClient {
   private readonly store: SdkStore;
   private readonly log: DebugLog;
+  private readonly debugMode: boolean;
+  /** the server refused an explanation once (no DEBUG scope): not asked again */
+  private explainRefused = false;
   private readonly api: SdkApi;
   private readonly newId: () => string;
   private readonly now: () => number;
@@ -102,7 +105,8 @@ export class MarqueeClient {
       }
     }
     this.store = new SdkStore(config.storage ?? browserStorage());
-    this.log = new DebugLog(config.debug === true, deps.console);
+    this.debugMode = config.debug === true;
+    this.log = new DebugLog(this.debugMode, deps.console);
     const fetcher = deps.fetch ?? ((input: string, init?: RequestInit) => globalThis.fetch(input, init));
     this.api = new SdkApi(config.baseUrl, config.sdkKey, fetcher);
     this.newId = deps.newId ?? uuid;
@@ -459,9 +463,52 @@ export class MarqueeClient {
         message:
           local.length > 0
             ? `${describe(entry.item)}: the server answered no message although ${local.length} synced message(s) ` +
-              `match locally (caps, arbitration, schedule or targeting; explain needs an admin token)`
+              `match locally (caps, arbitration, schedule or targeting; the server's reasons follow in debug mode)`
             : `${describe(entry.item)}: no synced message has this trigger; the server answered none`,
         data: { degraded: body?.degraded === true, local: local.map((m) => m.message.campaignId) },
+      });
+      if (this.debugMode) {
+        void this.explain(entry.item, fired);
+      }
+    }
+  }
+
+  /**
+   * Debug mode: asks the server why each campaign was not shown for this trigger (`GET /v1/sdk/explain`, which needs
+   * an SDK key with the `DEBUG` scope) and logs one entry per campaign.
+   */
+  private async explain(event: SdkEvent, fired: FiredTrigger): Promise<void> {
+    if (this.explainRefused) {
+      return;
+    }
+    const trigger = fired.name ? `${fired.type}:${fired.name}` : fired.type;
+    let answer: HttpAnswer;
+    try {
+      answer = await this.api.explain(this.identity, this.context(), trigger);
+    } catch {
+      return;
+    }
+    if (answer.status === 401 || answer.status === 403) {
+      if (this.explainRefused) {
+        return; // another explanation in flight was refused first, and said so
+      }
+      this.explainRefused = true;
+      this.log.log({
+        reason: 'explain',
+        message: 'the server does not explain to this SDK key: give it the DEBUG scope (development builds only)',
+      });
+      return;
+    }
+    const campaigns = (answer.body as { campaigns?: ExplainVerdict[] } | undefined)?.campaigns;
+    if (answer.status !== 200 || !Array.isArray(campaigns)) {
+      return;
+    }
+    for (const verdict of campaigns) {
+      this.log.log({
+        reason: 'explain',
+        campaignId: verdict.campaignId,
+        message: `${describe(event)}: "${verdict.name}" → ${verdict.reason}`,
+        data: verdict,
       });
     }
   }
@@ -616,6 +663,15 @@ export class MarqueeClient {
     target.addEventListener(type, listener);
     this.listeners.push([target, type, listener]);
   }
+}
+
+/** One campaign's verdict in the server's explanation. */
+interface ExplainVerdict {
+  campaignId: string;
+  name: string;
+  priority: number;
+  /** `shown`, `eligible`, `cap:lifetime`, `segment`, `arbitration:<winner>`, `control_group`, … */
+  reason: string;
 }
 
 function fromDisplay(display: Display): SdkMessage {

@@ -13,6 +13,7 @@ export type DebugReason =
   | 'offline_path'
   | 'server_none'
   | 'server_display'
+  | 'explain'
   | 'stale_display'
   | 'degraded'
   | 'renderer_refused'

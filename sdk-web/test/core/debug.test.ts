@@ -31,6 +31,47 @@ describe('debug mode', () => {
     expect(harness.debug.some((d) => d.reason === 'trigger_mismatch')).toBe(true);
   });
 
+  it("logs the server's reason for each campaign not shown, from the explain API", async () => {
+    const delivery = new FakeDelivery();
+    delivery.verdicts = [
+      { campaignId: 'c-1', name: 'Spring sale', priority: 50, reason: 'cap:lifetime' },
+      { campaignId: 'c-2', name: 'Checkout tip', priority: 10, reason: 'segment' },
+    ];
+    harness = await startClient(delivery, { debug: true }, new MemoryStorage(), { console: () => {} });
+    harness.client.track('viewed_cart');
+    await settle();
+    expect(delivery.explained).toContain('CUSTOM_EVENT:viewed_cart');
+    const explained = harness.debug.filter((d) => d.reason === 'explain' && d.message.includes('viewed_cart'));
+    expect(explained.map((d) => [d.campaignId, d.message])).toEqual([
+      ['c-1', 'track "viewed_cart": "Spring sale" → cap:lifetime'],
+      ['c-2', 'track "viewed_cart": "Checkout tip" → segment'],
+    ]);
+  });
+
+  it('asks for explanations only in debug mode, and stops asking once the key is refused', async () => {
+    const quiet = new FakeDelivery();
+    quiet.verdicts = [];
+    harness = await startClient(quiet);
+    harness.client.screen('home');
+    await settle();
+    expect(quiet.explained).toEqual([]);
+    harness.client.close();
+
+    const refused = new FakeDelivery();
+    harness = await startClient(refused, { debug: true }, new MemoryStorage(), { console: () => {} });
+    await settle();
+    const askedAtStart = refused.explained.length;
+    expect(askedAtStart).toBeGreaterThan(0);
+    harness.client.screen('home');
+    await settle();
+    harness.client.screen('cart');
+    await settle();
+    expect(refused.explained).toHaveLength(askedAtStart);
+    expect(harness.debug.filter((d) => d.reason === 'explain').map((d) => d.message)).toEqual([
+      'the server does not explain to this SDK key: give it the DEBUG scope (development builds only)',
+    ]);
+  });
+
   it('an unsubscribed listener gets nothing more', async () => {
     const delivery = new FakeDelivery();
     harness = await startClient(delivery);

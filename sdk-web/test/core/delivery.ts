@@ -15,6 +15,9 @@ export class FakeDelivery {
   decide: (events: SdkEvent[]) => Display | undefined = () => undefined;
   /** true: every request fails as if offline */
   offline = false;
+  /** `GET /v1/sdk/explain`: 403 (a key without the DEBUG scope) unless a test sets verdicts */
+  verdicts: { campaignId: string; name: string; priority: number; reason: string }[] | undefined;
+  readonly explained: string[] = [];
   readonly streams: SseFeed[] = [];
   /** what the server accepted (not the attempts that failed) */
   readonly acceptedEvents: SdkEvent[] = [];
@@ -58,6 +61,11 @@ export class FakeDelivery {
             status: 'accepted',
           })),
         });
+      case 'GET /v1/sdk/explain':
+        this.explained.push(request.url.searchParams.get('trigger') ?? '');
+        return this.verdicts
+          ? json(200, { userId: request.url.searchParams.get('userId'), degraded: false, campaigns: this.verdicts })
+          : json(403, { title: 'Forbidden', status: 403, detail: 'The SDK key lacks the debug scope.' });
       case 'GET /v1/sdk/inbox':
         return json(200, { userId: request.url.searchParams.get('userId'), cards: this.cards });
       case 'GET /v1/sdk/stream': {

@@ -19,13 +19,16 @@ import dev.marquee.contracts.app.SdkScope;
 public record KnownCredential(String appId, String credentialId, CredentialKind kind, AdminRole role, String name,
         Set<SdkScope> scopes, Set<String> allowedOrigins, Set<String> bundleIds, Instant expiresAt) {
 
+    /** What a key published before keys were scoped may do: everything there was then, not the later debug scope. */
+    private static final Set<SdkScope> UNSCOPED = Set.of(SdkScope.READ, SdkScope.TRACK);
+
     public KnownCredential(String appId, String credentialId, CredentialKind kind, AdminRole role, String name) {
-        this(appId, credentialId, kind, role, name, Set.of(SdkScope.values()), Set.of(), Set.of(), null);
+        this(appId, credentialId, kind, role, name, UNSCOPED, Set.of(), Set.of(), null);
     }
 
     public static KnownCredential of(String appId, Credential credential) {
-        // events from before keys were scoped carry no scopes: such keys could do everything, and still can
-        Set<SdkScope> scopes = credential.scopes() == null ? Set.of(SdkScope.values()) : present(credential.scopes());
+        // events from before keys were scoped carry no scopes: such keys could read and track, and still can
+        Set<SdkScope> scopes = credential.scopes() == null ? UNSCOPED : present(credential.scopes());
         return new KnownCredential(appId, credential.id(), credential.kind(), credential.role(), credential.name(), scopes,
                 present(credential.allowedOrigins()), present(credential.bundleIds()), credential.expiresAt());
     }

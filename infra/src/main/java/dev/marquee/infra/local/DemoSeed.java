@@ -128,10 +128,13 @@ public final class DemoSeed {
                 "maxMessagesPerDay", 200, "minSecondsBetweenMessages", 0, "htmlMessages", true), 200);
     }
 
-    /** An SDK key for web pages of these origins (the gateway answers their CORS preflights); its secret. */
+    /**
+     * A development SDK key for web pages of these origins (the gateway answers their CORS preflights), with the
+     * {@code DEBUG} scope so that the SDK's debug mode can show the server's reasons; its secret.
+     */
     public String webKey(String appId, String adminToken, List<String> origins) throws IOException, InterruptedException {
         return send("POST", "/v1/apps/" + appId + "/keys", adminToken, Map.of("kind", "SDK_KEY", "name", "web page",
-                "scopes", List.of("READ", "TRACK"), "allowedOrigins", origins), 201).get("secret").asText();
+                "scopes", List.of("READ", "TRACK", "DEBUG"), "allowedOrigins", origins), 201).get("secret").asText();
     }
 
     private String live(DemoApp app, Map<String, Object> campaign) throws IOException, InterruptedException {

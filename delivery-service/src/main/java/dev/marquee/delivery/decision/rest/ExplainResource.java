@@ -57,9 +57,14 @@ public class ExplainResource {
             @QueryParam("locale") @Size(max = 35) String locale,
             @QueryParam("timeZone") @Size(max = 64) String timeZone) {
         UserContext user = SdkMessageResource.context(userId, sessionId, platform, appVersion, locale, timeZone);
+        return explanation(decisions, appId, user, trigger);
+    }
+
+    /** The same decision as the SDK's for this user and trigger, nothing reserved; every campaign's verdict. */
+    static Uni<Explanation> explanation(DecisionService decisions, String appId, UserContext user, String trigger) {
         List<TriggerEvent> events = trigger == null || trigger.isBlank() ? null : List.of(parse(trigger));
         return decisions.decide(appId, user, events, Instant.now(), DecisionService.Mode.LOOK)
-                .map(decision -> new Explanation(userId, trigger, decision.degraded(), decision.verdicts()));
+                .map(decision -> new Explanation(user.userId(), trigger, decision.degraded(), decision.verdicts()));
     }
 
     private static TriggerEvent parse(String trigger) {

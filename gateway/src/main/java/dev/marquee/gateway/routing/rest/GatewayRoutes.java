@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import dev.marquee.contracts.app.SdkScope;
 import dev.marquee.gateway.config.GatewayConfig;
 import dev.marquee.gateway.edge.AccessLog;
 import dev.marquee.gateway.edge.Cors;
@@ -114,7 +115,7 @@ public class GatewayRoutes {
     private void sdk(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
         String userId = request.getHeader(USER_ID_HEADER);
-        Verdict verdict = access.sdk(new SdkRequest(request.getHeader(SDK_KEY_HEADER), isRead(request.method()),
+        Verdict verdict = access.sdk(new SdkRequest(request.getHeader(SDK_KEY_HEADER), sdkScope(request),
                 request.getHeader(HttpHeaders.ORIGIN), request.getHeader(BUNDLE_ID_HEADER), userId,
                 request.getHeader(USER_SIGNATURE_HEADER), ctx.queryParam("userId")));
         if (verdict instanceof Verdict.Allowed allowed) {
@@ -198,6 +199,14 @@ public class GatewayRoutes {
 
     private static long seconds(long millis) {
         return (millis + 999) / 1000;
+    }
+
+    /** The scope an SDK call needs: the explanations {@code DEBUG}, other reads {@code READ}, writes {@code TRACK}. */
+    private static SdkScope sdkScope(HttpServerRequest request) {
+        if (request.path().startsWith("/v1/sdk/explain")) {
+            return SdkScope.DEBUG;
+        }
+        return isRead(request.method()) ? SdkScope.READ : SdkScope.TRACK;
     }
 
     private static boolean isRead(HttpMethod method) {

@@ -57,7 +57,8 @@ public class Access {
     }
 
     /**
-     * {@code X-Marquee-Key} on {@code /v1/sdk/**}. Reads need the {@code READ} scope, everything else {@code TRACK}. A key
+     * {@code X-Marquee-Key} on {@code /v1/sdk/**}, which needs the scope its route asks for (reads {@code READ}, writes
+     * {@code TRACK}, the explanations {@code DEBUG}). A key
      * bound to web origins or bundle ids needs the request to show one of them: a browser sets {@code Origin} itself
      * (a page cannot forge it), the mobile SDKs send {@code X-Marquee-Bundle-Id}.
      */
@@ -74,7 +75,7 @@ public class Access {
             return Verdict.unauthorized("The SDK key is not valid.");
         }
         KnownCredential key = found.get();
-        SdkScope scope = call.read() ? SdkScope.READ : SdkScope.TRACK;
+        SdkScope scope = call.scope();
         if (!key.scopes().contains(scope)) {
             return Verdict.forbidden("The SDK key lacks the " + scope.name().toLowerCase(Locale.ROOT) + " scope.");
         }

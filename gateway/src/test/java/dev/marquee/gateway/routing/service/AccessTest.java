@@ -34,6 +34,7 @@ class AccessTest {
         table.apply(app("shop", sdkKey("k1", "pk"), adminToken("t1", "at"), adminToken("t3", "editor", AdminRole.EDITOR),
                 adminToken("t4", "viewer", AdminRole.VIEWER),
                 sdkKey("k2", "read-only", List.of(SdkScope.READ), List.of(), List.of(), null),
+                sdkKey("k6", "debug", List.of(SdkScope.READ, SdkScope.TRACK, SdkScope.DEBUG), List.of(), List.of(), null),
                 sdkKey("k3", "web", List.of(SdkScope.READ, SdkScope.TRACK), List.of("https://shop.example"), List.of(), null),
                 sdkKey("k4", "ios", List.of(SdkScope.READ), List.of(), List.of("com.example.shop"), null),
                 sdkKey("k5", "rotated", List.of(SdkScope.READ), List.of(), List.of(), NOW.plusSeconds(1))));
@@ -57,6 +58,9 @@ class AccessTest {
         Access access = access(Optional.empty(), NOW);
         assertEquals(200, status(access.sdk(call("read-only", true, null, null))));
         assertEquals(403, refused(access.sdk(call("read-only", false, null, null))), "tracking needs the track scope");
+        assertEquals(403, refused(access.sdk(new SdkRequest("pk", SdkScope.DEBUG, null, null, null, null, List.of()))),
+                "explanations need the debug scope");
+        assertEquals(200, status(access.sdk(new SdkRequest("debug", SdkScope.DEBUG, null, null, null, null, List.of()))));
 
         assertEquals(200, status(access.sdk(call("web", false, "https://shop.example", null))));
         assertEquals(403, refused(access.sdk(call("web", true, "https://evil.example", null))));
@@ -153,11 +157,11 @@ class AccessTest {
     }
 
     private static SdkRequest identity(String userId, String signature, List<String> queryUserIds) {
-        return new SdkRequest("verified-pk", true, null, null, userId, signature, queryUserIds);
+        return new SdkRequest("verified-pk", SdkScope.READ, null, null, userId, signature, queryUserIds);
     }
 
     private static SdkRequest call(String key, boolean read, String origin, String bundleId) {
-        return new SdkRequest(key, read, origin, bundleId, null, null, List.of());
+        return new SdkRequest(key, read ? SdkScope.READ : SdkScope.TRACK, origin, bundleId, null, null, List.of());
     }
 
     private Access access(Optional<String> operatorHash, Instant now) {
