@@ -30,9 +30,30 @@ public final class EmbeddedRedisServer implements AutoCloseable {
             Files.createDirectories(pidFile.getParent());
             builder.setting("pidfile " + pidFile.toAbsolutePath());
         }
-        RedisServer redis = builder.build();
-        redis.start();
-        return new EmbeddedRedisServer(redis, actualPort);
+        for (int attempt = 1;; attempt++) {
+            RedisServer redis = builder.build();
+            try {
+                redis.start();
+                return new EmbeddedRedisServer(redis, actualPort);
+            } catch (RuntimeException e) {
+                if (attempt == 3 || !textFileBusy(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /**
+     * ETXTBSY: the freshly extracted binary was still open for writing in a child process that another thread forked
+     * at that instant (stores start in parallel), so it could not be executed. Extracting and starting again works.
+     */
+    private static boolean textFileBusy(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("Text file busy")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public int port() {

@@ -25,7 +25,7 @@ public record KeyRequest(
         @NotNull CredentialKind kind,
         @NotBlank @Size(max = 200) String name,
         AdminRole role,
-        @Size(min = 1, max = 2) List<@NotNull SdkScope> scopes,
+        @Size(min = 1, max = 3) List<@NotNull SdkScope> scopes,
         @Size(max = 50) List<@NotNull @Pattern(regexp = ORIGIN, message = "must be an origin such as https://shop.example.com") String> allowedOrigins,
         @Size(max = 50) List<@NotNull @Pattern(regexp = BUNDLE_ID, message = "must be a bundle id such as com.example.shop") String> bundleIds) {
 

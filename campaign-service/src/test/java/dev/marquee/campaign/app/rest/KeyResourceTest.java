@@ -102,6 +102,16 @@ class KeyResourceTest {
     }
 
     @Test
+    void aDevelopmentKeyMayHaveTheDebugScope() {
+        String appId = createApp("Development");
+        given().contentType(ContentType.JSON)
+                .body(Map.of("kind", "SDK_KEY", "name", "Debug build", "scopes", List.of("READ", "TRACK", "DEBUG")))
+                .when().post("/v1/apps/{appId}/keys", appId)
+                .then().statusCode(201)
+                .body("scopes", contains("READ", "TRACK", "DEBUG"));
+    }
+
+    @Test
     void rotationKeepsTheOldCredentialUntilTheOverlapEnds() throws Exception {
         String appId = createApp("Rotating");
         String oldId = keys(appId).getString("find { it.kind == 'SDK_KEY' }.id");
