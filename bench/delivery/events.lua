@@ -1,4 +1,9 @@
 -- wrk: POST /v1/sdk/events, one trigger per request, a random user of the 2,000 seeded, a unique event id.
+-- With MQ_KEY set (through the gateway) the request carries the SDK key; without it (direct) the app id header that the
+-- gateway would set.
+local key = os.getenv("MQ_KEY")
+local headers = key and {["Content-Type"] = "application/json", ["X-Marquee-Key"] = key}
+  or {["Content-Type"] = "application/json", ["X-Marquee-App-Id"] = "bench-app"}
 local counter = 0
 local prefix = nil
 
@@ -29,6 +34,5 @@ request = function()
   end
   local body = string.format('{"userId":"user-%d","sessionId":"s-%d","locale":"fr-CA","events":[%s]}',
     user, user, event)
-  return wrk.format("POST", "/v1/sdk/events",
-    {["Content-Type"] = "application/json", ["X-Marquee-App-Id"] = "bench-app"}, body)
+  return wrk.format("POST", "/v1/sdk/events", headers, body)
 end

@@ -68,8 +68,10 @@ public class DecisionService {
      */
     public Uni<Decision> decide(String appId, UserContext user, List<TriggerEvent> events, Instant now, Mode mode) {
         List<CampaignSnapshot> campaigns = index.all(appId);
-        boolean anyTargeted = campaigns.stream()
-                .anyMatch(c -> !StaticChecks.segments(c.targeting()).isEmpty());
+        boolean anyTargeted = false;
+        for (CampaignSnapshot campaign : campaigns) {
+            anyTargeted |= StaticChecks.segmentTargeted(campaign.targeting());
+        }
         Uni<Set<String>> ready = anyTargeted ? readySegments.of(appId) : Uni.createFrom().item(Set.of());
         return ready.flatMap(readyIds -> decide(appId, user, events, now, mode, campaigns, readyIds));
     }
