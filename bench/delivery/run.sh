@@ -110,6 +110,10 @@ if [ "${GATEWAY:-1}" != 0 ]; then
   until curl -sf -H "X-Marquee-Key: $SDK_KEY" "http://127.0.0.1:$GATEWAY_PORT/v1/sdk/messages?userId=user-1" >/dev/null; do
     sleep 1
   done
+  # one tracked event through the gateway, shown in full: a failing bench should say why
+  curl -s -i -H "X-Marquee-Key: $SDK_KEY" -H "Content-Type: application/json" "http://127.0.0.1:$GATEWAY_PORT/v1/sdk/events" \
+    -d '{"userId":"user-1","sessionId":"s-1","events":[{"eventId":"check-1","type":"app_open"}]}' | head -c 600
+  echo
   export MQ_KEY="$SDK_KEY"
   run "http://127.0.0.1:$GATEWAY_PORT" gateway
 fi
