@@ -89,12 +89,20 @@ measure() { # <label> <connections> <script> <url>
   fi
 }
 
+# wrk drops its connections with requests in flight when a run ends; the gateway counts those as failures of
+# delivery-service and opens its circuit breaker (5 in a row → 503 for 5 s, see docs/benchmarks.md). Before each run
+# through the gateway, wait until the breaker let a trial call through again.
+settle() { # <label>
+  if [ "$1" = gateway ]; then sleep 7; fi
+}
+
 run() { # <url> <label>
   local url="$1" label="$2"
   echo "== warm-up ($label)"
   for script in $ONLY; do
     [ "$script" = explain ] && [ "$label" = gateway ] && continue
     taskset -c 1 wrk -t1 -c16 -d10s -s "bench/delivery/$script.lua" "$url" >/dev/null
+    settle "$label"
   done
   for script in $ONLY; do
     # explain is a management-API diagnostic of the decision alone: direct only
@@ -102,6 +110,7 @@ run() { # <url> <label>
     for connections in 1 64; do
       echo "== $label: $script, $connections connection(s), $DURATION, load: $(cut -d' ' -f1-3 /proc/loadavg)"
       measure "$label" "$connections" "$script" "$url"
+      settle "$label"
     done
   done
 }
