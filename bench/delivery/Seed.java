@@ -3,8 +3,10 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -22,6 +24,9 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.marquee.contracts.Topics;
 import dev.marquee.contracts.app.AppEvent;
 import dev.marquee.contracts.app.AppEventType;
+import dev.marquee.contracts.app.Credential;
+import dev.marquee.contracts.app.CredentialKind;
+import dev.marquee.contracts.app.SdkScope;
 import dev.marquee.contracts.app.WorkspaceSettings;
 import dev.marquee.contracts.campaign.CampaignEvent;
 import dev.marquee.contracts.campaign.CampaignEventType;
@@ -38,9 +43,10 @@ import dev.marquee.contracts.campaign.Variant;
 
 /**
  * Seeds the delivery bench: app "bench-app" with 50 active campaigns (five trigger kinds, half of them targeting one
- * of 10 segments, per-session and rolling caps, 2 variants each, personalized and translated texts), 10 built
- * segments and 2,000 users with memberships and a first name, in segment-service's Redis layout.
- * Run: java -cp <delivery classpath> Seed.java <redis port> <kafka bootstrap>
+ * of the 10 segments, per-session and rolling caps, 2 variants each, personalized and translated texts), 10 built
+ * segments and 2,000 users with memberships and a first name, in segment-service's Redis layout; the app's SDK key (as
+ * campaign-service publishes it: its SHA-256 on app.events.v1) for the runs through the gateway.
+ * Run: java -cp <delivery classpath> Seed.java <redis port> <kafka bootstrap> <sdk key>
  */
 public class Seed {
 
@@ -50,6 +56,7 @@ public class Seed {
     public static void main(String[] args) throws Exception {
         int redisPort = Integer.parseInt(args[0]);
         String bootstrap = args[1];
+        String sdkKey = args[2];
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
@@ -71,7 +78,9 @@ public class Seed {
         p.put("acks", "all");
         try (KafkaProducer<String, String> kafka = new KafkaProducer<>(p)) {
             AppEvent app = new AppEvent(UUID.randomUUID().toString(), AppEventType.CREATED, APP, "Bench", Instant.now(),
-                    List.of(), new WorkspaceSettings(1_000_000, 1_000_000, 0));
+                    List.of(new Credential("bench-key", CredentialKind.SDK_KEY, "bench", null, sha256(sdkKey),
+                            List.of(SdkScope.READ, SdkScope.TRACK), List.of(), List.of(), null)),
+                    new WorkspaceSettings(1_000_000, 1_000_000, 0));
             kafka.send(new ProducerRecord<>(Topics.APP_EVENTS, APP, json.writeValueAsString(app))).get();
             for (int i = 0; i < 50; i++) {
                 CampaignSnapshot c = campaign(i);
@@ -93,8 +102,9 @@ public class Seed {
                     List.of(new PropertyFilter("amount", PropertyFilter.Operator.GTE, List.of(10))), 0);
             default -> new Trigger(Trigger.Type.APP_OPEN, null, null, List.of(), 0);
         };
+        // the odd campaigns target seg-0 … seg-9 in turn (25 campaigns over the 10 segments)
         Targeting targeting = i % 2 == 0 ? Targeting.EVERYONE
-                : new Targeting(Set.of("seg-" + (i % 10)), Set.of(), Set.of(), null, List.of(), 100);
+                : new Targeting(Set.of("seg-" + ((i / 2) % 10)), Set.of(), Set.of(), null, List.of(), 100);
         Frequency frequency = new Frequency(null, 1000, new Frequency.RollingCap(1000, 24), null, 1 + i % 100, false);
         return new CampaignSnapshot("campaign-" + i, APP, "Campaign " + i, CampaignState.ACTIVE, 1, List.of(trigger),
                 targeting, List.of(new Variant("A", null, 50, message(i, "A")), new Variant("B", null, 50,
@@ -108,6 +118,10 @@ public class Seed {
                 null, null, null, null, null, null, null, null,
                 Map.of("fr", new Message.Translation("Salut {{ user.first_name | default: \"toi\" }}", "Offre " + i,
                         null, Map.of("ok", "D'accord"), null, null)));
+    }
+
+    static String sha256(String text) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Pipelines simple commands whose replies are one line each (integers, OK). */

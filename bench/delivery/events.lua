@@ -1,9 +1,15 @@
 -- wrk: POST /v1/sdk/events, one trigger per request, a random user of the 2,000 seeded, a unique event id.
+-- With MQ_KEY set (through the gateway) the request carries the SDK key; without it (direct) the app id header that the
+-- gateway would set.
+local key = os.getenv("MQ_KEY")
+local headers = key and {["Content-Type"] = "application/json", ["X-Marquee-Key"] = key}
+  or {["Content-Type"] = "application/json", ["X-Marquee-App-Id"] = "bench-app"}
 local counter = 0
 local prefix = nil
 
+-- wrk's Lua random numbers start from the same seed in every run: the clock keeps event ids unique across runs
 setup = function(thread)
-  thread:set("id", tostring(math.random(1, 1000000000)))
+  thread:set("id", os.time() .. "-" .. math.random(1, 1000000000))
 end
 
 init = function(args)
@@ -29,6 +35,5 @@ request = function()
   end
   local body = string.format('{"userId":"user-%d","sessionId":"s-%d","locale":"fr-CA","events":[%s]}',
     user, user, event)
-  return wrk.format("POST", "/v1/sdk/events",
-    {["Content-Type"] = "application/json", ["X-Marquee-App-Id"] = "bench-app"}, body)
+  return wrk.format("POST", "/v1/sdk/events", headers, body)
 end

@@ -1,13 +1,23 @@
 #!/usr/bin/env bash
 # The delivery bench (see docs/benchmarks.md, "Delivery"): real Redis and Kafka (infra's embedded ones), a seeded
-# catalogue, delivery-service pinned to core 0, wrk pinned to core 1 (with the stores), 1 and 64 connections.
+# catalogue, delivery-service pinned to core 0, wrk pinned to core 1 (with the stores), 1 and 64 connections, directly
+# and through the gateway (also pinned to core 0: delivery and gateway share the one core).
 # Usage: bench/delivery/run.sh [duration, default 20s]
+#   SKIP_BUILD=1      reuse the packaged jars
+#   JFR=<file.jfr>    record delivery-service with Java Flight Recorder (profile settings) during the whole run
+#   ONLY=<scripts>    the wrk scripts to run, default "events messages explain"
+#   GATEWAY=0         skip the runs through the gateway
+#   DELIVERY_APP=<dir> another packaged delivery-service (a quarkus-app directory) to compare against
+# Ports 3xxxx, away from the local suite's (16379/19092/808x).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 DURATION="${1:-20s}"
-REDIS_PORT=16379
-KAFKA_PORT=19092
-HTTP_PORT=18083
+ONLY="${ONLY:-events messages explain}"
+REDIS_PORT=36379
+KAFKA_PORT=39092
+HTTP_PORT=38083
+GATEWAY_PORT=38080
+SDK_KEY=mq_pk_bench-delivery
 WORK="$(mktemp -d /tmp/marquee-bench-delivery.XXXXXX)"
 PIDS=()
 cleanup() {
@@ -19,7 +29,9 @@ trap cleanup EXIT
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 command -v taskset >/dev/null || { echo "taskset is missing (util-linux)" >&2; exit 1; }
 
-mvn -B -q package -pl delivery-service -am -DskipTests
+if [ "${SKIP_BUILD:-0}" != 1 ]; then
+  mvn -B -q package -pl delivery-service,gateway -am -DskipTests
+fi
 mvn -B -q dependency:build-classpath -pl delivery-service -Dmdep.outputFile="$WORK/delivery.cp" -Dmdep.includeScope=test
 CP="$(cat "$WORK/delivery.cp"):contracts/target/classes:infra/target/classes"
 
@@ -27,23 +39,94 @@ taskset -c 1 java -cp "$CP" bench/delivery/Stores.java "$REDIS_PORT" "$KAFKA_POR
 PIDS+=($!)
 until grep -q "stores ready" "$WORK/stores.log"; do sleep 1; done
 
-java -cp "$CP" bench/delivery/Seed.java "$REDIS_PORT" "127.0.0.1:$KAFKA_PORT"
+java -cp "$CP" bench/delivery/Seed.java "$REDIS_PORT" "127.0.0.1:$KAFKA_PORT" "$SDK_KEY"
 
-taskset -c 0 java -Xmx512m -Dquarkus.http.port=$HTTP_PORT -Dkafka.bootstrap.servers=127.0.0.1:$KAFKA_PORT \
-  -Dquarkus.redis.hosts=redis://127.0.0.1:$REDIS_PORT -Dquarkus.log.level=WARN \
-  -jar delivery-service/target/quarkus-app/quarkus-run.jar >"$WORK/delivery.log" 2>&1 &
+JFR_OPTS=()
+if [ -n "${JFR:-}" ]; then
+  JFR_OPTS=("-XX:StartFlightRecording=filename=$JFR,settings=profile,dumponexit=true")
+fi
+# One event loop: the process has one core (the JVM sees 1 CPU under taskset, Quarkus would still start 2 loops).
+taskset -c 0 java -Xmx512m "${JFR_OPTS[@]}" -Dquarkus.http.port=$HTTP_PORT \
+  -Dkafka.bootstrap.servers=127.0.0.1:$KAFKA_PORT -Dquarkus.redis.hosts=redis://127.0.0.1:$REDIS_PORT \
+  -Dquarkus.vertx.event-loops-pool-size=1 -Dquarkus.log.level=WARN \
+  -jar "${DELIVERY_APP:-delivery-service/target/quarkus-app}/quarkus-run.jar" >"$WORK/delivery.log" 2>&1 &
 PIDS+=($!)
+if [ "${GATEWAY:-1}" != 0 ]; then
+  # The bench's one key would otherwise be rate-limited (1,000/s per key by default); the limit is still checked (one
+  # Redis script per request), only its size is raised. The access log off: it would measure the console.
+  taskset -c 0 java -Xmx384m -Dquarkus.http.port=$GATEWAY_PORT -Dkafka.bootstrap.servers=127.0.0.1:$KAFKA_PORT \
+    -Dquarkus.redis.hosts=redis://127.0.0.1:$REDIS_PORT -Dmarquee.gateway.delivery-url=http://127.0.0.1:$HTTP_PORT \
+    -Dmarquee.gateway.rate-limits.sdk-capacity=100000000 -Dmarquee.gateway.rate-limits.sdk-refill-per-second=100000000 \
+    -Dquarkus.vertx.event-loops-pool-size=1 -Dquarkus.log.level=WARN -Dquarkus.log.category.\"marquee.access\".level=WARN \
+    -jar gateway/target/quarkus-app/quarkus-run.jar >"$WORK/gateway.log" 2>&1 &
+  PIDS+=($!)
+fi
 until curl -sf "http://127.0.0.1:$HTTP_PORT/q/health/ready" >/dev/null; do sleep 1; done
 until curl -sf -H "X-Marquee-App-Id: bench-app" "http://127.0.0.1:$HTTP_PORT/v1/apps/bench-app/users/user-1/explain" \
   | grep -q campaign-49; do sleep 1; done
 
-URL="http://127.0.0.1:$HTTP_PORT"
-echo "== warm-up"
-taskset -c 1 wrk -t1 -c16 -d10s -s bench/delivery/events.lua "$URL" >/dev/null
-taskset -c 1 wrk -t1 -c16 -d10s -s bench/delivery/messages.lua "$URL" >/dev/null
-for script in events messages explain; do
-  for connections in 1 64; do
-    echo "== $script, $connections connection(s), $DURATION"
-    taskset -c 1 wrk -t1 -c"$connections" -d"$DURATION" --latency -s "bench/delivery/$script.lua" "$URL"
+DELIVERY_PID="${PIDS[1]}"
+GATEWAY_PID="${PIDS[2]:-}"
+TICKS="$(getconf CLK_TCK)"
+cpu_ticks() { # <pid>: user + system CPU time of the process so far, in clock ticks
+  awk '{print $14 + $15}' "/proc/$1/stat"
+}
+# The machine is shared: req/s and latency move with other processes on core 0, the CPU time a request costs the
+# service much less. Printed per run: delivery's (and the gateway's) CPU per request and what that makes on one whole
+# core (1 s / CPU per request).
+measure() { # <label> <connections> <script> <url>
+  local d0 g0=0 out requests
+  d0="$(cpu_ticks "$DELIVERY_PID")"
+  [ -n "$GATEWAY_PID" ] && g0="$(cpu_ticks "$GATEWAY_PID")"
+  out="$(taskset -c 1 wrk -t1 -c"$2" -d"$DURATION" --latency -s "bench/delivery/$3.lua" "$4")"
+  echo "$out"
+  requests="$(echo "$out" | awk '/requests in/ {print $1}')"
+  awk -v t="$(( $(cpu_ticks "$DELIVERY_PID") - d0 ))" -v hz="$TICKS" -v n="$requests" \
+    'BEGIN {us = t / hz * 1e6 / n; printf "  delivery CPU: %.0f µs/request (%.0f req/s per core)\n", us, 1e6 / us}'
+  if [ "$1" = gateway ]; then
+    awk -v t="$(( $(cpu_ticks "$GATEWAY_PID") - g0 ))" -v hz="$TICKS" -v n="$requests" \
+      'BEGIN {us = t / hz * 1e6 / n; printf "  gateway CPU: %.0f µs/request (%.0f req/s per core)\n", us, 1e6 / us}'
+  fi
+}
+
+# wrk drops its connections with requests in flight when a run ends; the gateway counts those as failures of
+# delivery-service and opens its circuit breaker (5 in a row → 503 for 5 s, see docs/benchmarks.md). Before each run
+# through the gateway, wait until the breaker let a trial call through again.
+settle() { # <label>
+  if [ "$1" = gateway ]; then sleep 7; fi
+}
+
+run() { # <url> <label>
+  local url="$1" label="$2"
+  echo "== warm-up ($label)"
+  for script in $ONLY; do
+    [ "$script" = explain ] && [ "$label" = gateway ] && continue
+    taskset -c 1 wrk -t1 -c16 -d10s -s "bench/delivery/$script.lua" "$url" >/dev/null
+    settle "$label"
   done
-done
+  for script in $ONLY; do
+    # explain is a management-API diagnostic of the decision alone: direct only
+    [ "$script" = explain ] && [ "$label" = gateway ] && continue
+    for connections in 1 64; do
+      echo "== $label: $script, $connections connection(s), $DURATION, load: $(cut -d' ' -f1-3 /proc/loadavg)"
+      measure "$label" "$connections" "$script" "$url"
+      settle "$label"
+    done
+  done
+}
+run "http://127.0.0.1:$HTTP_PORT" direct
+if [ "${GATEWAY:-1}" != 0 ]; then
+  until curl -sf -H "X-Marquee-Key: $SDK_KEY" "http://127.0.0.1:$GATEWAY_PORT/v1/sdk/messages?userId=user-1" >/dev/null; do
+    sleep 1
+  done
+  # one tracked event through the gateway, shown in full: a failing bench should say why
+  curl -s -i -H "X-Marquee-Key: $SDK_KEY" -H "Content-Type: application/json" "http://127.0.0.1:$GATEWAY_PORT/v1/sdk/events" \
+    -d '{"userId":"user-1","sessionId":"s-1","events":[{"eventId":"check-1","type":"app_open"}]}' | head -c 600
+  echo
+  export MQ_KEY="$SDK_KEY"
+  run "http://127.0.0.1:$GATEWAY_PORT" gateway
+fi
+if [ -n "${JFR:-}" ]; then
+  kill "${PIDS[1]}"; wait "${PIDS[1]}" 2>/dev/null || true
+  echo "JFR recording: $JFR"
+fi

@@ -29,6 +29,26 @@ local dayCount = redis.call('ZCOUNT', KEYS[4], now - 86400000, '+inf')
 local latest = redis.call('ZREVRANGEBYSCORE', KEYS[4], '+inf', '-inf', 'WITHSCORES', 'LIMIT', 0, 1)
 local lastAt = latest[2] and tonumber(latest[2]) or nil
 
+-- the impressions of the widest rolling window among the candidates, read once (not once per candidate)
+local windowed = nil
+local function rollingCount(id, window)
+  if windowed == nil then
+    local widest = 0
+    for j = 1, n do
+      local w = tonumber(ARGV[8 + (j - 1) * F + 9])
+      if tonumber(ARGV[8 + (j - 1) * F + 8]) >= 0 and w > widest then widest = w end
+    end
+    windowed = redis.call('ZRANGEBYSCORE', KEYS[4], '(' .. (now - widest), '+inf', 'WITHSCORES')
+  end
+  local prefix = id .. '|'
+  local since = now - window
+  local count = 0
+  for k = 1, #windowed, 2 do
+    if tonumber(windowed[k + 1]) > since and string.sub(windowed[k], 1, #prefix) == prefix then count = count + 1 end
+  end
+  return count
+end
+
 local reasons = {}
 local best, bestP, bestS, bestT = 0, 0, 0, 0
 for i = 1, n do
@@ -67,12 +87,7 @@ for i = 1, n do
     if last and now - tonumber(last) < reEligible then reason = 'cap:re_eligibility' end
   end
   if reason == 'eligible' and rollCount >= 0 then
-    local prefix = id .. '|'
-    local count = 0
-    for _, m in ipairs(redis.call('ZRANGEBYSCORE', KEYS[4], '(' .. (now - rollWindow), '+inf')) do
-      if string.sub(m, 1, #prefix) == prefix then count = count + 1 end
-    end
-    if count >= rollCount then reason = 'cap:rolling' end
+    if rollingCount(id, rollWindow) >= rollCount then reason = 'cap:rolling' end
   end
   if reason == 'eligible' and not critical then
     if wsSession >= 0 and sessionAll >= wsSession then

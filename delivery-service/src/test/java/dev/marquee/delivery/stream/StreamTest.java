@@ -30,6 +30,7 @@ import dev.marquee.contracts.campaign.Frequency;
 import dev.marquee.delivery.Catalogue;
 import dev.marquee.infra.test.KafkaResource;
 import dev.marquee.infra.test.RedisResource;
+import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -38,7 +39,8 @@ import io.restassured.http.ContentType;
 
 /**
  * Server-triggered messages over SSE: live to a connected stream (through Redis pub/sub), kept for a stream that
- * connects later, resumed after Last-Event-ID; resync hints when a campaign changes.
+ * connects later, resumed after Last-Event-ID, personalized with the user's profile; resync hints when a campaign
+ * changes.
  */
 @QuarkusTest
 @WithTestResource(value = RedisResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
@@ -50,6 +52,9 @@ class StreamTest {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    RedisDataSource redis;
 
     @TestHTTPResource("/v1/sdk/stream")
     URI stream;
@@ -87,6 +92,27 @@ class StreamTest {
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
                 .until(() -> fresh.stream().anyMatch(l -> l.contains("Second")));
         assertThat(String.join("\n", fresh), containsString("Title of welcome"));
+    }
+
+    @Test
+    void aSentMessageIsPersonalizedWithTheUsersProfile() {
+        Catalogue app = new Catalogue(json, bootstrap);
+        // segment-service's layout: attribute name → JSON value
+        redis.hash(String.class).hset("mq:{" + app.appId + ":cleo}:profile", Map.of("a:first_name", "\"Cleo\"",
+                "a:plan", "\"gold\""));
+        send(app.appId, Map.of("userIds", List.of("cleo", "dan"), "message", Map.of("format", "MODAL",
+                "title", "Hi {{ user.first_name | default: \"there\" }}",
+                "body", "Your {{ user.custom.plan | default: \"free\" }} plan")));
+
+        List<String> cleo = open(app.appId, "cleo", null);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> cleo.stream().anyMatch(l -> l.contains("Hi Cleo")));
+        assertThat(String.join("\n", cleo), containsString("Your gold plan"));
+        // no profile: the filters' defaults
+        List<String> dan = open(app.appId, "dan", null);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> dan.stream().anyMatch(l -> l.contains("Hi there")));
+        assertThat(String.join("\n", dan), containsString("Your free plan"));
     }
 
     @Test

@@ -9,13 +9,11 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.marquee.contracts.app.WorkspaceSettings;
@@ -114,23 +112,7 @@ public class DecisionStore {
         int winner = response.get(0).toInteger() - 1;
         List<String> reasons = new ArrayList<>();
         response.get(1).forEach(r -> reasons.add(r.toString()));
-        Map<String, Object> profile = new LinkedHashMap<>();
-        Response flat = response.get(2);
-        for (int i = 0; i + 1 < flat.size(); i += 2) {
-            String field = flat.get(i).toString();
-            if (field.startsWith("a:")) {
-                profile.put(field.substring(2), attribute(flat.get(i + 1).toString()));
-            }
-        }
-        return new Result(winner, reasons, profile);
-    }
-
-    private Object attribute(String stored) {
-        try {
-            return json.readValue(stored, Object.class);
-        } catch (JsonProcessingException e) {
-            return stored;
-        }
+        return new Result(winner, reasons, StoredProfile.attributes(response.get(2), json));
     }
 
     private static String cap(Integer cap) {

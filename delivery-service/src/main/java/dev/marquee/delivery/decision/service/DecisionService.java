@@ -21,13 +21,13 @@ import dev.marquee.contracts.campaign.Frequency;
 import dev.marquee.contracts.campaign.Schedule;
 import dev.marquee.contracts.campaign.Targeting;
 import dev.marquee.contracts.campaign.Variant;
-import dev.marquee.contracts.template.Template;
 import dev.marquee.delivery.app.service.WorkspaceSettingsIndex;
 import dev.marquee.delivery.campaign.service.CampaignIndex;
 import dev.marquee.delivery.config.DeliveryConfig;
 import dev.marquee.delivery.decision.repository.Candidate;
 import dev.marquee.delivery.decision.repository.DecisionStore;
 import dev.marquee.delivery.decision.repository.ReadySegments;
+import dev.marquee.delivery.message.service.TemplateProfile;
 import dev.marquee.delivery.message.service.VariantAssignment;
 import io.smallrye.mutiny.Uni;
 
@@ -68,8 +68,10 @@ public class DecisionService {
      */
     public Uni<Decision> decide(String appId, UserContext user, List<TriggerEvent> events, Instant now, Mode mode) {
         List<CampaignSnapshot> campaigns = index.all(appId);
-        boolean anyTargeted = campaigns.stream()
-                .anyMatch(c -> !StaticChecks.segments(c.targeting()).isEmpty());
+        boolean anyTargeted = false;
+        for (CampaignSnapshot campaign : campaigns) {
+            anyTargeted |= StaticChecks.segmentTargeted(campaign.targeting());
+        }
         Uni<Set<String>> ready = anyTargeted ? readySegments.of(appId) : Uni.createFrom().item(Set.of());
         return ready.flatMap(readyIds -> decide(appId, user, events, now, mode, campaigns, readyIds));
     }
@@ -102,7 +104,7 @@ public class DecisionService {
                     }
                     CampaignSnapshot winner = result.winner() < 0 ? null : passed.get(result.winner());
                     return decision(campaigns, reasons, winner, events, variants, false,
-                            templateProfile(result.profile(), user.userId()));
+                            TemplateProfile.of(result.profile(), user.userId()));
                 })
                 .onFailure().recoverWithItem(e -> {
                     // no answer in time: the script may have run and reserved an impression, so showing an
@@ -175,20 +177,5 @@ public class DecisionService {
 
     private static Frequency frequency(CampaignSnapshot campaign) {
         return campaign.frequency() == null ? Frequency.DEFAULT : campaign.frequency();
-    }
-
-    /**
-     * segment-service stores attributes by the name the app sent ({@code first_name}, {@code plan}); templates name
-     * the app's own ones {@code custom.<name>}.
-     */
-    private static Map<String, Object> templateProfile(Map<String, Object> stored, String userId) {
-        Map<String, Object> profile = new HashMap<>();
-        stored.forEach((name, value) -> {
-            if (value != null) {
-                profile.put(Template.PROFILE_ATTRIBUTES.contains(name) ? name : "custom." + name, value);
-            }
-        });
-        profile.put("id", userId);
-        return profile;
     }
 }

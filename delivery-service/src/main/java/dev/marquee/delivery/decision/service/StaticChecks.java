@@ -58,7 +58,7 @@ public final class StaticChecks {
                         .rolloutPercent() * 100) {
             return Optional.of("rollout");
         }
-        if (!readySegments.containsAll(segments(targeting))) {
+        if (segmentTargeted(targeting) && !readySegments.containsAll(segments(targeting))) {
             // membership unknown (segment still building, or being rebuilt): segment-targeted messages fail closed
             return Optional.of("segment_not_ready");
         }
@@ -67,9 +67,21 @@ public final class StaticChecks {
 
     /** The first of the campaign's triggers that one of the events fires. */
     public static Optional<Trigger> matchedTrigger(CampaignSnapshot campaign, List<TriggerEvent> events) {
-        return campaign.triggers().stream()
-                .filter(trigger -> events.stream().anyMatch(event -> event.matches(trigger)))
-                .findFirst();
+        // loops, not streams: this runs for every campaign of the app on every decision
+        for (Trigger trigger : campaign.triggers()) {
+            for (TriggerEvent event : events) {
+                if (event.matches(trigger)) {
+                    return Optional.of(trigger);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether the campaign targets (includes or excludes) any segment. */
+    public static boolean segmentTargeted(Targeting targeting) {
+        return targeting != null && ((targeting.includeSegments() != null && !targeting.includeSegments().isEmpty())
+                || (targeting.excludeSegments() != null && !targeting.excludeSegments().isEmpty()));
     }
 
     public static Set<String> segments(Targeting targeting) {

@@ -29,13 +29,16 @@ public class UserEventPublisher {
         if (events.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return Uni.join().all(events.stream()
-                .map(e -> emitter.sendMessage(Message.of(e)
-                        .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(e.key()).build())))
-                .toList())
-                .andFailFast()
-                .ifNoItem().after(Duration.ofSeconds(10)).fail()
-                .onFailure().transform(e -> new StoreUnavailableException("Kafka did not take the events", e))
-                .replaceWithVoid();
+        // the SDK's usual batch is one event: no join for it
+        Uni<Void> sent = events.size() == 1
+                ? send(events.get(0))
+                : Uni.join().all(events.stream().map(this::send).toList()).andFailFast().replaceWithVoid();
+        return sent.ifNoItem().after(Duration.ofSeconds(10)).fail()
+                .onFailure().transform(e -> new StoreUnavailableException("Kafka did not take the events", e));
+    }
+
+    private Uni<Void> send(UserEvent event) {
+        return emitter.sendMessage(Message.of(event)
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(event.key()).build()));
     }
 }

@@ -7,10 +7,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import dev.marquee.delivery.config.DeliveryConfig;
+import dev.marquee.delivery.decision.repository.StoredProfile;
 import dev.marquee.delivery.decision.repository.UserKeys;
 import dev.marquee.delivery.rest.StoreUnavailableException;
 import io.smallrye.mutiny.Uni;
@@ -29,11 +33,13 @@ public class OutboxStore {
     private static final int MAX_ENTRIES = 100;
 
     private final RedisAPI redis;
+    private final ObjectMapper json;
     private final String script;
     private final Duration timeout;
 
-    public OutboxStore(RedisAPI redis, DeliveryConfig config) {
+    public OutboxStore(RedisAPI redis, ObjectMapper json, DeliveryConfig config) {
         this.redis = redis;
+        this.json = json;
         this.script = resource("lua/outbox.lua");
         this.timeout = config.redisTimeout();
     }
@@ -49,13 +55,25 @@ public class OutboxStore {
                 .map(r -> r.toLong());
     }
 
-    /** The entries after {@code afterSeq}, oldest first, as stored JSON (with their {@code id}). */
-    public Uni<List<String>> after(String appId, String userId, long afterSeq) {
-        return redis.zrangebyscore(List.of(new UserKeys(appId, userId).outbox(), "(" + afterSeq, "+inf"))
-                .map(r -> {
+    /** What waits for a stream: the stored JSON entries (with their {@code id}), and the user's profile attributes. */
+    public record Pending(List<String> entries, Map<String, Object> attributes) {
+    }
+
+    /**
+     * The entries after {@code afterSeq}, oldest first, and, when there are any, the user's profile (segment-service's)
+     * to personalize them with, as the SDK's other answers are.
+     */
+    public Uni<Pending> after(String appId, String userId, long afterSeq) {
+        UserKeys keys = new UserKeys(appId, userId);
+        return redis.zrangebyscore(List.of(keys.outbox(), "(" + afterSeq, "+inf"))
+                .chain(r -> {
                     List<String> entries = new ArrayList<>();
                     r.forEach(e -> entries.add(e.toString()));
-                    return entries;
+                    if (entries.isEmpty()) {
+                        return Uni.createFrom().item(new Pending(entries, Map.of()));
+                    }
+                    return redis.hgetall(keys.profile())
+                            .map(profile -> new Pending(entries, StoredProfile.attributes(profile, json)));
                 });
     }
 

@@ -1,6 +1,5 @@
 package dev.marquee.delivery.stream.service;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.marquee.contracts.campaign.Message;
 import dev.marquee.contracts.template.MessageRenderer;
+import dev.marquee.delivery.message.service.TemplateProfile;
 import dev.marquee.delivery.stream.repository.OutboxStore;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.runtime.ShutdownEvent;
@@ -123,12 +123,13 @@ public class StreamHub {
         synchronized (connection) {
             after = connection.lastSeq;
         }
-        outbox.after(connection.appId, connection.userId, after).subscribe().with(entries -> emit(connection, entries),
+        outbox.after(connection.appId, connection.userId, after).subscribe().with(pending -> emit(connection, pending),
                 e -> LOG.warnf("outbox of a stream not read: %s", e.getMessage()));
     }
 
-    private void emit(Connection connection, List<String> entries) {
-        for (String entry : entries) {
+    private void emit(Connection connection, OutboxStore.Pending pending) {
+        Map<String, Object> profile = TemplateProfile.of(pending.attributes(), connection.userId);
+        for (String entry : pending.entries()) {
             try {
                 JsonNode node = json.readTree(entry);
                 long seq = node.get("id").asLong();
@@ -141,7 +142,7 @@ public class StreamHub {
                         connection.emitter.emit(new StreamEvent(seq, "resync", json.writeValueAsString(Map.of(
                                 "reason", node.path("reason").asText(), "segmentId", node.path("segmentId").asText()))));
                     } else {
-                        connection.emitter.emit(new StreamEvent(seq, "message", rendered(node, connection.locale)));
+                        connection.emitter.emit(new StreamEvent(seq, "message", rendered(node, connection.locale, profile)));
                     }
                 }
             } catch (Exception e) {
@@ -150,9 +151,9 @@ public class StreamHub {
         }
     }
 
-    private String rendered(JsonNode entry, String locale) throws Exception {
+    private String rendered(JsonNode entry, String locale, Map<String, Object> profile) throws Exception {
         Message message = json.treeToValue(entry.get("message"), Message.class);
-        MessageRenderer.Rendered rendered = MessageRenderer.render(message, locale, Map.of());
+        MessageRenderer.Rendered rendered = MessageRenderer.render(message, locale, profile);
         Map<String, Object> data = new java.util.LinkedHashMap<>();
         data.put("campaignId", entry.path("campaignId").isNull() ? null : entry.path("campaignId").asText(null));
         data.put("version", entry.path("version").asLong());
