@@ -41,6 +41,14 @@ public final class CircuitBreaker {
         trialInFlight = false;
     }
 
+    /**
+     * The caller went away before the upstream answered (a closed tab, a phone losing its network): that says nothing
+     * of the upstream, so nothing is counted; a half-open trial slot is freed for the next call.
+     */
+    public synchronized void abandoned() {
+        trialInFlight = false;
+    }
+
     public synchronized void failed() {
         trialInFlight = false;
         failures++;

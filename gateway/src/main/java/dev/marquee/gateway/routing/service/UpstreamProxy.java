@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -161,10 +162,17 @@ public class UpstreamProxy {
                 return;
             }
             HttpClientRequest outbound = created.result();
-            // the client went away: stop the upstream call too (matters for long-lived streams)
-            ctx.response().closeHandler(v -> outbound.reset());
+            // the client went away: stop the upstream call too (matters for long-lived streams); the reset that
+            // follows is the client's doing, not a failure of the upstream
+            AtomicBoolean clientGone = new AtomicBoolean();
+            ctx.response().closeHandler(v -> {
+                clientGone.set(true);
+                outbound.reset();
+            });
             outbound.response().onComplete(answered -> {
-                if (answered.failed()) {
+                if (answered.failed() && clientGone.get()) {
+                    breaker.abandoned();
+                } else if (answered.failed()) {
                     breaker.failed();
                     if (retries > 0 && retryable(answered.cause()) && !ctx.response().headWritten()) {
                         attempt(ctx, upstream, options, breaker, retries - 1);

@@ -1,0 +1,65 @@
+package dev.marquee.gateway.routing.rest;
+
+import static dev.marquee.gateway.test.AppEvents.app;
+import static dev.marquee.gateway.test.AppEvents.newId;
+import static dev.marquee.gateway.test.AppEvents.publish;
+import static dev.marquee.gateway.test.AppEvents.sdkKey;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import dev.marquee.gateway.test.FakeUpstreams;
+import dev.marquee.infra.test.KafkaResource;
+import dev.marquee.infra.test.RedisResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Clients that hang up before the upstream answered (closed tabs, phones losing their network) say nothing about the
+ * upstream: they must not open its circuit breaker and cut the SDK API off for everyone else.
+ */
+@QuarkusTest
+@WithTestResource(value = KafkaResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = RedisResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = FakeUpstreams.class, parallel = true, scope = TestResourceScope.GLOBAL)
+class ClientHangUpTest {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @ConfigProperty(name = "marquee.gateway.circuit-breaker.failure-threshold")
+    int threshold;
+
+    @TestHTTPResource("/v1/sdk/slow")
+    URI slow;
+
+    @Test
+    void clientsHangingUpDoNotOpenTheBreaker() throws Exception {
+        String key = "mq_pk_" + newId();
+        publish(bootstrap, app(newId(), sdkKey(newId(), key)));
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> given().header("X-Marquee-Key", key)
+                .when().get("/v1/sdk/messages").then().statusCode(200));
+
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpRequest hangingUp = HttpRequest.newBuilder(slow).header("X-Marquee-Key", key)
+                .timeout(Duration.ofMillis(200)).build();
+        for (int i = 0; i < threshold * 2; i++) {
+            assertThrows(HttpTimeoutException.class,
+                    () -> http.send(hangingUp, HttpResponse.BodyHandlers.discarding()));
+        }
+
+        given().header("X-Marquee-Key", key).when().get("/v1/sdk/messages").then().statusCode(200);
+    }
+}
