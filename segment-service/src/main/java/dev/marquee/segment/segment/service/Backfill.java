@@ -72,14 +72,8 @@ public class Backfill {
         }
         return profiles.scan(segment.appId(), cursor, PAGE).chain(page -> {
             BatchEffects effects = new BatchEffects();
-            List<Uni<Void>> users = page.userIds().stream()
-                    .map(userId -> evaluation.reevaluate(segment.appId(), userId, List.of(segment),
-                            "build:" + segment.version(), effects))
-                    .toList();
-            Uni<Void> all = users.isEmpty()
-                    ? Uni.createFrom().voidItem()
-                    : Uni.join().all(users).andFailFast().replaceWithVoid()
-                            .eventually(() -> evaluation.flush(effects));
+            Uni<Void> all = evaluation.reevaluate(segment.appId(), page.userIds(), List.of(segment),
+                    "build:" + segment.version(), effects).eventually(() -> evaluation.flush(effects));
             return all.chain(() -> {
                 long done = processed.addAndGet(page.userIds().size());
                 if ("0".equals(page.cursor())) {

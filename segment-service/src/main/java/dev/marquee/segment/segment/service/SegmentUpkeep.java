@@ -1,6 +1,7 @@
 package dev.marquee.segment.segment.service;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -74,20 +75,21 @@ public class SegmentUpkeep {
     public Uni<Void> dueTransitions() {
         return catalog.loaded().chain(() -> membership.due(time.now(), DUE_BATCH)).chain(due -> {
             BatchEffects effects = new BatchEffects();
-            List<Uni<Void>> users = new ArrayList<>();
+            Map<String, List<String>> usersByApp = new HashMap<>();
             for (String[] member : due) {
-                String appId = member[0];
-                String userId = member[1];
-                List<CompiledSegment> segments = catalog.timeDependent(appId);
-                users.add(membership.notDue(appId, userId)
-                        .chain(() -> segments.isEmpty()
-                                ? Uni.createFrom().voidItem()
-                                : evaluation.reevaluate(appId, userId, segments, "due:" + time.now().toEpochMilli(),
-                                        effects)));
+                usersByApp.computeIfAbsent(member[0], a -> new ArrayList<>()).add(member[1]);
             }
-            return users.isEmpty()
+            String cause = "due:" + time.now().toEpochMilli();
+            List<Uni<Void>> apps = new ArrayList<>();
+            usersByApp.forEach((appId, userIds) -> {
+                List<CompiledSegment> segments = catalog.timeDependent(appId);
+                apps.add(membership.notDue(appId, userIds).chain(() -> segments.isEmpty()
+                        ? Uni.createFrom().voidItem()
+                        : evaluation.reevaluate(appId, userIds, segments, cause, effects)));
+            });
+            return apps.isEmpty()
                     ? Uni.createFrom().voidItem()
-                    : Uni.join().all(users).andCollectFailures().replaceWithVoid()
+                    : Uni.join().all(apps).andCollectFailures().replaceWithVoid()
                             .eventually(() -> evaluation.flush(effects));
         }).onFailure().invoke(e -> LOG.warnf("due re-checks failed: %s", e.getMessage()))
                 .onFailure().recoverWithNull();
