@@ -129,6 +129,11 @@ public class MembershipStore {
         });
     }
 
+    public Uni<Void> setSize(String appId, String segmentId, long size) {
+        return redis.hset(List.of(String.format(SegmentKeys.SEGMENT_SIZES, appId), segmentId, Long.toString(size)))
+                .replaceWithVoid();
+    }
+
     public Uni<Long> size(String appId, String segmentId) {
         return redis.hget(String.format(SegmentKeys.SEGMENT_SIZES, appId), segmentId)
                 .map(r -> r == null ? 0L : Math.max(0L, r.toLong()));

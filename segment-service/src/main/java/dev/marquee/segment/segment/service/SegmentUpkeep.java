@@ -12,7 +12,6 @@ import org.jboss.logging.Logger;
 
 import dev.marquee.segment.config.TimeSource;
 import dev.marquee.segment.segment.BatchEffects;
-import dev.marquee.segment.segment.SegmentKind;
 import dev.marquee.segment.segment.repository.MembershipStore;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -21,7 +20,8 @@ import io.smallrye.mutiny.Uni;
  * Keeps Redis-derived state in step with time and with PostgreSQL:
  * <ul>
  * <li>re-reads the definitions (changes made by other instances) and rebuilds every rule segment whose build marker
- * is missing or old: after an interrupted build, or after Redis lost its data;</li>
+ * is missing or old (after an interrupted build, or after Redis lost its data), and every static segment whose
+ * marker is missing from its uploads stored in PostgreSQL;</li>
  * <li>re-checks users whose time-relative rules ("not seen for 7 days") change result by the passage of time alone,
  * at the instant recorded when they were last evaluated.</li>
  * </ul>
@@ -54,10 +54,9 @@ public class SegmentUpkeep {
                 .onFailure().recoverWithNull();
     }
 
-    /** Starts the build of every rule segment whose membership is not marked complete for its current version. */
+    /** Starts the build of every segment whose membership is not marked complete for its current version. */
     public Uni<Void> rebuildMissing() {
         Map<String, List<CompiledSegment>> byApp = catalog.all().stream()
-                .filter(s -> s.kind() == SegmentKind.RULES)
                 .collect(Collectors.groupingBy(CompiledSegment::appId));
         List<Uni<Void>> checks = new ArrayList<>();
         byApp.forEach((appId, segments) -> checks.add(membership.readyVersions(appId).invoke(ready -> {

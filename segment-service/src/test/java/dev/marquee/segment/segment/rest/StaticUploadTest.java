@@ -4,13 +4,16 @@ import static dev.marquee.segment.SegmentApi.createSegment;
 import static dev.marquee.segment.SegmentApi.createStaticSegment;
 import static dev.marquee.segment.SegmentApi.newApp;
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.inject.Inject;
 
@@ -59,6 +62,29 @@ class StaticUploadTest {
         List<ConsumerRecord<String, String>> records = TopicReader.records(bootstrap, Topics.SEGMENT_MEMBERSHIP,
                 appId + ":ana", 1);
         assertEquals(1, records.size(), "entered once though listed twice");
+    }
+
+    @Test
+    void aStaticSegmentIsRebuiltFromItsStoredUploadsAfterARedisLoss() {
+        String appId = newApp();
+        String segmentId = createStaticSegment(appId, "Pilot customers");
+        given().contentType("text/csv").body("gil\nhal\\x\n")
+                .when().post("/v1/apps/{appId}/segments/{id}/members", appId, segmentId)
+                .then().statusCode(200).body("added", equalTo(2));
+        given().contentType("application/x-ndjson")
+                .body("{\"userId\":\"gil\"}\n{\"userId\":\"ivy\"}\n".getBytes(StandardCharsets.UTF_8))
+                .when().post("/v1/apps/{appId}/segments/{id}/members", appId, segmentId)
+                .then().statusCode(200).body("added", equalTo(1));
+
+        redis.forgetMembership(appId, segmentId, "gil");
+        redis.forgetMembership(appId, segmentId, "hal\\x");
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> "1".equals(redis.readyVersion(appId, segmentId)));
+        assertEquals(Set.of(segmentId), redis.segmentsOf(appId, "gil"));
+        assertEquals(Set.of(segmentId), redis.segmentsOf(appId, "hal\\x"), "a backslash survives COPY");
+        assertEquals(Set.of(segmentId), redis.segmentsOf(appId, "ivy"));
+        given().when().get("/v1/apps/{appId}/segments/{id}", appId, segmentId).then()
+                .body("status", equalTo("READY")).body("size", equalTo(3));
     }
 
     @Test
