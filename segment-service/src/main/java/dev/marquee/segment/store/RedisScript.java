@@ -41,7 +41,8 @@ public final class RedisScript {
     }
 
     /**
-     * Runs the script once per call, all calls pipelined on one connection (one round trip instead of one per call).
+     * Runs the script once per call, all calls pipelined (one round trip per {@link RedisPipeline} chunk instead of one
+     * per call).
      * After a Redis restart the first attempt fails with NOSCRIPT: the script is loaded and the batch sent again, which
      * the callers' scripts allow (they are idempotent per event id, or plain set operations).
      */
@@ -50,10 +51,10 @@ public final class RedisScript {
             return Uni.createFrom().item(List.of());
         }
         // a failed batch reports the first error prefixed ("ERR [0] NOSCRIPT …")
-        return Uni.createFrom().deferred(() -> client.batch(requests(calls)))
+        return Uni.createFrom().deferred(() -> RedisPipeline.send(client, requests(calls)))
                 .onFailure(e -> e.getMessage() != null && e.getMessage().contains("NOSCRIPT"))
                 .recoverWithUni(() -> client.send(Request.cmd(Command.SCRIPT).arg("LOAD").arg(source))
-                        .chain(() -> client.batch(requests(calls))));
+                        .chain(() -> RedisPipeline.send(client, requests(calls))));
     }
 
     private List<Request> requests(List<List<String>> calls) {

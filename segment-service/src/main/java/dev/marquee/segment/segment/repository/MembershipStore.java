@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.marquee.contracts.segment.SegmentKeys;
 import dev.marquee.segment.profile.repository.ProfileKeys;
 import dev.marquee.segment.segment.BatchEffects;
+import dev.marquee.segment.store.RedisPipeline;
 import dev.marquee.segment.store.RedisScript;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
@@ -98,7 +99,7 @@ public class MembershipStore {
             effects.due().forEach((member, at) -> zadd.arg(at.toEpochMilli()).arg(member));
             requests.add(zadd);
         }
-        return requests.isEmpty() ? Uni.createFrom().voidItem() : client.batch(requests).replaceWithVoid();
+        return requests.isEmpty() ? Uni.createFrom().voidItem() : RedisPipeline.send(client, requests).replaceWithVoid();
     }
 
     public Uni<Void> changeSizes(String appId, Map<String, Long> delta) {
@@ -108,7 +109,7 @@ public class MembershipStore {
         String key = String.format(SegmentKeys.SEGMENT_SIZES, appId);
         List<Request> requests = new ArrayList<>();
         delta.forEach((id, d) -> requests.add(Request.cmd(Command.HINCRBY).arg(key).arg(id).arg(d)));
-        return client.batch(requests).replaceWithVoid();
+        return RedisPipeline.send(client, requests).replaceWithVoid();
     }
 
     /** Adds each user to the segment (static upload); answers the users that were not members yet. */
@@ -118,7 +119,7 @@ public class MembershipStore {
             requests.add(Request.cmd(Command.SADD).arg(String.format(SegmentKeys.USER_SEGMENTS, appId, userId))
                     .arg(segmentId));
         }
-        return client.batch(requests).flatMap(responses -> {
+        return RedisPipeline.send(client, requests).flatMap(responses -> {
             List<String> added = new ArrayList<>();
             for (int i = 0; i < responses.size(); i++) {
                 if (responses.get(i).toLong() == 1) {
@@ -196,7 +197,7 @@ public class MembershipStore {
             requests.add(Request.cmd(Command.SISMEMBER).arg(String.format(SegmentKeys.USER_SEGMENTS, appId, userId))
                     .arg(segmentId));
         }
-        return client.batch(requests).map(responses -> {
+        return RedisPipeline.send(client, requests).map(responses -> {
             List<String> members = new ArrayList<>();
             for (int i = 0; i < responses.size(); i++) {
                 if (responses.get(i).toLong() == 1) {
@@ -217,7 +218,7 @@ public class MembershipStore {
             requests.add(Request.cmd(Command.SREM).arg(String.format(SegmentKeys.USER_SEGMENTS, appId, userId))
                     .arg(segmentId));
         }
-        return client.batch(requests).replaceWithVoid();
+        return RedisPipeline.send(client, requests).replaceWithVoid();
     }
 
     public Uni<Void> notDue(String appId, String userId) {
