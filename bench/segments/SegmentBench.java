@@ -34,7 +34,7 @@ import dev.marquee.infra.store.FreePort;
  *
  * Run through run.sh (it builds and sets the classpath): bench/segments/run.sh [rate] [seconds]. The topic
  * user.events.v1 is given PARTITIONS (default 1) partitions first, and the service CONSUMERS (default 1) copies of its
- * consumer, each polling at most MAX_POLL (default 5000, as configured) records at a time.
+ * consumer, each polling at most MAX_POLL (default 1000, as configured) records at a time.
  */
 public class SegmentBench {
 
@@ -64,7 +64,7 @@ public class SegmentBench {
                     // copies of the consumer in the group (each with its own partitions and batches in flight)
                     "-Dmp.messaging.incoming.user-events.concurrency=" + Integer.getInteger("consumers", 1),
                     // records per poll, i.e. per batch the consumer applies in rounds
-                    "-Dmp.messaging.incoming.user-events.max.poll.records=" + Integer.getInteger("maxPoll", 5000),
+                    "-Dmp.messaging.incoming.user-events.max.poll.records=" + Integer.getInteger("maxPoll", 1000),
                     "-Dquarkus.http.port=" + port,
                     "-Dkafka.bootstrap.servers=" + kafka.bootstrapServers(),
                     "-Dquarkus.redis.hosts=" + redis.url(),
