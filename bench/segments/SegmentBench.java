@@ -32,7 +32,9 @@ import dev.marquee.infra.store.FreePort;
  * the moment its batch was sent to the moment Redis reports the SADD on the user's membership set (keyspace
  * notification), i.e. when delivery-service could first see it.
  *
- * Run through run.sh (it builds and sets the classpath): bench/segments/run.sh [rate] [seconds]
+ * Run through run.sh (it builds and sets the classpath): bench/segments/run.sh [rate] [seconds]. The topic
+ * user.events.v1 is given PARTITIONS (default 1) partitions first, and the service CONSUMERS (default 1) copies of its
+ * consumer, each polling at most MAX_POLL (default 1000, as configured) records at a time.
  */
 public class SegmentBench {
 
@@ -48,8 +50,21 @@ public class SegmentBench {
         try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(0, null);
                 EmbeddedRedisServer redis = EmbeddedRedisServer.start(0, null);
                 EmbeddedKafkaServer kafka = EmbeddedKafkaServer.start(0, null)) {
+            // as an operator would: the topic has partitions for the service's consumers to share (infra creates 1)
+            int partitions = Integer.getInteger("partitions", 1);
+            if (partitions > 1) {
+                try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                        Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+                    admin.createPartitions(Map.of("user.events.v1",
+                            org.apache.kafka.clients.admin.NewPartitions.increaseTo(partitions))).all().get();
+                }
+            }
             int port = FreePort.find();
             Process service = new ProcessBuilder("java", "-Xmx768m",
+                    // copies of the consumer in the group (each with its own partitions and batches in flight)
+                    "-Dmp.messaging.incoming.user-events.concurrency=" + Integer.getInteger("consumers", 1),
+                    // records per poll, i.e. per batch the consumer applies in rounds
+                    "-Dmp.messaging.incoming.user-events.max.poll.records=" + Integer.getInteger("maxPoll", 1000),
                     "-Dquarkus.http.port=" + port,
                     "-Dkafka.bootstrap.servers=" + kafka.bootstrapServers(),
                     "-Dquarkus.redis.hosts=" + redis.url(),

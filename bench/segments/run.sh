@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Segment membership latency: bench/segments/run.sh [events-per-second] [seconds]   (defaults: 5000 60)
-# WARMUP=seconds (default 20) of unmeasured load at the same rate first.
+# WARMUP=seconds (default 20) of unmeasured load at the same rate first; PARTITIONS (default 1) of user.events.v1 and
+# CONSUMERS (default 1) copies of the service's consumer and MAX_POLL (default 1000) records per poll, for the
+# experiments in docs/benchmarks.md.
 # Static upload: bench/segments/run.sh upload [ids]   (default 1000000): one streamed CSV request, timed.
 # Builds infra + segment-service (tests skipped), then runs SegmentBench.java against real stores.
 set -euo pipefail
@@ -8,7 +10,7 @@ cd "$(dirname "$0")/../.."
 mvn -B -q package -pl infra,segment-service -am -DskipTests
 cp_file=$(mktemp)
 mvn -B -q dependency:build-classpath -pl infra -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=runtime
-java -Dwarmup="${WARMUP:-20}" -cp "infra/target/classes:$(cat "$cp_file")" bench/segments/SegmentBench.java \
+java -Dwarmup="${WARMUP:-20}" -Dpartitions="${PARTITIONS:-1}" -Dconsumers="${CONSUMERS:-1}" -DmaxPoll="${MAX_POLL:-1000}" -cp "infra/target/classes:$(cat "$cp_file")" bench/segments/SegmentBench.java \
     $(if [ "${1:-}" = upload ]; then echo upload "${2:-1000000}" 0; else echo "${1:-5000}" "${2:-60}"; fi) \
     segment-service/target/quarkus-app/quarkus-run.jar
 rm -f "$cp_file"

@@ -39,6 +39,16 @@ public final class SegmentApi {
         return event;
     }
 
+    public static Map<String, Object> identify(String userId, String anonymousId, Map<String, Object> attributes) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("eventId", UUID.randomUUID().toString());
+        event.put("userId", userId);
+        event.put("type", "identify");
+        event.put("anonymousId", anonymousId);
+        event.put("attributes", attributes);
+        return event;
+    }
+
     @SafeVarargs
     public static void ingest(String appId, Map<String, Object>... events) {
         given().contentType(ContentType.JSON).body(Map.of("events", List.of(events)))

@@ -23,6 +23,11 @@ public final class BatchEffects {
         newProfiles.merge(appId, 1L, Long::sum);
     }
 
+    /** A profile merged into another and removed (identify). */
+    public void removedProfile(String appId) {
+        newProfiles.merge(appId, -1L, Long::sum);
+    }
+
     /** Keeps the earliest instant per user. */
     public void dueAt(String appId, String userId, Instant at) {
         due.merge(appId + " " + userId, at, (a, b) -> a.isBefore(b) ? a : b);

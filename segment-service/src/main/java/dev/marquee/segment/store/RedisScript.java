@@ -8,7 +8,10 @@ import java.util.HexFormat;
 import java.util.List;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.RedisAPI;
+import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
 
 /**
@@ -35,6 +38,33 @@ public final class RedisScript {
         return redis.evalsha(with(sha, numKeysKeysAndArgs))
                 .onFailure(e -> e.getMessage() != null && e.getMessage().startsWith("NOSCRIPT"))
                 .recoverWithUni(() -> redis.eval(with(source, numKeysKeysAndArgs)));
+    }
+
+    /**
+     * Runs the script once per call, all calls pipelined (one round trip per {@link RedisPipeline} chunk instead of one
+     * per call).
+     * After a Redis restart the first attempt fails with NOSCRIPT: the script is loaded and the batch sent again, which
+     * the callers' scripts allow (they are idempotent per event id, or plain set operations).
+     */
+    public Uni<List<Response>> runAll(Redis client, List<List<String>> calls) {
+        if (calls.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        // a failed batch reports the first error prefixed ("ERR [0] NOSCRIPT …")
+        return Uni.createFrom().deferred(() -> RedisPipeline.send(client, requests(calls)))
+                .onFailure(e -> e.getMessage() != null && e.getMessage().contains("NOSCRIPT"))
+                .recoverWithUni(() -> client.send(Request.cmd(Command.SCRIPT).arg("LOAD").arg(source))
+                        .chain(() -> RedisPipeline.send(client, requests(calls))));
+    }
+
+    private List<Request> requests(List<List<String>> calls) {
+        List<Request> requests = new ArrayList<>(calls.size());
+        for (List<String> call : calls) {
+            Request request = Request.cmd(Command.EVALSHA).arg(sha);
+            call.forEach(request::arg);
+            requests.add(request);
+        }
+        return requests;
     }
 
     private static List<String> with(String first, List<String> rest) {

@@ -18,7 +18,7 @@ import dev.marquee.segment.segment.service.SegmentCatalog;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Consumes {@code user.events.v1} in batches: users in parallel, each user's events in order. A batch is acknowledged
+ * Consumes {@code user.events.v1} in batches: users together (pipelined), each user's events in order. A batch is acknowledged
  * only when all of it is applied; while Redis or Kafka fail it is retried (membership lags, nothing is skipped), and
  * what was applied before a failure is not applied twice (de-duplication by event id).
  */
@@ -50,25 +50,13 @@ public class UserEventConsumer {
         if (byUser.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
+        List<List<UserEvent>> users = List.copyOf(byUser.values());
         return catalog.loaded()
                 .chain(() -> {
                     BatchEffects effects = new BatchEffects();
-                    List<Uni<Void>> users = new ArrayList<>();
-                    for (List<UserEvent> events : byUser.values()) {
-                        users.add(inOrder(events, 0, effects));
-                    }
-                    return Uni.join().all(users).andFailFast().replaceWithVoid()
-                            .eventually(() -> membership.flush(effects));
+                    return membership.applyAll(users, effects).eventually(() -> membership.flush(effects));
                 })
                 .onFailure().invoke(e -> LOG.warnf("applying user events failed, retrying: %s", e.getMessage()))
                 .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(5)).indefinitely();
-    }
-
-    private Uni<Void> inOrder(List<UserEvent> events, int from, BatchEffects effects) {
-        if (from == events.size()) {
-            return Uni.createFrom().voidItem();
-        }
-        return Uni.createFrom().deferred(() -> membership.apply(events.get(from), effects))
-                .chain(() -> inOrder(events, from + 1, effects));
     }
 }

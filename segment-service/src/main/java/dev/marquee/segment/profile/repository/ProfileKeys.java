@@ -29,6 +29,14 @@ public record ProfileKeys(String appId, String userId) {
         return "mq:{" + appId + ":" + userId + "}:counts:" + DAY.format(day);
     }
 
+    /**
+     * HASH: what an identify moved out of this (anonymous) profile, kept until it is merged into the known user's, so
+     * a retried merge moves the same data once. Named by the identify event's id.
+     */
+    public String handoff(String eventId) {
+        return "mq:{" + appId + ":" + userId + "}:handoff:" + eventId;
+    }
+
     public String segments() {
         return String.format(SegmentKeys.USER_SEGMENTS, appId, userId);
     }

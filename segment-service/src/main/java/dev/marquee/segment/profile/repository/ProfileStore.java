@@ -22,6 +22,7 @@ import dev.marquee.segment.config.SegmentConfig;
 import dev.marquee.segment.profile.Profile;
 import dev.marquee.segment.store.RedisScript;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.RedisAPI;
 import io.vertx.mutiny.redis.client.Response;
 
@@ -80,27 +81,53 @@ public class ProfileStore {
             """);
 
     private final RedisAPI redis;
+    private final Redis client;
     private final ObjectMapper json;
     private final SegmentConfig config;
 
-    public ProfileStore(RedisAPI redis, ObjectMapper json, SegmentConfig config) {
+    public ProfileStore(RedisAPI redis, Redis client, ObjectMapper json, SegmentConfig config) {
         this.redis = redis;
+        this.client = client;
         this.json = json;
         this.config = config;
     }
 
+    /** An event to apply, the counter fields it increments and how many days of counters to read back. */
+    public record Change(UserEvent event, List<String> counterFields, int readDays) {
+    }
+
     /**
-     * Applies {@code event} once (by its id) and returns the profile with the day counters of the last
-     * {@code readDays} days.
+     * Applies each event once (by its id) and returns each profile with the day counters of the last
+     * {@code readDays} days, in the order given. The scripts are pipelined: the events must be of different users (a
+     * user's later event is applied in a later call, after its earlier one was evaluated).
      */
-    public Uni<State> apply(UserEvent event, List<String> counterFields, int readDays, Instant now) {
+    public Uni<List<State>> applyAll(List<Change> changes, Instant now) {
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        List<List<String>> calls = new ArrayList<>(changes.size());
+        List<List<LocalDate>> daysOf = new ArrayList<>(changes.size());
+        for (Change change : changes) {
+            List<LocalDate> days = days(today, change.readDays());
+            daysOf.add(days);
+            calls.add(applyArgs(change, days, today, now));
+        }
+        return APPLY.runAll(client, calls).map(responses -> {
+            List<State> states = new ArrayList<>(responses.size());
+            for (int i = 0; i < responses.size(); i++) {
+                Response r = responses.get(i);
+                states.add(new State(profile(changes.get(i).event().userId(), r.get(2), daysOf.get(i), r, 4),
+                        members(r.get(3)), r.get(0).toLong() == 1, r.get(1).toLong() == 1));
+            }
+            return states;
+        });
+    }
+
+    private List<String> applyArgs(Change change, List<LocalDate> days, LocalDate today, Instant now) {
+        UserEvent event = change.event();
         ProfileKeys keys = new ProfileKeys(event.appId(), event.userId());
         LocalDate day = LocalDate.ofInstant(event.occurredAt(), ZoneOffset.UTC);
-        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         // a bucket past retention would expire at once (EXPIREAT in the past deletes the key): not counted
         boolean countable = day.isAfter(today.minusDays(config.counterRetentionDays()));
         List<String> args = new ArrayList<>();
-        List<LocalDate> days = days(today, readDays);
         args.add(Integer.toString(4 + days.size()));
         args.add(keys.profile());
         args.add(keys.eventIds());
@@ -114,7 +141,7 @@ public class ProfileStore {
         args.add(event.type() == UserEventType.ATTRIBUTES ? "0" : "1");
         args.add(Long.toString(day.plusDays(config.counterRetentionDays() + 1L).atStartOfDay()
                 .toEpochSecond(ZoneOffset.UTC)));
-        List<String> counters = countable ? counterFields : List.of();
+        List<String> counters = countable ? change.counterFields() : List.of();
         args.add(Integer.toString(counters.size()));
         args.addAll(counters);
         Map<String, Object> attributes = event.attributes() == null ? Map.of() : event.attributes();
@@ -123,24 +150,35 @@ public class ProfileStore {
             args.add("a:" + name);
             args.add(value == null ? "" : toJson(value));
         });
-        return APPLY.run(redis, args).map(r -> new State(
-                profile(event.userId(), r.get(2), days, r, 4),
-                members(r.get(3)),
-                r.get(0).toLong() == 1,
-                r.get(1).toLong() == 1));
+        return args;
     }
 
     /** The profile with the day counters of the last {@code readDays} days, and the stored segment ids. */
     public Uni<State> read(String appId, String userId, int readDays, Instant now) {
-        ProfileKeys keys = new ProfileKeys(appId, userId);
+        return readAll(appId, List.of(userId), readDays, now).map(states -> states.get(0));
+    }
+
+    /** {@link #read} for many users of one app, pipelined; states in the order of {@code userIds}. */
+    public Uni<List<State>> readAll(String appId, List<String> userIds, int readDays, Instant now) {
         List<LocalDate> days = days(LocalDate.ofInstant(now, ZoneOffset.UTC), readDays);
-        List<String> args = new ArrayList<>();
-        args.add(Integer.toString(2 + days.size()));
-        args.add(keys.profile());
-        args.add(keys.segments());
-        days.forEach(d -> args.add(keys.counts(d)));
-        return READ.run(redis, args).map(r -> new State(profile(userId, r.get(0), days, r, 2), members(r.get(1)), false,
-                false));
+        List<List<String>> calls = new ArrayList<>(userIds.size());
+        for (String userId : userIds) {
+            ProfileKeys keys = new ProfileKeys(appId, userId);
+            List<String> args = new ArrayList<>();
+            args.add(Integer.toString(2 + days.size()));
+            args.add(keys.profile());
+            args.add(keys.segments());
+            days.forEach(d -> args.add(keys.counts(d)));
+            calls.add(args);
+        }
+        return READ.runAll(client, calls).map(responses -> {
+            List<State> states = new ArrayList<>(responses.size());
+            for (int i = 0; i < responses.size(); i++) {
+                Response r = responses.get(i);
+                states.add(new State(profile(userIds.get(i), r.get(0), days, r, 2), members(r.get(1)), false, false));
+            }
+            return states;
+        });
     }
 
     /** Deletes everything of the user's profile and membership; answers the segment ids it was a member of. */

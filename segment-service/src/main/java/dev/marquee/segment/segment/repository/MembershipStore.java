@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.marquee.contracts.segment.SegmentKeys;
 import dev.marquee.segment.profile.repository.ProfileKeys;
 import dev.marquee.segment.segment.BatchEffects;
+import dev.marquee.segment.store.RedisPipeline;
 import dev.marquee.segment.store.RedisScript;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
@@ -50,24 +51,33 @@ public class MembershipStore {
         this.client = client;
     }
 
-    /** Adds and removes the user's segment ids; answers the size change of each segment that really changed. */
-    public Uni<Map<String, Long>> write(String appId, String userId, Collection<String> entered,
-            Collection<String> exited) {
-        if (entered.isEmpty() && exited.isEmpty()) {
-            return Uni.createFrom().item(Map.of());
+    /** One user's membership change: segment ids to add and to remove. */
+    public record Write(String appId, String userId, Collection<String> entered, Collection<String> exited) {
+    }
+
+    /**
+     * Adds and removes each user's segment ids, pipelined; the size change of each segment that really changed is
+     * added to {@code effects}.
+     */
+    public Uni<Void> writeAll(List<Write> writes, BatchEffects effects) {
+        List<Write> effective = writes.stream().filter(w -> !w.entered().isEmpty() || !w.exited().isEmpty()).toList();
+        List<List<String>> calls = new ArrayList<>(effective.size());
+        for (Write write : effective) {
+            List<String> args = new ArrayList<>();
+            args.add("1");
+            args.add(String.format(SegmentKeys.USER_SEGMENTS, write.appId(), write.userId()));
+            args.add(Integer.toString(write.entered().size()));
+            args.addAll(write.entered());
+            args.addAll(write.exited());
+            calls.add(args);
         }
-        List<String> args = new ArrayList<>();
-        args.add("1");
-        args.add(String.format(SegmentKeys.USER_SEGMENTS, appId, userId));
-        args.add(Integer.toString(entered.size()));
-        args.addAll(entered);
-        args.addAll(exited);
-        return WRITE.run(redis, args).map(r -> {
-            Map<String, Long> delta = new HashMap<>();
-            r.get(0).forEach(id -> delta.merge(id.toString(), 1L, Long::sum));
-            r.get(1).forEach(id -> delta.merge(id.toString(), -1L, Long::sum));
-            return delta;
-        });
+        return WRITE.runAll(client, calls).invoke(responses -> {
+            for (int i = 0; i < responses.size(); i++) {
+                String appId = effective.get(i).appId();
+                responses.get(i).get(0).forEach(id -> effects.size(appId, id.toString(), 1));
+                responses.get(i).get(1).forEach(id -> effects.size(appId, id.toString(), -1));
+            }
+        }).replaceWithVoid();
     }
 
     /** Writes what a batch of evaluations summed up, in one pipelined round trip. */
@@ -79,14 +89,17 @@ public class MembershipStore {
                         .arg(segmentId).arg(delta));
             }
         }));
-        effects.newProfiles().forEach((appId, count) -> requests
-                .add(Request.cmd(Command.INCRBY).arg(ProfileKeys.profileCount(appId)).arg(count)));
+        effects.newProfiles().forEach((appId, count) -> {
+            if (count != 0) {
+                requests.add(Request.cmd(Command.INCRBY).arg(ProfileKeys.profileCount(appId)).arg(count));
+            }
+        });
         if (!effects.due().isEmpty()) {
             Request zadd = Request.cmd(Command.ZADD).arg(DUE).arg("LT");
             effects.due().forEach((member, at) -> zadd.arg(at.toEpochMilli()).arg(member));
             requests.add(zadd);
         }
-        return requests.isEmpty() ? Uni.createFrom().voidItem() : client.batch(requests).replaceWithVoid();
+        return requests.isEmpty() ? Uni.createFrom().voidItem() : RedisPipeline.send(client, requests).replaceWithVoid();
     }
 
     public Uni<Void> changeSizes(String appId, Map<String, Long> delta) {
@@ -96,7 +109,7 @@ public class MembershipStore {
         String key = String.format(SegmentKeys.SEGMENT_SIZES, appId);
         List<Request> requests = new ArrayList<>();
         delta.forEach((id, d) -> requests.add(Request.cmd(Command.HINCRBY).arg(key).arg(id).arg(d)));
-        return client.batch(requests).replaceWithVoid();
+        return RedisPipeline.send(client, requests).replaceWithVoid();
     }
 
     /** Adds each user to the segment (static upload); answers the users that were not members yet. */
@@ -106,7 +119,7 @@ public class MembershipStore {
             requests.add(Request.cmd(Command.SADD).arg(String.format(SegmentKeys.USER_SEGMENTS, appId, userId))
                     .arg(segmentId));
         }
-        return client.batch(requests).flatMap(responses -> {
+        return RedisPipeline.send(client, requests).flatMap(responses -> {
             List<String> added = new ArrayList<>();
             for (int i = 0; i < responses.size(); i++) {
                 if (responses.get(i).toLong() == 1) {
@@ -115,6 +128,11 @@ public class MembershipStore {
             }
             return changeSizes(appId, Map.of(segmentId, (long) added.size())).replaceWith(added);
         });
+    }
+
+    public Uni<Void> setSize(String appId, String segmentId, long size) {
+        return redis.hset(List.of(String.format(SegmentKeys.SEGMENT_SIZES, appId), segmentId, Long.toString(size)))
+                .replaceWithVoid();
     }
 
     public Uni<Long> size(String appId, String segmentId) {
@@ -144,29 +162,74 @@ public class MembershipStore {
         return redis.hdel(List.of(String.format(SegmentKeys.SEGMENTS_READY, appId), segmentId)).replaceWithVoid();
     }
 
-    /** Forgets a deleted segment's marker and size; {@link #removeFromUsers} clears the user sets. */
+    /** Forgets a deleted segment's marker and size; the user sets are cleared page by page ({@link #scanUsers}). */
     public Uni<Void> forget(String appId, String segmentId) {
         return clearReady(appId, segmentId)
                 .chain(() -> redis.hdel(List.of(String.format(SegmentKeys.SEGMENT_SIZES, appId), segmentId)))
                 .replaceWithVoid();
     }
 
-    /** Removes a deleted segment from every user set of the app, page by page (SCAN, never KEYS). */
-    public Uni<Void> removeFromUsers(String appId, String segmentId, String cursor) {
-        String pattern = String.format(SegmentKeys.USER_SEGMENTS, appId.replaceAll("([*?\\[\\]\\\\])", "\\\\$1"), "*");
-        return redis.scan(List.of(cursor, "MATCH", pattern, "COUNT", "1000")).flatMap(r -> {
-            List<Request> requests = new ArrayList<>();
+    /** One SCAN page of an app's membership sets (never KEYS): the next cursor ("0" when done) and their users. */
+    public Uni<Page> scanUsers(String appId, String cursor) {
+        String escaped = appId.replaceAll("([*?\\[\\]\\\\])", "\\\\$1");
+        String pattern = String.format(SegmentKeys.USER_SEGMENTS, escaped, "*");
+        String prefix = "mq:{" + appId + ":";
+        return redis.scan(List.of(cursor, "MATCH", pattern, "COUNT", "1000")).map(r -> {
+            List<String> users = new ArrayList<>();
             for (Response key : r.get(1)) {
-                requests.add(Request.cmd(Command.SREM).arg(key.toString()).arg(segmentId));
+                String name = key.toString();
+                users.add(name.substring(prefix.length(), name.length() - "}:segments".length()));
             }
-            String next = r.get(0).toString();
-            Uni<Void> page = requests.isEmpty() ? Uni.createFrom().voidItem() : client.batch(requests).replaceWithVoid();
-            return "0".equals(next) ? page : page.chain(() -> removeFromUsers(appId, segmentId, next));
+            return new Page(r.get(0).toString(), users);
         });
     }
 
+    public record Page(String cursor, List<String> userIds) {
+    }
+
+    /** The users of {@code userIds} whose set holds {@code segmentId}, pipelined. */
+    public Uni<List<String>> membersAmong(String appId, String segmentId, List<String> userIds) {
+        if (userIds.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<Request> requests = new ArrayList<>(userIds.size());
+        for (String userId : userIds) {
+            requests.add(Request.cmd(Command.SISMEMBER).arg(String.format(SegmentKeys.USER_SEGMENTS, appId, userId))
+                    .arg(segmentId));
+        }
+        return RedisPipeline.send(client, requests).map(responses -> {
+            List<String> members = new ArrayList<>();
+            for (int i = 0; i < responses.size(); i++) {
+                if (responses.get(i).toLong() == 1) {
+                    members.add(userIds.get(i));
+                }
+            }
+            return members;
+        });
+    }
+
+    /** Removes {@code segmentId} from each user's set, pipelined (sizes are the caller's business). */
+    public Uni<Void> removeFrom(String appId, String segmentId, List<String> userIds) {
+        if (userIds.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Request> requests = new ArrayList<>(userIds.size());
+        for (String userId : userIds) {
+            requests.add(Request.cmd(Command.SREM).arg(String.format(SegmentKeys.USER_SEGMENTS, appId, userId))
+                    .arg(segmentId));
+        }
+        return RedisPipeline.send(client, requests).replaceWithVoid();
+    }
+
     public Uni<Void> notDue(String appId, String userId) {
-        return redis.zrem(List.of(DUE, appId + " " + userId)).replaceWithVoid();
+        return notDue(appId, List.of(userId));
+    }
+
+    public Uni<Void> notDue(String appId, List<String> userIds) {
+        List<String> args = new ArrayList<>(userIds.size() + 1);
+        args.add(DUE);
+        userIds.forEach(userId -> args.add(appId + " " + userId));
+        return redis.zrem(args).replaceWithVoid();
     }
 
     /** Up to {@code limit} users due at {@code now}, as {@code [appId, userId]}. */

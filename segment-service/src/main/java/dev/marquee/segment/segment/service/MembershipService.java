@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,7 +13,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.marquee.contracts.segment.MembershipChange;
 import dev.marquee.contracts.segment.SegmentMembershipEvent;
 import dev.marquee.contracts.user.UserEvent;
+import dev.marquee.contracts.user.UserEventType;
 import dev.marquee.segment.config.TimeSource;
+import dev.marquee.segment.profile.repository.ProfileMerge;
 import dev.marquee.segment.profile.repository.ProfileStore;
 import dev.marquee.segment.profile.repository.ProfileStore.State;
 import dev.marquee.segment.segment.BatchEffects;
@@ -33,31 +36,115 @@ public class MembershipService {
 
     private final SegmentCatalog catalog;
     private final ProfileStore profiles;
+    private final ProfileMerge merge;
     private final MembershipStore membership;
     private final MembershipPublisher publisher;
     private final TimeSource time;
 
-    public MembershipService(SegmentCatalog catalog, ProfileStore profiles, MembershipStore membership,
-            MembershipPublisher publisher, TimeSource time) {
+    public MembershipService(SegmentCatalog catalog, ProfileStore profiles, ProfileMerge merge,
+            MembershipStore membership, MembershipPublisher publisher, TimeSource time) {
         this.catalog = catalog;
         this.profiles = profiles;
+        this.merge = merge;
         this.membership = membership;
         this.publisher = publisher;
         this.time = time;
     }
 
-    /** Applies one event; what it changes beyond the user's keys is added to {@code effects} (see {@link #flush}). */
-    public Uni<Void> apply(UserEvent event, BatchEffects effects) {
+    /**
+     * Applies a batch of events: each user's events in order, users together. Round {@code r} applies the
+     * {@code r}-th event of every user that has one, all profile scripts pipelined in one round trip, evaluates them,
+     * publishes every membership change of the round at once (awaiting Kafka's acknowledgements together) and then
+     * writes them to the users' sets in one more pipelined round trip. What the events change beyond the users' keys
+     * is added to {@code effects} (see {@link #flush}).
+     */
+    public Uni<Void> applyAll(List<List<UserEvent>> byUser, BatchEffects effects) {
+        return round(byUser, 0, effects);
+    }
+
+    private Uni<Void> round(List<List<UserEvent>> byUser, int index, BatchEffects effects) {
+        List<UserEvent> events = new ArrayList<>();
+        for (List<UserEvent> userEvents : byUser) {
+            if (userEvents.size() > index) {
+                events.add(userEvents.get(index));
+            }
+        }
+        if (events.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
         Instant now = time.now();
-        List<CompiledSegment> affected = catalog.affectedBy(event);
-        int readDays = affected.stream().mapToInt(CompiledSegment::windowDays).max().orElse(0);
-        return profiles.apply(event, catalog.counterFields(event), readDays, now)
-                .invoke(state -> {
-                    if (state.created()) {
-                        effects.newProfile(event.appId());
-                    }
-                })
-                .chain(state -> decide(event.appId(), event.userId(), affected, state, now, event.eventId(), effects));
+        List<List<CompiledSegment>> affected = new ArrayList<>(events.size());
+        List<ProfileStore.Change> changes = new ArrayList<>(events.size());
+        List<Uni<Decision>> merges = new ArrayList<>();
+        for (UserEvent event : events) {
+            List<CompiledSegment> segments = mergesAnonymous(event)
+                    ? catalog.rulesOf(event.appId())
+                    : catalog.affectedBy(event);
+            affected.add(segments);
+            int readDays = segments.stream().mapToInt(CompiledSegment::windowDays).max().orElse(0);
+            changes.add(new ProfileStore.Change(event, catalog.counterFields(event), readDays));
+            if (mergesAnonymous(event)) {
+                merges.add(mergeAnonymous(event, now, effects));
+            }
+        }
+        Uni<List<Decision>> merged = merges.isEmpty()
+                ? Uni.createFrom().item(List.of())
+                : Uni.join().all(merges).andFailFast();
+        return merged.chain(anonymousExits -> profiles.applyAll(changes, now).chain(states -> {
+            List<Decision> decisions = new ArrayList<>(anonymousExits);
+            for (int i = 0; i < events.size(); i++) {
+                UserEvent event = events.get(i);
+                if (states.get(i).created()) {
+                    effects.newProfile(event.appId());
+                }
+                decisions.add(decide(event.appId(), event.userId(), affected.get(i), states.get(i), now,
+                        event.eventId(), effects));
+            }
+            return commit(decisions, effects);
+        })).chain(() -> round(byUser, index + 1, effects));
+    }
+
+    private static boolean mergesAnonymous(UserEvent event) {
+        return event.type() == UserEventType.IDENTIFY && event.anonymousId() != null
+                && !event.anonymousId().equals(event.userId());
+    }
+
+    /**
+     * Moves the anonymous profile into the known user's (see {@link ProfileMerge}) before the identify itself is
+     * applied; answers the anonymous user's exits from the rule segments it was in (its profile is gone).
+     */
+    private Uni<Decision> mergeAnonymous(UserEvent identify, Instant now, BatchEffects effects) {
+        String appId = identify.appId();
+        String anonymousId = identify.anonymousId();
+        return merge.detach(appId, anonymousId, identify.eventId(), now).chain(handoff -> {
+            if (handoff.profileRemoved()) {
+                effects.removedProfile(appId);
+            }
+            Uni<Boolean> into = handoff.empty()
+                    ? Uni.createFrom().item(false)
+                    : merge.mergeInto(appId, identify.userId(), identify.eventId(), handoff, now);
+            return into.invoke(created -> {
+                if (created) {
+                    effects.newProfile(appId);
+                }
+            }).chain(() -> merge.dropHandoff(appId, anonymousId, identify.eventId()))
+                    .map(done -> anonymousExits(identify, handoff.segments(), now));
+        });
+    }
+
+    private Decision anonymousExits(UserEvent identify, Set<String> stored, Instant now) {
+        List<SegmentMembershipEvent> events = new ArrayList<>();
+        List<String> exited = new ArrayList<>();
+        for (CompiledSegment segment : catalog.rulesOf(identify.appId())) {
+            if (stored.contains(segment.id())) {
+                exited.add(segment.id());
+                events.add(new SegmentMembershipEvent(eventId("merged:" + identify.eventId(), segment,
+                        MembershipChange.EXITED), MembershipChange.EXITED, identify.appId(), identify.anonymousId(),
+                        segment.id(), segment.version(), List.of(), now));
+            }
+        }
+        return new Decision(events, new MembershipStore.Write(identify.appId(), identify.anonymousId(), List.of(),
+                exited));
     }
 
     /** Writes the summed effects of a batch; called whether the batch succeeded or not, so no done change is lost. */
@@ -65,18 +152,41 @@ public class MembershipService {
         return membership.apply(effects);
     }
 
-    /** Re-evaluates {@code segments} for one user from its stored profile (backfill, due re-checks). */
-    public Uni<Void> reevaluate(String appId, String userId, List<CompiledSegment> segments, String cause,
+    /** Re-evaluates {@code segments} for users of one app from their stored profiles (backfill, due re-checks). */
+    public Uni<Void> reevaluate(String appId, List<String> userIds, List<CompiledSegment> segments, String cause,
             BatchEffects effects) {
+        if (userIds.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
         Instant now = time.now();
         int readDays = segments.stream().mapToInt(CompiledSegment::windowDays).max().orElse(0);
-        return profiles.read(appId, userId, readDays, now)
-                .chain(state -> state.profile().exists()
-                        ? decide(appId, userId, segments, state, now, cause, effects)
-                        : Uni.createFrom().voidItem());
+        return profiles.readAll(appId, userIds, readDays, now).chain(states -> {
+            List<Decision> decisions = new ArrayList<>(states.size());
+            for (int i = 0; i < states.size(); i++) {
+                if (states.get(i).profile().exists()) {
+                    decisions.add(decide(appId, userIds.get(i), segments, states.get(i), now, cause, effects));
+                }
+            }
+            return commit(decisions, effects);
+        });
     }
 
-    private Uni<Void> decide(String appId, String userId, List<CompiledSegment> segments, State state, Instant now,
+    /** What one evaluation changes: the events to publish and the write of the user's set that follows them. */
+    private record Decision(List<SegmentMembershipEvent> events, MembershipStore.Write write) {
+    }
+
+    /** Publishes first (all acknowledged), then writes: a crash in between re-publishes the same ids on redelivery. */
+    private Uni<Void> commit(List<Decision> decisions, BatchEffects effects) {
+        List<SegmentMembershipEvent> events = new ArrayList<>();
+        List<MembershipStore.Write> writes = new ArrayList<>();
+        for (Decision decision : decisions) {
+            events.addAll(decision.events());
+            writes.add(decision.write());
+        }
+        return publisher.publish(events).chain(() -> membership.writeAll(writes, effects));
+    }
+
+    private Decision decide(String appId, String userId, List<CompiledSegment> segments, State state, Instant now,
             String cause, BatchEffects effects) {
         List<SegmentMembershipEvent> changes = new ArrayList<>();
         List<String> entered = new ArrayList<>();
@@ -102,10 +212,7 @@ public class MembershipService {
             }
         }
         nextChange.ifPresent(at -> effects.dueAt(appId, userId, at));
-        return publisher.publish(changes)
-                .chain(() -> membership.write(appId, userId, entered, exited))
-                .invoke(sizes -> sizes.forEach((segmentId, delta) -> effects.size(appId, segmentId, delta)))
-                .replaceWithVoid();
+        return new Decision(changes, new MembershipStore.Write(appId, userId, entered, exited));
     }
 
     private static String eventId(String cause, CompiledSegment segment, MembershipChange change) {

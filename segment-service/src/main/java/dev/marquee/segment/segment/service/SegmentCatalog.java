@@ -106,6 +106,12 @@ public class SegmentCatalog {
         return byApp.getOrDefault(event.appId(), Map.of()).values().stream().filter(s -> s.dependsOn(event)).toList();
     }
 
+    /** Every rule segment of the app (an identify that merges profiles can change any of them). */
+    public List<CompiledSegment> rulesOf(String appId) {
+        return byApp.getOrDefault(appId, Map.of()).values().stream().filter(s -> s.kind() == SegmentKind.RULES)
+                .toList();
+    }
+
     public List<CompiledSegment> timeDependent(String appId) {
         return byApp.getOrDefault(appId, Map.of()).values().stream().filter(CompiledSegment::timeDependent).toList();
     }

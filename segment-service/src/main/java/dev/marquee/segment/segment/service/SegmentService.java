@@ -1,5 +1,7 @@
 package dev.marquee.segment.segment.service;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -12,6 +14,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.marquee.contracts.segment.MembershipChange;
+import dev.marquee.contracts.segment.SegmentMembershipEvent;
 import dev.marquee.segment.config.SegmentConfig;
 import dev.marquee.segment.config.TimeSource;
 import dev.marquee.segment.profile.repository.ProfileStore;
@@ -20,6 +24,7 @@ import dev.marquee.segment.rest.NotFoundException;
 import dev.marquee.segment.segment.Segment;
 import dev.marquee.segment.segment.SegmentKind;
 import dev.marquee.segment.segment.SegmentStatus;
+import dev.marquee.segment.segment.messaging.MembershipPublisher;
 import dev.marquee.segment.segment.repository.MembershipStore;
 import dev.marquee.segment.segment.repository.SegmentRepository;
 import dev.marquee.segment.segment.rest.MembershipResponse;
@@ -34,7 +39,7 @@ import io.smallrye.mutiny.Uni;
 /**
  * Segment definitions (PostgreSQL) and what follows a change in Redis: a rule segment created or edited is marked
  * "building" (its old build marker removed, so readers see "unknown") and backfilled; a static one is complete (empty)
- * at once; a deleted one is removed from every user set in the background.
+ * at once; a deleted one's members exit (published, removed from their sets) in the background.
  */
 @ApplicationScoped
 public class SegmentService {
@@ -46,17 +51,20 @@ public class SegmentService {
     private final MembershipStore membership;
     private final ProfileStore profiles;
     private final Backfill backfill;
+    private final MembershipPublisher publisher;
     private final SegmentConfig config;
     private final TimeSource time;
     private final ObjectMapper json;
 
     public SegmentService(SegmentRepository segments, SegmentCatalog catalog, MembershipStore membership,
-            ProfileStore profiles, Backfill backfill, SegmentConfig config, TimeSource time, ObjectMapper json) {
+            ProfileStore profiles, Backfill backfill, MembershipPublisher publisher, SegmentConfig config,
+            TimeSource time, ObjectMapper json) {
         this.segments = segments;
         this.catalog = catalog;
         this.membership = membership;
         this.profiles = profiles;
         this.backfill = backfill;
+        this.publisher = publisher;
         this.config = config;
         this.time = time;
         this.json = json;
@@ -102,16 +110,38 @@ public class SegmentService {
         })).call(this::afterChange).chain(this::response);
     }
 
+    /**
+     * Deletes the definition; its size and build marker go at once, and in the background every member exits: an
+     * {@code EXITED} event per member (acknowledged), then the id is removed from the member's set.
+     */
     public Uni<Void> delete(String appId, String id) {
         return Panache.withTransaction(() -> find(appId, id).call(segments::delete))
                 .invoke(segment -> catalog.remove(appId, id))
                 .call(segment -> membership.forget(appId, id))
-                .invoke(segment -> membership.removeFromUsers(appId, id, "0").subscribe().with(
+                .invoke(segment -> exitAll(appId, id, segment.version, "0").subscribe().with(
                         done -> {
                         },
-                        failure -> LOG.warnf("removing deleted segment %s from users failed: %s", id,
+                        failure -> LOG.warnf("members of deleted segment %s did not all exit: %s", id,
                                 failure.getMessage())))
                 .replaceWithVoid();
+    }
+
+    /** One SCAN page of the app's membership sets at a time; a page that fails is retried before giving up. */
+    private Uni<Void> exitAll(String appId, String segmentId, long version, String cursor) {
+        return membership.scanUsers(appId, cursor).chain(page -> membership
+                .membersAmong(appId, segmentId, page.userIds())
+                .chain(members -> {
+                    Instant now = time.now();
+                    List<SegmentMembershipEvent> exits = members.stream().map(userId -> new SegmentMembershipEvent(
+                            UUID.nameUUIDFromBytes(("deleted|" + segmentId + "|" + version + "|" + userId)
+                                    .getBytes(StandardCharsets.UTF_8)).toString(),
+                            MembershipChange.EXITED, appId, userId, segmentId, version, List.of(), now)).toList();
+                    return publisher.publish(exits).chain(() -> membership.removeFrom(appId, segmentId, members));
+                })
+                .onFailure().retry().withBackOff(Duration.ofSeconds(1), Duration.ofSeconds(30)).atMost(10)
+                .chain(() -> "0".equals(page.cursor())
+                        ? Uni.createFrom().voidItem()
+                        : exitAll(appId, segmentId, version, page.cursor())));
     }
 
     public Uni<SegmentResponse> get(String appId, String id) {

@@ -1,6 +1,7 @@
 package dev.marquee.segment.segment.service;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -11,7 +12,6 @@ import org.jboss.logging.Logger;
 
 import dev.marquee.segment.config.TimeSource;
 import dev.marquee.segment.segment.BatchEffects;
-import dev.marquee.segment.segment.SegmentKind;
 import dev.marquee.segment.segment.repository.MembershipStore;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -20,7 +20,8 @@ import io.smallrye.mutiny.Uni;
  * Keeps Redis-derived state in step with time and with PostgreSQL:
  * <ul>
  * <li>re-reads the definitions (changes made by other instances) and rebuilds every rule segment whose build marker
- * is missing or old: after an interrupted build, or after Redis lost its data;</li>
+ * is missing or old (after an interrupted build, or after Redis lost its data), and every static segment whose
+ * marker is missing from its uploads stored in PostgreSQL;</li>
  * <li>re-checks users whose time-relative rules ("not seen for 7 days") change result by the passage of time alone,
  * at the instant recorded when they were last evaluated.</li>
  * </ul>
@@ -53,10 +54,9 @@ public class SegmentUpkeep {
                 .onFailure().recoverWithNull();
     }
 
-    /** Starts the build of every rule segment whose membership is not marked complete for its current version. */
+    /** Starts the build of every segment whose membership is not marked complete for its current version. */
     public Uni<Void> rebuildMissing() {
         Map<String, List<CompiledSegment>> byApp = catalog.all().stream()
-                .filter(s -> s.kind() == SegmentKind.RULES)
                 .collect(Collectors.groupingBy(CompiledSegment::appId));
         List<Uni<Void>> checks = new ArrayList<>();
         byApp.forEach((appId, segments) -> checks.add(membership.readyVersions(appId).invoke(ready -> {
@@ -74,20 +74,21 @@ public class SegmentUpkeep {
     public Uni<Void> dueTransitions() {
         return catalog.loaded().chain(() -> membership.due(time.now(), DUE_BATCH)).chain(due -> {
             BatchEffects effects = new BatchEffects();
-            List<Uni<Void>> users = new ArrayList<>();
+            Map<String, List<String>> usersByApp = new HashMap<>();
             for (String[] member : due) {
-                String appId = member[0];
-                String userId = member[1];
-                List<CompiledSegment> segments = catalog.timeDependent(appId);
-                users.add(membership.notDue(appId, userId)
-                        .chain(() -> segments.isEmpty()
-                                ? Uni.createFrom().voidItem()
-                                : evaluation.reevaluate(appId, userId, segments, "due:" + time.now().toEpochMilli(),
-                                        effects)));
+                usersByApp.computeIfAbsent(member[0], a -> new ArrayList<>()).add(member[1]);
             }
-            return users.isEmpty()
+            String cause = "due:" + time.now().toEpochMilli();
+            List<Uni<Void>> apps = new ArrayList<>();
+            usersByApp.forEach((appId, userIds) -> {
+                List<CompiledSegment> segments = catalog.timeDependent(appId);
+                apps.add(membership.notDue(appId, userIds).chain(() -> segments.isEmpty()
+                        ? Uni.createFrom().voidItem()
+                        : evaluation.reevaluate(appId, userIds, segments, cause, effects)));
+            });
+            return apps.isEmpty()
                     ? Uni.createFrom().voidItem()
-                    : Uni.join().all(users).andCollectFailures().replaceWithVoid()
+                    : Uni.join().all(apps).andCollectFailures().replaceWithVoid()
                             .eventually(() -> evaluation.flush(effects));
         }).onFailure().invoke(e -> LOG.warnf("due re-checks failed: %s", e.getMessage()))
                 .onFailure().recoverWithNull();

@@ -25,12 +25,15 @@ import dev.marquee.segment.rest.Problem.FieldError;
 import dev.marquee.segment.segment.SegmentKind;
 import dev.marquee.segment.segment.messaging.MembershipPublisher;
 import dev.marquee.segment.segment.repository.MembershipStore;
+import dev.marquee.segment.segment.repository.StaticMemberTable;
 import dev.marquee.segment.segment.rest.UploadResponse;
 
 /**
  * Adds uploaded user ids to a static segment while the body streams in: CSV (the first column of each line; a
  * {@code userId} header line is skipped) or NDJSON ({@code {"userId": "…"}} per line). Ids are written in pipelined
  * batches, so memory stays flat whatever the size; bad lines are counted and the first ones reported by line number.
+ * The ids are also streamed into PostgreSQL ({@link StaticMemberTable}) and stored there when the upload completes, so
+ * the segment can be rebuilt after a Redis data loss; an upload that fails stores nothing there (upload it again).
  */
 @ApplicationScoped
 public class StaticUpload {
@@ -41,14 +44,16 @@ public class StaticUpload {
 
     private final SegmentCatalog catalog;
     private final MembershipStore membership;
+    private final StaticMemberTable members;
     private final MembershipPublisher publisher;
     private final TimeSource time;
     private final ObjectMapper json;
 
-    public StaticUpload(SegmentCatalog catalog, MembershipStore membership, MembershipPublisher publisher,
-            TimeSource time, ObjectMapper json) {
+    public StaticUpload(SegmentCatalog catalog, MembershipStore membership, StaticMemberTable members,
+            MembershipPublisher publisher, TimeSource time, ObjectMapper json) {
         this.catalog = catalog;
         this.membership = membership;
+        this.members = members;
         this.publisher = publisher;
         this.time = time;
         this.json = json;
@@ -70,7 +75,8 @@ public class StaticUpload {
         long rejected = 0;
         List<FieldError> errors = new ArrayList<>();
         List<String> batch = new ArrayList<>(BATCH);
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 1 << 16)) {
+        try (StaticMemberTable.Upload stored = members.begin(segmentId);
+                BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 1 << 16)) {
             String line;
             long number = 0;
             while ((line = lines.readLine()) != null) {
@@ -94,15 +100,18 @@ public class StaticUpload {
                 received++;
                 batch.add(userId);
                 if (batch.size() == BATCH) {
+                    stored.add(batch);
                     added += flush(segment, batch, uploadId);
                     batch = new ArrayList<>(BATCH);
                 }
             }
+            if (!batch.isEmpty()) {
+                stored.add(batch);
+                added += flush(segment, batch, uploadId);
+            }
+            stored.commit();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-        if (!batch.isEmpty()) {
-            added += flush(segment, batch, uploadId);
         }
         return new UploadResponse(received, added, rejected, errors);
     }

@@ -4,13 +4,16 @@ import static dev.marquee.segment.SegmentApi.createSegment;
 import static dev.marquee.segment.SegmentApi.createStaticSegment;
 import static dev.marquee.segment.SegmentApi.newApp;
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.inject.Inject;
 
@@ -59,6 +62,36 @@ class StaticUploadTest {
         List<ConsumerRecord<String, String>> records = TopicReader.records(bootstrap, Topics.SEGMENT_MEMBERSHIP,
                 appId + ":ana", 1);
         assertEquals(1, records.size(), "entered once though listed twice");
+    }
+
+    @Test
+    void aStaticSegmentIsRebuiltFromItsStoredUploadsAfterARedisLoss() {
+        String appId = newApp();
+        String segmentId = createStaticSegment(appId, "Pilot customers");
+        // more ids than one pipelined Redis batch may hold (2048 awaiting answers per connection)
+        StringBuilder csv = new StringBuilder("gil\nhal\\x\n");
+        for (int i = 0; i < 5100; i++) {
+            csv.append("bulk-").append(i).append('\n');
+        }
+        given().contentType("text/csv").body(csv.toString())
+                .when().post("/v1/apps/{appId}/segments/{id}/members", appId, segmentId)
+                .then().statusCode(200).body("added", equalTo(5102));
+        given().contentType("application/x-ndjson")
+                .body("{\"userId\":\"gil\"}\n{\"userId\":\"ivy\"}\n".getBytes(StandardCharsets.UTF_8))
+                .when().post("/v1/apps/{appId}/segments/{id}/members", appId, segmentId)
+                .then().statusCode(200).body("added", equalTo(1));
+
+        redis.forgetMembership(appId, segmentId, "gil");
+        redis.forgetMembership(appId, segmentId, "hal\\x");
+        redis.forgetMembership(appId, segmentId, "bulk-5099");
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> "1".equals(redis.readyVersion(appId, segmentId)));
+        assertEquals(Set.of(segmentId), redis.segmentsOf(appId, "gil"));
+        assertEquals(Set.of(segmentId), redis.segmentsOf(appId, "hal\\x"), "a backslash survives COPY");
+        assertEquals(Set.of(segmentId), redis.segmentsOf(appId, "ivy"));
+        assertEquals(Set.of(segmentId), redis.segmentsOf(appId, "bulk-5099"));
+        given().when().get("/v1/apps/{appId}/segments/{id}", appId, segmentId).then()
+                .body("status", equalTo("READY")).body("size", equalTo(5103));
     }
 
     @Test

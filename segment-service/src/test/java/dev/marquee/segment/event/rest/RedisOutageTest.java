@@ -1,0 +1,66 @@
+package dev.marquee.segment.event.rest;
+
+import static dev.marquee.segment.SegmentApi.createSegment;
+import static dev.marquee.segment.SegmentApi.ingest;
+import static dev.marquee.segment.SegmentApi.newApp;
+import static dev.marquee.segment.SegmentApi.track;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+import java.time.Duration;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import dev.marquee.infra.test.KafkaResource;
+import dev.marquee.infra.test.PostgresResource;
+import dev.marquee.infra.test.RedisResource;
+import dev.marquee.segment.RedisOutage;
+import dev.marquee.segment.RedisProbe;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Degradation policy: with Redis down, ingestion still accepts (Kafka keeps the events), reads answer 503. */
+@QuarkusTest
+@WithTestResource(value = PostgresResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = RedisResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = KafkaResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
+class RedisOutageTest {
+
+    @ConfigProperty(name = "quarkus.redis.hosts")
+    String redisUrl;
+
+    @Inject
+    RedisProbe redis;
+
+    @Test
+    void eventsAcceptedWhileRedisIsDownAreAppliedWhenItIsBack() {
+        String appId = newApp();
+        String segmentId = createSegment(appId, "Buyers", Map.of("event", "purchase", "times", 1, "withinDays", 30));
+        await().atMost(Duration.ofSeconds(15)).until(() -> "1".equals(redis.readyVersion(appId, segmentId)));
+
+        RedisOutage.stop(redisUrl);
+        try {
+            ingest(appId, track("ida", "purchase", Map.of()));
+            given().when().get("/v1/apps/{appId}/users/{userId}", appId, "ida")
+                    .then().statusCode(503)
+                    .contentType("application/problem+json")
+                    .header("Retry-After", notNullValue());
+            given().when().get("/v1/apps/{appId}/segments/{id}/members/{userId}", appId, segmentId, "ida")
+                    .then().statusCode(503);
+        } finally {
+            RedisOutage.restart(redisUrl);
+        }
+
+        // the restarted Redis is empty: the consumer applies the event it kept retrying, the build marker is rebuilt
+        await().atMost(Duration.ofSeconds(60)).until(() -> redis.segmentsOf(appId, "ida").contains(segmentId)
+                && "1".equals(redis.readyVersion(appId, segmentId)));
+        given().when().get("/v1/apps/{appId}/segments/{id}/size", appId, segmentId).then().body("size", equalTo(1));
+    }
+}
