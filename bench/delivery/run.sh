@@ -30,10 +30,11 @@ command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2
 command -v taskset >/dev/null || { echo "taskset is missing (util-linux)" >&2; exit 1; }
 
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
-  mvn -B -q package -pl delivery-service,gateway -am -DskipTests
+  # the classpath in the same reactor build: sibling modules resolve to their jars (nothing needs `mvn install`)
+  mvn -B -q package -pl delivery-service,gateway -am -DskipTests dependency:build-classpath \
+    -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
 fi
-mvn -B -q dependency:build-classpath -pl delivery-service -Dmdep.outputFile="$WORK/delivery.cp" -Dmdep.includeScope=test
-CP="$(cat "$WORK/delivery.cp"):contracts/target/classes:infra/target/classes"
+CP="$(cat delivery-service/target/bench.classpath):contracts/target/classes:infra/target/classes"
 
 taskset -c 1 java -cp "$CP" bench/delivery/Stores.java "$REDIS_PORT" "$KAFKA_PORT" "$WORK/stores" >"$WORK/stores.log" 2>&1 &
 PIDS+=($!)

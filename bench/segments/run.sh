@@ -7,10 +7,10 @@
 # Builds infra + segment-service (tests skipped), then runs SegmentBench.java against real stores.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-mvn -B -q package -pl infra,segment-service -am -DskipTests
-cp_file=$(mktemp)
-mvn -B -q dependency:build-classpath -pl infra -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=runtime
+# the classpath in the same reactor build: sibling modules resolve to their jars (nothing needs `mvn install`)
+mvn -B -q package -pl infra,segment-service -am -DskipTests dependency:build-classpath \
+  -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=runtime
+cp_file=infra/target/bench.classpath
 java -Dwarmup="${WARMUP:-20}" -Dpartitions="${PARTITIONS:-1}" -Dconsumers="${CONSUMERS:-1}" -DmaxPoll="${MAX_POLL:-1000}" -cp "infra/target/classes:$(cat "$cp_file")" bench/segments/SegmentBench.java \
     $(if [ "${1:-}" = upload ]; then echo upload "${2:-1000000}" 0; else echo "${1:-5000}" "${2:-60}"; fi) \
     segment-service/target/quarkus-app/quarkus-run.jar
-rm -f "$cp_file"
