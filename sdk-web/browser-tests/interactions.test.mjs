@@ -2,7 +2,7 @@
 // response is lost and the page reloads, and a frequency cap held by the server.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { expectRecords, launch, liveCampaign, newUser, openPage, shown, startSdk, withImages } from './harness.mjs';
+import { env, expectRecords, launch, liveCampaign, newUser, openPage, shown, startSdk, withImages } from './harness.mjs';
 
 const OUTCOMES = 'delivery.outcomes.v1';
 const EVENTS = 'user.events.v1';
@@ -94,10 +94,15 @@ test('a URL button opens its https page', async () => {
     );
     await message.locator('[data-marquee-button="sale"]').click();
     await page.waitForURL('https://shop.example.com/sale');
+    // back on the app: whatever the leaving page could not send goes now, and nothing twice
+    await page.goto(`${env.demo}/blank.html`);
+    await page.waitForFunction(() => window.Marquee !== undefined);
+    await startSdk(page, userId);
+    await page.waitForTimeout(1500);
   } finally {
     await context.close();
   }
-  expectRecords(OUTCOMES, { type: 'CLICK', campaignId: buttons, userId, buttonId: 'sale' }, 1, 'the click is sent as the page leaves (keepalive)');
+  expectRecords(OUTCOMES, { type: 'CLICK', campaignId: buttons, userId, buttonId: 'sale' }, 1, 'one click, sent as the page left or when the user came back');
 });
 
 test('an impression and a click reach Kafka exactly once when a response is lost and the page reloads', async () => {

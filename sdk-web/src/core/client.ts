@@ -556,6 +556,10 @@ export class MarqueeClient {
     if (button.action === 'LOG_EVENT' && button.event) {
       this.track(button.event, { campaignId: message.campaignId, buttonId: button.id });
     }
+    if (button.action === 'URL' || button.action === 'DEEP_LINK') {
+      // the page is about to leave: send the click now, with keepalive, rather than after the batching delay
+      this.interactions.flushBeforeUnload();
+    }
   }
 
   private cardImpression(card: InboxCard): void {

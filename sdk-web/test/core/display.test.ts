@@ -123,6 +123,18 @@ describe('interactions of a rendered message', () => {
     expect(shown.closed).toBe(true);
   });
 
+  it('a link button sends its click at once with keepalive, before the page leaves', async () => {
+    const { delivery, harness } = await showing('a');
+    harness.client.track('a');
+    await settle();
+    const shown = harness.renderers.last();
+    shown.options.callbacks.click({ id: 'go', label: 'Go', action: 'URL', url: 'https://shop.example.com/sale' });
+    const sent = delivery.server.to('/v1/sdk/interactions');
+    expect(sent).toHaveLength(1);
+    expect(sent[0].keepalive).toBe(true);
+    expect(sent[0].body.interactions).toEqual([expect.objectContaining({ type: 'click', buttonId: 'go' })]);
+  });
+
   it('dismiss and survey answers become interactions with their answers', async () => {
     const { delivery, harness } = await showing('a');
     harness.client.track('a');
