@@ -71,6 +71,6 @@ test('events tracked offline are delivered after reconnecting, and after a reloa
   } finally {
     await context.close();
   }
-  expectRecords('user.events.v1', { userId, name: 'offline_probe' }, 2, 'both offline events, once each');
+  expectRecords('user.events.v1', { userId, name: 'offline_probe' }, 2, 'both offline events (two distinct event ids)');
   expectRecords('user.events.v1', { userId, name: 'offline_after_reload' }, 1, 'the event kept across the reload');
 });

@@ -62,6 +62,11 @@ export class PersistentQueue<T extends { eventId: string }> {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private sending = false;
   private stopped = false;
+  /**
+   * Event ids sent with keepalive and not answered yet: the second signal of one departure (`visibilitychange` to
+   * hidden, then `pagehide`) does not send them again.
+   */
+  private readonly leaving = new Set<string>();
   /** the entries, when storage refused them (quota): kept for this page only */
   private unsaved: QueuedEntry<T>[] | undefined;
 
@@ -115,12 +120,14 @@ export class PersistentQueue<T extends { eventId: string }> {
    * and the server deduplicates them by event id.
    */
   flushBeforeUnload(): void {
-    const batch = this.nextBatch(this.entries());
+    const batch = this.nextBatch(this.entries().filter((entry) => !this.leaving.has(entry.item.eventId)));
     while (batch.length > 1 && new TextEncoder().encode(JSON.stringify(batch)).length > this.keepaliveBytes) {
       batch.pop();
     }
     if (batch.length > 0) {
-      void this.attempt(batch, true);
+      const ids = batch.map((entry) => entry.item.eventId);
+      ids.forEach((id) => this.leaving.add(id));
+      void this.attempt(batch, true).finally(() => ids.forEach((id) => this.leaving.delete(id)));
     }
   }
 

@@ -115,6 +115,29 @@ describe('a page going away', () => {
   });
 });
 
+describe('one departure, two signals', () => {
+  it('hidden then pagehide send the queued events once, not twice', async () => {
+    const delivery = new FakeDelivery();
+    harness = await startClient(delivery);
+    await settle();
+    delivery.offline = true;
+    harness.client.track('leaving-once');
+    await settle();
+    delivery.offline = false;
+    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+    try {
+      // both in the same moment, as browsers fire them: the first keepalive request is still unanswered
+      document.dispatchEvent(new Event('visibilitychange'));
+      window.dispatchEvent(new Event('pagehide'));
+      await settle();
+    } finally {
+      Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
+    }
+    const sent = delivery.server.to('/v1/sdk/events').filter((r) => r.keepalive);
+    expect(sent.filter((r) => r.body.events.some((e: any) => e.name === 'leaving-once'))).toHaveLength(1);
+  });
+});
+
 describe('back online', () => {
   it('reconnects the stream at once instead of waiting for the backoff', async () => {
     const delivery = new FakeDelivery();

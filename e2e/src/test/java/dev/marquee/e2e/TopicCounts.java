@@ -35,11 +35,17 @@ final class TopicCounts implements AutoCloseable {
     /** After the expected count is reached, how long a duplicate still has to show up. */
     private static final Duration SETTLE = Duration.ofSeconds(3);
 
-    /** {@code count} records of {@code topic} whose fields equal those of {@code match}. */
-    record Expectation(String topic, Map<String, String> match, int count, String why) {
+    /**
+     * {@code count} records of {@code topic} whose fields equal those of {@code match}; with {@code distinct} (a field
+     * name), {@code count} different values of that field among them. {@code user.events.v1} is at-least-once (its
+     * consumers are idempotent on {@code eventId}), so it is counted by distinct {@code eventId}: a retried event may
+     * appear twice, a second event may not; {@code delivery.outcomes.v1} is counted record by record.
+     */
+    record Expectation(String topic, Map<String, String> match, int count, String why, String distinct) {
 
         String describe() {
-            return why + ": records of " + topic + " matching " + match;
+            return why + ": " + (distinct == null ? "records" : "distinct " + distinct + " values") + " of " + topic
+                    + " matching " + match;
         }
     }
 
@@ -97,13 +103,15 @@ final class TopicCounts implements AutoCloseable {
     }
 
     private int count(Expectation expectation) {
-        int count = 0;
-        for (Received record : received) {
-            if (record.topic().equals(expectation.topic()) && matches(record.value(), expectation.match())) {
-                count++;
-            }
+        List<JsonNode> matching = received.stream()
+                .filter(record -> record.topic().equals(expectation.topic()))
+                .map(Received::value)
+                .filter(value -> matches(value, expectation.match()))
+                .toList();
+        if (expectation.distinct() == null) {
+            return matching.size();
         }
-        return count;
+        return (int) matching.stream().map(value -> value.path(expectation.distinct()).asText()).distinct().count();
     }
 
     private static boolean matches(JsonNode value, Map<String, String> match) {

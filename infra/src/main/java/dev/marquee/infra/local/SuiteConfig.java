@@ -2,6 +2,7 @@ package dev.marquee.infra.local;
 
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 import dev.marquee.infra.store.FreePort;
@@ -22,13 +23,16 @@ public record SuiteConfig(Path projectRoot, Path stateDir, int postgresPort, int
         return new SuiteConfig(projectRoot, projectRoot.resolve(".marquee"), 15432, 16379, 19092, ports);
     }
 
-    /** Every port free and chosen now: for tests that must not collide with a running local suite. */
+    /** Every port free, different and chosen now: for tests that must not collide with a running local suite. */
     public static SuiteConfig randomPorts(Path projectRoot, Path stateDir) {
+        Service[] services = Service.values();
+        List<Integer> free = FreePort.distinct(services.length + 3);
         Map<Service, Integer> ports = new EnumMap<>(Service.class);
-        for (Service service : Service.values()) {
-            ports.put(service, FreePort.find());
+        for (int i = 0; i < services.length; i++) {
+            ports.put(services[i], free.get(i));
         }
-        return new SuiteConfig(projectRoot, stateDir, FreePort.find(), FreePort.find(), FreePort.find(), ports);
+        int stores = services.length;
+        return new SuiteConfig(projectRoot, stateDir, free.get(stores), free.get(stores + 1), free.get(stores + 2), ports);
     }
 
     public int port(Service service) {
