@@ -4,9 +4,11 @@
 # and through the gateway (also pinned to core 0: delivery and gateway share the one core).
 # Usage: bench/delivery/run.sh [duration, default 20s]
 #   SKIP_BUILD=1      reuse the packaged jars
-#   JFR=<file.jfr>    record delivery-service with Java Flight Recorder (profile settings) during the whole run
+#   JFR=<file.jfr>    record delivery-service with Java Flight Recorder during the whole run
+#   JFR_SETTINGS=<jfc> its settings, default "profile" (a copy with a 1 ms sampling period sees far more)
 #   ONLY=<scripts>    the wrk scripts to run, default "events messages explain"
 #   GATEWAY=0         skip the runs through the gateway
+#   THREADS=1         also print which of delivery-service's threads used the CPU during each run
 #   DELIVERY_APP=<dir> another packaged delivery-service (a quarkus-app directory) to compare against
 # Ports 3xxxx, away from the local suite's (16379/19092/808x).
 set -euo pipefail
@@ -44,7 +46,7 @@ java -cp "$CP" bench/delivery/Seed.java "$REDIS_PORT" "127.0.0.1:$KAFKA_PORT" "$
 
 JFR_OPTS=()
 if [ -n "${JFR:-}" ]; then
-  JFR_OPTS=("-XX:StartFlightRecording=filename=$JFR,settings=profile,dumponexit=true")
+  JFR_OPTS=("-XX:StartFlightRecording=filename=$JFR,settings=${JFR_SETTINGS:-profile},dumponexit=true")
 fi
 # One event loop: the process has one core (the JVM sees 1 CPU under taskset, Quarkus would still start 2 loops).
 taskset -c 0 java -Xmx512m "${JFR_OPTS[@]}" -Dquarkus.http.port=$HTTP_PORT \
@@ -75,12 +77,43 @@ cpu_ticks() { # <pid>: user + system CPU time of the process so far, in clock ti
 # The machine is shared: req/s and latency move with other processes on core 0, the CPU time a request costs the
 # service much less. Printed per run: delivery's (and the gateway's) CPU per request and what that makes on one whole
 # core (1 s / CPU per request).
+thread_ticks() { # <pid>: "<thread name> <ticks>" per thread (names with spaces joined by _)
+  for task in /proc/"$1"/task/*; do
+    echo "$(tr ' ' _ <"$task/comm") $(awk '{print $14 + $15}' "$task/stat" 2>/dev/null || echo 0)"
+  done
+}
+jit_ticks() { # CPU used so far by the JIT compiler threads of delivery-service (and the gateway when it runs)
+  local pid total=0
+  for pid in "$DELIVERY_PID" $GATEWAY_PID; do
+    for task in /proc/"$pid"/task/*; do
+      case "$(cat "$task/comm")" in "C1 Compiler"* | "C2 Compiler"*) total=$(( total + $(awk '{print $14 + $15}' "$task/stat") )) ;; esac
+    done
+  done
+  echo "$total"
+}
+# Work a run leaves behind (the conversion consumer reading back its events) must not be billed to the next run.
+quiet() { # waits until delivery-service uses less than 5 % of a core over a second (at most 30 s)
+  local before
+  for _ in $(seq 30); do
+    before="$(cpu_ticks "$DELIVERY_PID")"
+    sleep 1
+    [ $(( $(cpu_ticks "$DELIVERY_PID") - before )) -le $(( TICKS / 20 )) ] && return
+  done
+  echo "  (delivery-service still busy after 30 s)"
+}
 measure() { # <label> <connections> <script> <url>
   local d0 g0=0 out requests
+  quiet
   d0="$(cpu_ticks "$DELIVERY_PID")"
   [ -n "$GATEWAY_PID" ] && g0="$(cpu_ticks "$GATEWAY_PID")"
+  [ "${THREADS:-0}" = 1 ] && thread_ticks "$DELIVERY_PID" >"$WORK/threads.before"
   out="$(taskset -c 1 wrk -t1 -c"$2" -d"$DURATION" --latency -s "bench/delivery/$3.lua" "$4")"
   echo "$out"
+  if [ "${THREADS:-0}" = 1 ]; then
+    thread_ticks "$DELIVERY_PID" | awk -v hz="$TICKS" 'NR == FNR {before[$1] += $2; next} {after[$1] += $2}
+      END {for (t in after) if (after[t] - before[t] > 0) printf "  thread %-45s %6.2f s CPU\n", t, (after[t] - before[t]) / hz}' \
+      "$WORK/threads.before" - | sort -k3 -rn | head -12
+  fi
   requests="$(echo "$out" | awk '/requests in/ {print $1}')"
   awk -v t="$(( $(cpu_ticks "$DELIVERY_PID") - d0 ))" -v hz="$TICKS" -v n="$requests" \
     'BEGIN {us = t / hz * 1e6 / n; printf "  delivery CPU: %.0f µs/request (%.0f req/s per core)\n", us, 1e6 / us}'
@@ -102,8 +135,15 @@ run() { # <url> <label>
   echo "== warm-up ($label)"
   for script in $ONLY; do
     [ "$script" = explain ] && [ "$label" = gateway ] && continue
-    taskset -c 1 wrk -t1 -c16 -d10s -s "bench/delivery/$script.lua" "$url" >/dev/null
-    settle "$label"
+    # until the JIT is done: C2 still compiling takes up to half the core, which is start-up, not steady state
+    for round in $(seq 12); do
+      local jit0
+      jit0="$(jit_ticks)"
+      taskset -c 1 wrk -t1 -c16 -d10s -s "bench/delivery/$script.lua" "$url" >/dev/null
+      settle "$label"
+      [ $(( $(jit_ticks) - jit0 )) -le "$TICKS" ] && break
+    done
+    echo "   $script: $round round(s) of 10 s"
   done
   for script in $ONLY; do
     # explain is a management-API diagnostic of the decision alone: direct only

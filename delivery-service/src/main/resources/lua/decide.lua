@@ -6,7 +6,9 @@
 --       retention ms, 7 session ttl s, 8 candidate count, then 13 per candidate: id, priority, started at ms, tie-break,
 --       critical, lifetime cap, session cap, rolling count, rolling window ms, re-eligible after ms (-1: none),
 --       include segments, exclude segments (newline-separated), impression tag (version|variant)
--- Returns: {winner (1-based, 0 none), reasons (one per candidate), profile (flat HGETALL, empty without a winner)}
+-- Returns: {winner (1-based, 0 none), reasons (one per candidate), profile (flat HGETALL, empty without a winner),
+--          the reserved impression's member ('' when nothing was reserved), the winner's previous last-shown time
+--          ('' for none): what lua/release.lua needs to undo the reservation}
 local now = tonumber(ARGV[1])
 local reserve = ARGV[2] == '1'
 local wsSession = tonumber(ARGV[3])
@@ -108,6 +110,7 @@ for i = 1, n do
 end
 
 local profile = {}
+local reserved, previousLast = '', ''
 if best > 0 then
   profile = redis.call('HGETALL', KEYS[5])
   if reserve then
@@ -115,12 +118,14 @@ if best > 0 then
     local id = ARGV[b + 1]
     local seq = redis.call('HINCRBY', KEYS[2], 'seq', 1)
     redis.call('HINCRBY', KEYS[2], 'life:' .. id, 1)
+    previousLast = redis.call('HGET', KEYS[2], 'last:' .. id) or ''
     redis.call('HSET', KEYS[2], 'last:' .. id, now)
     redis.call('HINCRBY', KEYS[3], 'all', 1)
     redis.call('HINCRBY', KEYS[3], 'c:' .. id, 1)
     redis.call('EXPIRE', KEYS[3], tonumber(ARGV[7]))
-    redis.call('ZADD', KEYS[4], now, id .. '|' .. now .. '|' .. seq .. '|' .. ARGV[b + 13])
+    reserved = id .. '|' .. now .. '|' .. seq .. '|' .. ARGV[b + 13]
+    redis.call('ZADD', KEYS[4], now, reserved)
     redis.call('ZREMRANGEBYSCORE', KEYS[4], '-inf', now - tonumber(ARGV[6]))
   end
 end
-return {best, reasons, profile}
+return {best, reasons, profile, reserved, previousLast}

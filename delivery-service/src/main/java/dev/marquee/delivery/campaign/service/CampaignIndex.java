@@ -1,9 +1,12 @@
 package dev.marquee.delivery.campaign.service;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,6 +31,8 @@ public class CampaignIndex {
     private final Map<String, Map<String, CampaignSnapshot>> activeByApp = new ConcurrentHashMap<>();
     /** The same campaigns, sorted once per change instead of once per decision: what the hot path reads. */
     private final Map<String, List<CampaignSnapshot>> sortedByApp = new ConcurrentHashMap<>();
+    /** The goal event names of each app's active campaigns: most tracked events match none and are skipped early. */
+    private final Map<String, Set<String>> goalNamesByApp = new ConcurrentHashMap<>();
     private final Map<String, Long> versions = new ConcurrentHashMap<>();
 
     /**
@@ -48,6 +53,7 @@ public class CampaignIndex {
             app.remove(snapshot.id());
         }
         sortedByApp.put(event.appId(), app.values().stream().sorted(MOST_RECENT_FIRST).toList());
+        goalNamesByApp.put(event.appId(), goalNames(app.values()));
         return true;
     }
 
@@ -61,10 +67,25 @@ public class CampaignIndex {
         return sortedByApp.getOrDefault(appId, List.of());
     }
 
+    /** The names of the goal events of the app's active campaigns. */
+    public Set<String> goalNames(String appId) {
+        return goalNamesByApp.getOrDefault(appId, Set.of());
+    }
+
     /** One active campaign of the app. */
     public java.util.Optional<CampaignSnapshot> get(String appId, String campaignId) {
         Map<String, CampaignSnapshot> app = activeByApp.get(appId);
         return java.util.Optional.ofNullable(app == null ? null : app.get(campaignId));
+    }
+
+    private static Set<String> goalNames(Collection<CampaignSnapshot> campaigns) {
+        Set<String> names = new HashSet<>();
+        for (CampaignSnapshot campaign : campaigns) {
+            if (campaign.goals() != null && campaign.goals().events() != null) {
+                campaign.goals().events().forEach(goal -> names.add(goal.name()));
+            }
+        }
+        return Set.copyOf(names);
     }
 
     /** Start and end are checked here, without I/O; the delivery window depends on the user's time zone. */

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -33,8 +34,22 @@ public class DecisionStore {
 
     private static final int DAY_MS = 86_400_000;
 
-    /** What the script answered: the winner's index (or -1), one reason per candidate, the user's attributes. */
-    public record Result(int winner, List<String> reasons, Map<String, Object> profile) {
+    /**
+     * What the script answered: the winner's index (or -1), one reason per candidate, the user's attributes, and the
+     * impression it reserved (absent when it only looked or nothing won).
+     */
+    public record Result(int winner, List<String> reasons, Map<String, Object> profile,
+            Optional<Reservation> reservation) {
+    }
+
+    /**
+     * A reserved impression, with what {@link #release} needs to undo it.
+     *
+     * @param member the impression as stored ({@code campaignId|at|seq|version|variant})
+     * @param previousLast the campaign's last-shown time before this impression, empty for none
+     */
+    public record Reservation(String appId, String userId, String sessionId, String campaignId, String member,
+            long atMs, String previousLast) {
     }
 
     private final RedisAPI redis;
@@ -42,6 +57,7 @@ public class DecisionStore {
     private final DeliveryConfig config;
     private final String script;
     private final String sha;
+    private final String releaseScript;
 
     public DecisionStore(RedisAPI redis, ObjectMapper json, DeliveryConfig config) {
         this.redis = redis;
@@ -49,6 +65,7 @@ public class DecisionStore {
         this.config = config;
         this.script = resource("lua/decide.lua");
         this.sha = sha1(script);
+        this.releaseScript = resource("lua/release.lua");
     }
 
     /**
@@ -92,7 +109,18 @@ public class DecisionStore {
             args.add(String.join("\n", c.excludeSegments()));
             args.add(c.impressionTag());
         }
-        return evaluate(args).map(this::result);
+        return evaluate(args).map(response -> result(response, candidates, appId, userId, sessionId, now));
+    }
+
+    /**
+     * Undoes a reservation whose request failed after the decision (its events were refused): the caps count as if
+     * the impression had not been reserved. Idempotent.
+     */
+    public Uni<Void> release(Reservation reservation) {
+        UserKeys keys = new UserKeys(reservation.appId(), reservation.userId());
+        return redis.eval(List.of(releaseScript, "3", keys.campaignState(), keys.session(reservation.sessionId()),
+                keys.impressions(), reservation.campaignId(), reservation.member(), Long.toString(reservation.atMs()),
+                reservation.previousLast())).replaceWithVoid();
     }
 
     private Uni<Response> evaluate(List<String> args) {
@@ -108,11 +136,17 @@ public class DecisionStore {
                 });
     }
 
-    private Result result(Response response) {
+    private Result result(Response response, List<Candidate> candidates, String appId, String userId,
+            String sessionId, Instant now) {
         int winner = response.get(0).toInteger() - 1;
-        List<String> reasons = new ArrayList<>();
+        List<String> reasons = new ArrayList<>(candidates.size());
         response.get(1).forEach(r -> reasons.add(r.toString()));
-        return new Result(winner, reasons, StoredProfile.attributes(response.get(2), json));
+        String member = response.get(3).toString();
+        Optional<Reservation> reservation = member.isEmpty()
+                ? Optional.empty()
+                : Optional.of(new Reservation(appId, userId, sessionId, candidates.get(winner).campaignId(), member,
+                        now.toEpochMilli(), response.get(4).toString()));
+        return new Result(winner, reasons, StoredProfile.attributes(response.get(2), json), reservation);
     }
 
     private static String cap(Integer cap) {

@@ -7,12 +7,15 @@ import java.util.Optional;
 import dev.marquee.contracts.campaign.CampaignSnapshot;
 import dev.marquee.contracts.campaign.Trigger;
 import dev.marquee.contracts.campaign.Variant;
+import dev.marquee.delivery.decision.repository.DecisionStore;
 
 /**
- * What a decision found: the winner (if any), every campaign's verdict, and whether Redis was unreachable
- * ({@code degraded}: segment-targeted campaigns failed closed, untargeted ones were decided without caps).
+ * What a decision found: the winner (if any), every campaign's verdict, whether Redis was unreachable
+ * ({@code degraded}: segment-targeted campaigns failed closed, untargeted ones were decided without caps), and the
+ * impression reserved for the winner (a reserving decision with a winner and Redis up).
  */
-public record Decision(Optional<Winner> winner, List<Verdict> verdicts, boolean degraded, Map<String, Object> profile) {
+public record Decision(Optional<Winner> winner, List<Verdict> verdicts, boolean degraded, Map<String, Object> profile,
+        Optional<DecisionStore.Reservation> reservation) {
 
     /**
      * @param variant empty for the control group: an exposure is recorded and nothing is shown

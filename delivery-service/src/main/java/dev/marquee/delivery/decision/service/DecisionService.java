@@ -4,8 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,6 +60,11 @@ public class DecisionService {
         this.timeout = config.redisTimeout();
     }
 
+    /** Undoes the impression a reserving decision reserved, when what it was for failed after it. */
+    public Uni<Void> release(DecisionStore.Reservation reservation) {
+        return store.release(reservation).ifNoItem().after(timeout).fail();
+    }
+
     /**
      * @param events the request's triggering events; {@code null} asks for every campaign whatever its trigger (sync,
      *        explain without a trigger)
@@ -78,33 +81,38 @@ public class DecisionService {
 
     private Uni<Decision> decide(String appId, UserContext user, List<TriggerEvent> events, Instant now, Mode mode,
             List<CampaignSnapshot> campaigns, Set<String> ready) {
-        Map<String, String> reasons = new LinkedHashMap<>();
-        List<CampaignSnapshot> passed = new ArrayList<>();
+        // arrays by the campaign's position, not maps by id: this runs for every campaign on every decision
+        int n = campaigns.size();
+        String[] reasons = new String[n];
+        @SuppressWarnings("unchecked")
+        Optional<Variant>[] variants = new Optional[n];
+        int[] positions = new int[n];
         List<Candidate> candidates = new ArrayList<>();
-        Map<String, Optional<Variant>> variants = new HashMap<>();
-        for (CampaignSnapshot campaign : campaigns) {
+        for (int i = 0; i < n; i++) {
+            CampaignSnapshot campaign = campaigns.get(i);
             Optional<String> reason = StaticChecks.firstReason(campaign, user, events, now, ready);
-            reasons.put(campaign.id(), reason.orElse("eligible"));
+            reasons[i] = reason.orElse("eligible");
             if (reason.isEmpty()) {
                 Optional<Variant> variant = VariantAssignment.of(campaign, user.userId());
-                variants.put(campaign.id(), variant);
-                passed.add(campaign);
+                variants[i] = variant;
+                positions[candidates.size()] = i;
                 candidates.add(candidate(campaign, user.userId(), variant));
             }
         }
         if (candidates.isEmpty()) {
-            return Uni.createFrom().item(decision(campaigns, reasons, null, events, variants, false, Map.of()));
+            return Uni.createFrom()
+                    .item(decision(campaigns, reasons, -1, events, variants, false, Map.of(), Optional.empty()));
         }
         return store.decide(appId, user.userId(), user.sessionId(), candidates, workspaces.of(appId), now,
                 mode == Mode.RESERVE)
                 .ifNoItem().after(timeout).fail()
                 .map(result -> {
-                    for (int i = 0; i < candidates.size(); i++) {
-                        reasons.put(candidates.get(i).campaignId(), result.reasons().get(i));
+                    for (int c = 0; c < candidates.size(); c++) {
+                        reasons[positions[c]] = result.reasons().get(c);
                     }
-                    CampaignSnapshot winner = result.winner() < 0 ? null : passed.get(result.winner());
+                    int winner = result.winner() < 0 ? -1 : positions[result.winner()];
                     return decision(campaigns, reasons, winner, events, variants, false,
-                            TemplateProfile.of(result.profile(), user.userId()));
+                            TemplateProfile.of(result.profile(), user.userId()), result.reservation());
                 })
                 .onFailure().recoverWithItem(e -> {
                     // no answer in time: the script may have run and reserved an impression, so showing an
@@ -112,28 +120,28 @@ public class DecisionService {
                     boolean mayHaveRun = e instanceof TimeoutException;
                     LOG.warnf("Redis did not decide (%s): degraded decision for app %s",
                             mayHaveRun ? "timeout" : e.getMessage(), appId);
-                    return degraded(campaigns, reasons, passed, candidates, events, variants, user.userId(),
+                    return degraded(campaigns, reasons, positions, candidates, events, variants, user.userId(),
                             !mayHaveRun);
                 });
     }
 
-    private Decision degraded(List<CampaignSnapshot> campaigns, Map<String, String> reasons,
-            List<CampaignSnapshot> passed, List<Candidate> candidates, List<TriggerEvent> events,
-            Map<String, Optional<Variant>> variants, String userId, boolean failOpen) {
-        CampaignSnapshot winner = null;
+    private Decision degraded(List<CampaignSnapshot> campaigns, String[] reasons, int[] positions,
+            List<Candidate> candidates, List<TriggerEvent> events, Optional<Variant>[] variants, String userId,
+            boolean failOpen) {
+        int winner = -1;
         Candidate best = null;
-        for (int i = 0; i < candidates.size(); i++) {
-            Candidate candidate = candidates.get(i);
+        for (int c = 0; c < candidates.size(); c++) {
+            Candidate candidate = candidates.get(c);
             if (candidate.segmentTargeted()) {
-                reasons.put(candidate.campaignId(), "segment_unknown");
+                reasons[positions[c]] = "segment_unknown";
             } else if (!failOpen) {
-                reasons.put(candidate.campaignId(), "caps_unknown");
+                reasons[positions[c]] = "caps_unknown";
             } else if (best == null || ARBITRATION.compare(candidate, best) < 0) {
                 best = candidate;
-                winner = passed.get(i);
+                winner = positions[c];
             }
         }
-        return decision(campaigns, reasons, winner, events, variants, true, Map.of("id", userId));
+        return decision(campaigns, reasons, winner, events, variants, true, Map.of("id", userId), Optional.empty());
     }
 
     /** Priority (higher first), then the most recent start, then the lower stable hash. Same order as the script. */
@@ -141,25 +149,27 @@ public class DecisionService {
             .thenComparing(Comparator.comparingLong(Candidate::startedAtMs).reversed())
             .thenComparingInt(Candidate::tieBreak);
 
-    private static Decision decision(List<CampaignSnapshot> campaigns, Map<String, String> reasons,
-            CampaignSnapshot winner, List<TriggerEvent> events, Map<String, Optional<Variant>> variants,
-            boolean degraded, Map<String, Object> profile) {
-        List<Decision.Verdict> verdicts = new ArrayList<>();
-        for (CampaignSnapshot campaign : campaigns) {
-            String reason = reasons.get(campaign.id());
-            if (winner != null && events != null && reason.equals("eligible")) {
+    /** @param winner the winning campaign's position, -1 for none */
+    private static Decision decision(List<CampaignSnapshot> campaigns, String[] reasons, int winner,
+            List<TriggerEvent> events, Optional<Variant>[] variants, boolean degraded, Map<String, Object> profile,
+            Optional<DecisionStore.Reservation> reservation) {
+        boolean shows = winner >= 0 && events != null;
+        String lostTo = shows ? "arbitration:" + campaigns.get(winner).id() : null;
+        List<Decision.Verdict> verdicts = new ArrayList<>(campaigns.size());
+        for (int i = 0; i < campaigns.size(); i++) {
+            CampaignSnapshot campaign = campaigns.get(i);
+            String reason = reasons[i];
+            if (shows && reason.equals("eligible")) {
                 // a trigger decision shows one message: the others lost arbitration to it
-                reason = campaign.id().equals(winner.id())
-                        ? (variants.get(campaign.id()).isPresent() ? "shown" : "control_group")
-                        : "arbitration:" + winner.id();
+                reason = i == winner ? (variants[i].isPresent() ? "shown" : "control_group") : lostTo;
             }
             verdicts.add(new Decision.Verdict(campaign.id(), campaign.name(), frequency(campaign).priority(), reason));
         }
-        Optional<Decision.Winner> chosen = winner == null || events == null
-                ? Optional.empty()
-                : Optional.of(new Decision.Winner(winner, variants.get(winner.id()),
-                        StaticChecks.matchedTrigger(winner, events).orElse(null)));
-        return new Decision(chosen, verdicts, degraded, profile);
+        Optional<Decision.Winner> chosen = shows
+                ? Optional.of(new Decision.Winner(campaigns.get(winner), variants[winner],
+                        StaticChecks.matchedTrigger(campaigns.get(winner), events).orElse(null)))
+                : Optional.empty();
+        return new Decision(chosen, verdicts, degraded, profile, reservation);
     }
 
     private static Candidate candidate(CampaignSnapshot campaign, String userId, Optional<Variant> variant) {

@@ -18,7 +18,13 @@ public final class PropertyFilters {
             return true;
         }
         Map<String, Object> props = properties == null ? Map.of() : properties;
-        return filters.stream().allMatch(filter -> holds(filter, props.get(filter.property())));
+        // a loop, not a stream: trigger filters are checked for every campaign on every decision
+        for (PropertyFilter filter : filters) {
+            if (!holds(filter, props.get(filter.property()))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean holds(PropertyFilter filter, Object value) {

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.marquee.contracts.delivery.DeliveryOutcome;
 import dev.marquee.contracts.delivery.OutcomeType;
 import dev.marquee.delivery.config.DeliveryConfig;
+import dev.marquee.delivery.decision.repository.DecisionStore;
 import dev.marquee.delivery.decision.service.Decision;
 import dev.marquee.delivery.decision.service.DecisionService;
 import dev.marquee.delivery.event.messaging.UserEventPublisher;
@@ -22,8 +23,10 @@ import dev.marquee.delivery.outcome.messaging.OutcomePublisher;
 import io.smallrye.mutiny.Uni;
 
 /**
- * {@code POST /v1/sdk/events}: the valid events are published first (acknowledged by Kafka, so nothing accepted is
- * lost; Kafka down → 503 and nothing is decided or reserved), then the triggers of the batch are decided.
+ * {@code POST /v1/sdk/events}: the valid events are published (acknowledged by Kafka, so nothing accepted is lost) and,
+ * at the same time, the triggers of the batch are decided; the answer waits for both. When Kafka refuses the events
+ * the answer is 503 and the impression the decision reserved is released again: during that moment the caps count
+ * one impression too many, so they err on the side of showing less, never more.
  */
 @ApplicationScoped
 public class SdkTracking {
@@ -54,18 +57,38 @@ public class SdkTracking {
         if (batch.triggers().isEmpty()) {
             return published.replaceWith(new Tracked(batch, Optional.empty(), false));
         }
-        return published
-                .chain(() -> decisions.decide(appId, batch.user(), batch.triggers(), now, DecisionService.Mode.RESERVE))
-                .chain(decision -> {
-                    Optional<Decision.Winner> winner = decision.winner();
-                    if (winner.isPresent() && winner.get().variant().isEmpty()) {
-                        return exposure(appId, batch.user().userId(), winner.get(), now)
-                                .replaceWith(new Tracked(batch, Optional.empty(), decision.degraded()));
-                    }
-                    return Uni.createFrom().item(new Tracked(batch,
-                            winner.map(w -> Display.of(w, batch.user().locale(), decision.profile())),
-                            decision.degraded()));
-                });
+        Uni<Optional<Throwable>> publication = published.onItemOrFailure()
+                .transform((ignored, failure) -> Optional.ofNullable(failure));
+        Uni<Decision> decided = decisions.decide(appId, batch.user(), batch.triggers(), now,
+                DecisionService.Mode.RESERVE);
+        return Uni.combine().all().unis(publication, decided).asTuple().chain(both -> {
+            Decision decision = both.getItem2();
+            if (both.getItem1().isPresent()) {
+                Throwable refused = both.getItem1().get();
+                return release(decision).chain(() -> Uni.createFrom().<Tracked>failure(refused));
+            }
+            Optional<Decision.Winner> winner = decision.winner();
+            if (winner.isPresent() && winner.get().variant().isEmpty()) {
+                return exposure(appId, batch.user().userId(), winner.get(), now)
+                        .replaceWith(new Tracked(batch, Optional.empty(), decision.degraded()));
+            }
+            return Uni.createFrom().item(new Tracked(batch,
+                    winner.map(w -> Display.of(w, batch.user().locale(), decision.profile())),
+                    decision.degraded()));
+        });
+    }
+
+    /** The events were refused: the impression reserved for them is given back (if Redis lets us). */
+    private Uni<Void> release(Decision decision) {
+        if (decision.reservation().isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        DecisionStore.Reservation reservation = decision.reservation().get();
+        return decisions.release(reservation).onFailure().recoverWithItem(e -> {
+            LOG.warnf("impression %s of user %s not released (%s): it counts against the caps", reservation.member(),
+                    reservation.userId(), e.getMessage());
+            return null;
+        });
     }
 
     /** The control group saw nothing; the exposure is what the experiment compares against. */

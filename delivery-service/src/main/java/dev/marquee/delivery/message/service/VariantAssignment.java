@@ -16,6 +16,14 @@ import dev.marquee.contracts.campaign.Variant;
 public final class VariantAssignment {
 
     private static final int BUCKETS = 10_000;
+    /** Looking a digest up in the security providers costs more than hashing a short key: one per thread. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    });
 
     private VariantAssignment() {
     }
@@ -48,10 +56,7 @@ public final class VariantAssignment {
     }
 
     private static byte[] sha256(String key) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        // digest() resets the instance, so the next call on this thread starts afresh
+        return SHA_256.get().digest(key.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -38,8 +38,14 @@ public class ConversionAttribution {
         this.outcomes = outcomes;
     }
 
+    /** Whether the event can convert anything: a named track event of an app with goals by that name. */
+    public boolean mayConvert(UserEvent event) {
+        return event.type() == UserEventType.TRACK && event.name() != null
+                && index.goalNames(event.appId()).contains(event.name());
+    }
+
     public Uni<Void> attribute(UserEvent event) {
-        if (event.type() != UserEventType.TRACK || event.name() == null) {
+        if (!mayConvert(event)) {
             return Uni.createFrom().voidItem();
         }
         List<Uni<Void>> work = index.all(event.appId()).stream()
