@@ -68,6 +68,7 @@ until curl -sf "http://127.0.0.1:$HTTP_PORT/q/health/ready" >/dev/null; do sleep
 until curl -sf -H "X-Marquee-App-Id: bench-app" "http://127.0.0.1:$HTTP_PORT/v1/apps/bench-app/users/user-1/explain" \
   | grep -q campaign-49; do sleep 1; done
 
+STORES_PID="${PIDS[0]}"
 DELIVERY_PID="${PIDS[1]}"
 GATEWAY_PID="${PIDS[2]:-}"
 TICKS="$(getconf CLK_TCK)"
@@ -77,6 +78,9 @@ cpu_ticks() { # <pid>: user + system CPU time of the process so far, in clock ti
 # The machine is shared: req/s and latency move with other processes on core 0, the CPU time a request costs the
 # service much less. Printed per run: delivery's (and the gateway's) CPU per request and what that makes on one whole
 # core (1 s / CPU per request).
+core_busy() { # "<busy> <total>" ticks of core $1 so far, from /proc/stat
+  awk -v c="cpu$1" '$1 == c {print $2 + $3 + $4 + $7 + $8, $2 + $3 + $4 + $5 + $6 + $7 + $8}' /proc/stat
+}
 thread_ticks() { # <pid>: "<thread name> <ticks>" per thread (names with spaces joined by _)
   for task in /proc/"$1"/task/*; do
     echo "$(tr ' ' _ <"$task/comm") $(awk '{print $14 + $15}' "$task/stat" 2>/dev/null || echo 0)"
@@ -107,8 +111,23 @@ measure() { # <label> <connections> <script> <url>
   d0="$(cpu_ticks "$DELIVERY_PID")"
   [ -n "$GATEWAY_PID" ] && g0="$(cpu_ticks "$GATEWAY_PID")"
   [ "${THREADS:-0}" = 1 ] && thread_ticks "$DELIVERY_PID" >"$WORK/threads.before"
+  local c0 c1 s0 r0
+  c0="$(core_busy 0)"; c1="$(core_busy 1)"
+  if [ "${THREADS:-0}" = 1 ]; then
+    s0="$(cpu_ticks "$STORES_PID")"; r0="$(cpu_ticks "$(pgrep -P "$STORES_PID" redis-server | head -1)")"
+  fi
   out="$(taskset -c 1 wrk -t1 -c"$2" -d"$DURATION" --latency -s "bench/delivery/$3.lua" "$4")"
   echo "$out"
+  # is a core the limit? core 0: the service(s); core 1: wrk, Redis and Kafka
+  if [ "${THREADS:-0}" = 1 ]; then
+    local redis_pid
+    redis_pid="$(pgrep -P "$STORES_PID" redis-server | head -1)"
+    awk -v t="$(( $(cpu_ticks "$STORES_PID") - s0 ))" -v r="$(( $(cpu_ticks "$redis_pid") - r0 ))" -v hz="$TICKS" \
+      -v n="$(echo "$out" | awk '/requests in/ {print $1}')" \
+      'BEGIN {printf "  core 1: Kafka (JVM) %.0f µs/request, Redis %.0f µs/request\n", t / hz * 1e6 / n, r / hz * 1e6 / n}'
+  fi
+  echo "$c0 $(core_busy 0) $c1 $(core_busy 1)" | awk '{printf "  busy: core 0 %.0f %%, core 1 %.0f %%\n",
+    100 * ($3 - $1) / ($4 - $2), 100 * ($7 - $5) / ($8 - $6)}' 
   if [ "${THREADS:-0}" = 1 ]; then
     thread_ticks "$DELIVERY_PID" | awk -v hz="$TICKS" 'NR == FNR {before[$1] += $2; next} {after[$1] += $2}
       END {for (t in after) if (after[t] - before[t] > 0) printf "  thread %-45s %6.2f s CPU\n", t, (after[t] - before[t]) / hz}' \
