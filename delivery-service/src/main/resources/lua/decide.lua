@@ -1,7 +1,9 @@
 -- One decision for one user, atomically: segment membership, per-campaign caps, workspace caps, arbitration and
 -- (when ARGV[2] is 1) the reservation of the winner's impression. Every key shares the hash tag {appId:userId}.
 -- KEYS: 1 segment ids (SET, segment-service), 2 per-campaign state (HASH), 3 this session (HASH),
---       4 impressions (ZSET member campaignId|at|seq|version|variant, score at), 5 profile (HASH, segment-service)
+--       4 impressions (ZSET member campaignId|at|seq|version|variant, score at), 5 profile (HASH, segment-service),
+--       5 + i: candidate i's own impressions (ZSET, same members and scores): a rolling cap is one ZCOUNT on it,
+--       however many impressions of other campaigns the user has
 -- ARGV: 1 now ms, 2 reserve, 3 workspace max per session (-1: none), 4 per day, 5 min interval ms, 6 impression
 --       retention ms, 7 session ttl s, 8 candidate count, then 13 per candidate: id, priority, started at ms, tie-break,
 --       critical, lifetime cap, session cap, rolling count, rolling window ms, re-eligible after ms (-1: none),
@@ -30,26 +32,6 @@ local sessionAll = tonumber(redis.call('HGET', KEYS[3], 'all') or '0')
 local dayCount = redis.call('ZCOUNT', KEYS[4], now - 86400000, '+inf')
 local latest = redis.call('ZREVRANGEBYSCORE', KEYS[4], '+inf', '-inf', 'WITHSCORES', 'LIMIT', 0, 1)
 local lastAt = latest[2] and tonumber(latest[2]) or nil
-
--- the impressions of the widest rolling window among the candidates, read once (not once per candidate)
-local windowed = nil
-local function rollingCount(id, window)
-  if windowed == nil then
-    local widest = 0
-    for j = 1, n do
-      local w = tonumber(ARGV[8 + (j - 1) * F + 9])
-      if tonumber(ARGV[8 + (j - 1) * F + 8]) >= 0 and w > widest then widest = w end
-    end
-    windowed = redis.call('ZRANGEBYSCORE', KEYS[4], '(' .. (now - widest), '+inf', 'WITHSCORES')
-  end
-  local prefix = id .. '|'
-  local since = now - window
-  local count = 0
-  for k = 1, #windowed, 2 do
-    if tonumber(windowed[k + 1]) > since and string.sub(windowed[k], 1, #prefix) == prefix then count = count + 1 end
-  end
-  return count
-end
 
 local reasons = {}
 local best, bestP, bestS, bestT = 0, 0, 0, 0
@@ -89,7 +71,9 @@ for i = 1, n do
     if last and now - tonumber(last) < reEligible then reason = 'cap:re_eligibility' end
   end
   if reason == 'eligible' and rollCount >= 0 then
-    if rollingCount(id, rollWindow) >= rollCount then reason = 'cap:rolling' end
+    if redis.call('ZCOUNT', KEYS[5 + i], '(' .. (now - rollWindow), '+inf') >= rollCount then
+      reason = 'cap:rolling'
+    end
   end
   if reason == 'eligible' and not critical then
     if wsSession >= 0 and sessionAll >= wsSession then
@@ -126,6 +110,10 @@ if best > 0 then
     reserved = id .. '|' .. now .. '|' .. seq .. '|' .. ARGV[b + 13]
     redis.call('ZADD', KEYS[4], now, reserved)
     redis.call('ZREMRANGEBYSCORE', KEYS[4], '-inf', now - tonumber(ARGV[6]))
+    -- kept whether or not the campaign has a rolling cap today: one added later counts the past impressions too
+    redis.call('ZADD', KEYS[5 + best], now, reserved)
+    redis.call('ZREMRANGEBYSCORE', KEYS[5 + best], '-inf', now - tonumber(ARGV[6]))
+    redis.call('PEXPIRE', KEYS[5 + best], tonumber(ARGV[6]))
   end
 end
 return {best, reasons, profile, reserved, previousLast}

@@ -76,6 +76,7 @@ class FrequencyCapsTest {
         // an impression from two hours ago is outside the one-hour window
         long old = Instant.now().minus(Duration.ofHours(2)).toEpochMilli();
         redis.sortedSet(String.class).zadd(impressions(app, "ana"), old, "hourly|" + old + "|0|1|A");
+        redis.sortedSet(String.class).zadd(impressions(app, "ana") + ":hourly", old, "hourly|" + old + "|0|1|A");
         assertThat(app.shown("ana", "s1"), equalTo("hourly"));
         assertThat(app.shown("ana", "s2"), nullValue());
         assertThat(app.explain("ana", "SESSION_START", null).get("hourly"), equalTo("cap:rolling"));

@@ -75,12 +75,15 @@ public class DecisionStore {
             WorkspaceSettings workspace, Instant now, boolean reserve) {
         UserKeys keys = new UserKeys(appId, userId);
         List<String> args = new ArrayList<>();
-        args.add("5");
+        args.add(Integer.toString(5 + candidates.size()));
         args.add(keys.segments());
         args.add(keys.campaignState());
         args.add(keys.session(sessionId));
         args.add(keys.impressions());
         args.add(keys.profile());
+        for (Candidate c : candidates) {
+            args.add(keys.impressions(c.campaignId()));
+        }
         args.add(Long.toString(now.toEpochMilli()));
         args.add(reserve ? "1" : "0");
         args.add(sessionId == null ? "-1" : Integer.toString(workspace.maxMessagesPerSession()));
@@ -118,8 +121,9 @@ public class DecisionStore {
      */
     public Uni<Void> release(Reservation reservation) {
         UserKeys keys = new UserKeys(reservation.appId(), reservation.userId());
-        return redis.eval(List.of(releaseScript, "3", keys.campaignState(), keys.session(reservation.sessionId()),
-                keys.impressions(), reservation.campaignId(), reservation.member(), Long.toString(reservation.atMs()),
+        return redis.eval(List.of(releaseScript, "4", keys.campaignState(), keys.session(reservation.sessionId()),
+                keys.impressions(), keys.impressions(reservation.campaignId()), reservation.campaignId(), reservation.member(),
+                Long.toString(reservation.atMs()),
                 reservation.previousLast())).replaceWithVoid();
     }
 

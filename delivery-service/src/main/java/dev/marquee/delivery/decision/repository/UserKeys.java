@@ -36,6 +36,11 @@ public record UserKeys(String appId, String userId) {
         return prefix() + "impressions";
     }
 
+    /** ZSET of one campaign's impressions, as in {@link #impressions()}: what its rolling cap counts. */
+    public String impressions(String campaignId) {
+        return prefix() + "impressions:" + campaignId;
+    }
+
     /** HASH impression member → conversion already emitted for it. */
     public String conversions() {
         return prefix() + "conversions";
