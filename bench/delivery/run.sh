@@ -9,6 +9,7 @@
 #   ONLY=<scripts>    the wrk scripts to run, default "events messages explain"
 #   GATEWAY=0         skip the runs through the gateway
 #   THREADS=1         also print which of delivery-service's threads used the CPU during each run
+#   DELIVERY_OPTS="-D…" extra JVM options for delivery-service (e.g. a Kafka producer setting to compare)
 #   DELIVERY_APP=<dir> another packaged delivery-service (a quarkus-app directory) to compare against
 # Ports 3xxxx, away from the local suite's (16379/19092/808x).
 set -euo pipefail
@@ -51,7 +52,7 @@ fi
 # One event loop: the process has one core (the JVM sees 1 CPU under taskset, Quarkus would still start 2 loops).
 taskset -c 0 java -Xmx512m "${JFR_OPTS[@]}" -Dquarkus.http.port=$HTTP_PORT \
   -Dkafka.bootstrap.servers=127.0.0.1:$KAFKA_PORT -Dquarkus.redis.hosts=redis://127.0.0.1:$REDIS_PORT \
-  -Dquarkus.vertx.event-loops-pool-size=1 -Dquarkus.log.level=WARN \
+  -Dquarkus.vertx.event-loops-pool-size=1 -Dquarkus.log.level=WARN ${DELIVERY_OPTS:-} \
   -jar "${DELIVERY_APP:-delivery-service/target/quarkus-app}/quarkus-run.jar" >"$WORK/delivery.log" 2>&1 &
 PIDS+=($!)
 if [ "${GATEWAY:-1}" != 0 ]; then
