@@ -149,14 +149,16 @@ class LocalSuiteIT {
 
             // sent after the stream connected: only the Redis announcement can bring it to B, not the replay at connect
             sendThroughTheFirstInstance(app, "online-user", "Payment failed");
-            await().atMost(Duration.ofSeconds(5)).until(() -> online.received("Payment failed"));
+            await("the message sent on A, on the stream held by B").atMost(Duration.ofSeconds(5))
+                    .until(() -> online.received("Payment failed"));
             assertTrue(online.lines().contains("id:1"), "the outbox sequence is the event id: " + online.lines());
 
             // connected nowhere when sent: kept in the user's outbox, and B delivers it when the stream connects there
             sendThroughTheFirstInstance(app, "away-user", "Your order shipped");
             try (EventStreamLines later = EventStreamLines.open(stream(second, "away-user"),
                     Map.of("X-Marquee-App-Id", app.appId()))) {
-                await().atMost(Duration.ofSeconds(5)).until(() -> later.received("Your order shipped"));
+                await("the kept message, when the stream connects to B").atMost(Duration.ofSeconds(5))
+                        .until(() -> later.received("Your order shipped"));
                 assertTrue(later.lines().contains("id:1"), "replayed with its event id: " + later.lines());
             }
         }
