@@ -1,12 +1,14 @@
 package dev.marquee.e2e;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,12 +23,16 @@ import org.junit.jupiter.api.Test;
 
 import dev.marquee.infra.local.DemoSeed;
 import dev.marquee.infra.local.LocalSuite;
+import dev.marquee.infra.local.Service;
 import dev.marquee.infra.local.SuiteConfig;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
-/** The whole suite, started as {@code ./marquee up} starts it, driven only through the gateway. */
+/**
+ * The whole suite, started as {@code ./marquee up} starts it, driven through the gateway; and a second
+ * delivery-service next to it, to show that a message sent on one instance reaches a stream held by the other.
+ */
 class LocalSuiteIT {
 
     private static Path stateDir;
@@ -129,6 +135,47 @@ class LocalSuiteIT {
                 .then().statusCode(403).contentType("application/problem+json");
         given().queryParam("userId", "u").when().get("/v1/sdk/messages")
                 .then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
+    void aMessageSentOnOneDeliveryInstanceReachesTheStreamHeldByAnother() throws Exception {
+        DemoSeed.NewApp app = new DemoSeed(suite.gatewayUrl()).app(suite.operatorToken(), "Two delivery instances");
+        // the gateway routes to the suite's delivery-service (A); the second one (B) is reached directly, with the
+        // header the gateway would add after checking the SDK key
+        try (LocalSuite.Instance second = suite.startInstance(Service.DELIVERY);
+                EventStreamLines online = EventStreamLines.open(stream(second, "online-user"),
+                        Map.of("X-Marquee-App-Id", app.appId()))) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> online.lines().contains("event:connected"));
+
+            // sent after the stream connected: only the Redis announcement can bring it to B, not the replay at connect
+            sendThroughTheFirstInstance(app, "online-user", "Payment failed");
+            await("the message sent on A, on the stream held by B").atMost(Duration.ofSeconds(5))
+                    .until(() -> online.received("Payment failed"));
+            assertTrue(online.lines().contains("id:1"), "the outbox sequence is the event id: " + online.lines());
+
+            // connected nowhere when sent: kept in the user's outbox, and B delivers it when the stream connects there
+            sendThroughTheFirstInstance(app, "away-user", "Your order shipped");
+            try (EventStreamLines later = EventStreamLines.open(stream(second, "away-user"),
+                    Map.of("X-Marquee-App-Id", app.appId()))) {
+                await("the kept message, when the stream connects to B").atMost(Duration.ofSeconds(5))
+                        .until(() -> later.received("Your order shipped"));
+                assertTrue(later.lines().contains("id:1"), "replayed with its event id: " + later.lines());
+            }
+        }
+    }
+
+    private static void sendThroughTheFirstInstance(DemoSeed.NewApp app, String userId, String title) {
+        given().auth().oauth2(app.adminToken()).contentType(ContentType.JSON)
+                .body(Map.of("userIds", List.of(userId), "message",
+                        Map.of("format", "MODAL", "title", title, "body", "Sent by the app's backend")))
+                .when().post("/v1/apps/{appId}/messages/send", app.appId())
+                .then().statusCode(202)
+                .body("results[0].userId", equalTo(userId))
+                .body("results[0].status", equalTo("queued"));
+    }
+
+    private static URI stream(LocalSuite.Instance instance, String userId) {
+        return URI.create(instance.url() + "/v1/sdk/stream?userId=" + userId);
     }
 
     /** Every process whose command line names the suite's state directory (services, PostgreSQL). */

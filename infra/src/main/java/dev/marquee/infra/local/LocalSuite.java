@@ -9,6 +9,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +38,7 @@ public final class LocalSuite implements AutoCloseable {
     private final Consumer<String> log;
     private final String operatorToken;
     private final List<ServiceProcess> services = new ArrayList<>();
+    private final Map<Service, Integer> instancesStarted = new EnumMap<>(Service.class);
     private EmbeddedPostgresServer postgres;
     private EmbeddedRedisServer redis;
     private EmbeddedKafkaServer kafka;
@@ -59,9 +61,56 @@ public final class LocalSuite implements AutoCloseable {
         return suite;
     }
 
-    /** Stops one service as a crash would, the others and the stores keep running (for outage tests). */
+    /**
+     * Stops one service as a crash would (every instance of it), the others and the stores keep running (for outage
+     * tests).
+     */
     public void stop(Service service) {
         services.stream().filter(process -> process.service() == service).forEach(ServiceProcess::stop);
+    }
+
+    /**
+     * One more instance of {@code service} on a free port, with the same stores and settings as the suite's own: a
+     * second replica, as Kubernetes would run it (e.g. two delivery-services fanning SSE messages out through Redis).
+     * The gateway keeps routing to the suite's instance only; call this one at {@link Instance#url()}. Answers once it
+     * is ready; closing it stops it, and closing the suite stops it at the latest.
+     */
+    public Instance startInstance(Service service) throws IOException, InterruptedException {
+        int number = instancesStarted.merge(service, 1, Integer::sum);
+        ServiceProcess process = ServiceProcess.start(service, service.module() + "-" + number, FreePort.find(), config,
+                settings(service));
+        reaper.record(process.name(), process.pid());
+        services.add(process);
+        Instance instance = new Instance(process);
+        try {
+            process.awaitReady(READY_TIMEOUT);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            instance.close();
+            throw e;
+        }
+        log.accept(process.name() + " ready at " + process.url());
+        return instance;
+    }
+
+    /** A further instance of a service, started by {@link #startInstance(Service)}. */
+    public final class Instance implements AutoCloseable {
+
+        private final ServiceProcess process;
+
+        private Instance(ServiceProcess process) {
+            this.process = process;
+        }
+
+        public String url() {
+            return process.url();
+        }
+
+        @Override
+        public void close() {
+            process.stop();
+            services.remove(process);
+            forget(process.name());
+        }
     }
 
     public String gatewayUrl() {
@@ -103,20 +152,20 @@ public final class LocalSuite implements AutoCloseable {
                 postgres.port(), redis.port(), kafka.bootstrapServers()));
 
         for (Service service : Service.values()) {
-            ServiceProcess process = ServiceProcess.start(service, config, settings(service));
-            reaper.record(service.module(), process.pid());
+            instancesStarted.put(service, 1);
+            ServiceProcess process = ServiceProcess.start(service, service.module(), config.port(service), config,
+                    settings(service));
+            reaper.record(process.name(), process.pid());
             services.add(process);
         }
         for (ServiceProcess service : services) {
             service.awaitReady(READY_TIMEOUT);
-            log.accept(String.format("%s ready at %s (%.1f s)", service.service().module(),
-                    config.url(service.service()), seconds(started)));
+            log.accept(String.format("%s ready at %s (%.1f s)", service.name(), service.url(), seconds(started)));
         }
     }
 
     private Map<String, String> settings(Service service) {
         Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("quarkus.http.port", Integer.toString(config.port(service)));
         settings.put("kafka.bootstrap.servers", kafka.bootstrapServers());
         // Redis: segment-service (profiles, membership), delivery-service (caps, inbox) and the gateway (rate limits)
         switch (service) {
@@ -184,7 +233,7 @@ public final class LocalSuite implements AutoCloseable {
     public void close() {
         for (int i = services.size() - 1; i >= 0; i--) {
             services.get(i).stop();
-            forget(services.get(i).service().module());
+            forget(services.get(i).name());
         }
         services.clear();
         closeQuietly(kafka);

@@ -20,25 +20,32 @@ final class ServiceProcess {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Service service;
+    private final String name;
     private final Process process;
     private final Path log;
     private final String url;
 
-    private ServiceProcess(Service service, Process process, Path log, String url) {
+    private ServiceProcess(Service service, String name, Process process, Path log, String url) {
         this.service = service;
+        this.name = name;
         this.process = process;
         this.log = log;
         this.url = url;
     }
 
-    static ServiceProcess start(Service service, SuiteConfig config, Map<String, String> settings) throws IOException {
+    /**
+     * Starts the packaged {@code service} listening on {@code port}; {@code name} names its log and PID files
+     * ({@code delivery-service}, or {@code delivery-service-2} for a second instance).
+     */
+    static ServiceProcess start(Service service, String name, int port, SuiteConfig config,
+            Map<String, String> settings) throws IOException {
         Path jar = config.projectRoot().resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IOException(jar + " is missing: build first (mvn -B package -DskipTests)");
         }
         Path logDir = config.stateDir().resolve("logs");
         Files.createDirectories(logDir);
-        Path log = logDir.resolve(service.module() + ".log");
+        Path log = logDir.resolve(name + ".log");
 
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
@@ -47,6 +54,7 @@ final class ServiceProcess {
         command.add("-Xms64m");
         command.add("-Xmx384m");
         command.add("-XX:+UseSerialGC");
+        command.add("-Dquarkus.http.port=" + port);
         settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(jar.toString());
@@ -55,11 +63,19 @@ final class ServiceProcess {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
-        return new ServiceProcess(service, process, log, config.url(service));
+        return new ServiceProcess(service, name, process, log, "http://127.0.0.1:" + port);
     }
 
     Service service() {
         return service;
+    }
+
+    String name() {
+        return name;
+    }
+
+    String url() {
+        return url;
     }
 
     long pid() {
@@ -74,7 +90,7 @@ final class ServiceProcess {
                 .build();
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IOException(service.module() + " exited with " + process.exitValue() + "; last log lines:\n"
+                throw new IOException(name + " exited with " + process.exitValue() + "; last log lines:\n"
                         + logTail());
             }
             try {
@@ -86,7 +102,7 @@ final class ServiceProcess {
             }
             Thread.sleep(250);
         }
-        throw new IOException(service.module() + " was not ready within " + timeout.toSeconds() + " s; last log lines:\n"
+        throw new IOException(name + " was not ready within " + timeout.toSeconds() + " s; last log lines:\n"
                 + logTail());
     }
 
