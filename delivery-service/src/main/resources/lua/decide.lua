@@ -28,10 +28,39 @@ local function member(segment)
   return members[segment] == true
 end
 
-local sessionAll = tonumber(redis.call('HGET', KEYS[3], 'all') or '0')
-local dayCount = redis.call('ZCOUNT', KEYS[4], now - 86400000, '+inf')
-local latest = redis.call('ZREVRANGEBYSCORE', KEYS[4], '+inf', '-inf', 'WITHSCORES', 'LIMIT', 0, 1)
-local lastAt = latest[2] and tonumber(latest[2]) or nil
+-- HMGET of many fields, in chunks (unpack is limited by Lua's C stack)
+local function hmget(key, fields)
+  local values = {}
+  for from = 1, #fields, 200 do
+    local chunk = redis.call('HMGET', key, unpack(fields, from, math.min(from + 199, #fields)))
+    for k = 1, #chunk do values[#values + 1] = chunk[k] end
+  end
+  return values
+end
+
+-- every candidate's lifetime count and last impression, and its session count, in two calls rather than one per
+-- candidate and cap (each call from a script costs more than the lookup itself)
+local stateFields, sessionFields = {}, {'all'}
+for i = 1, n do
+  local id = ARGV[8 + (i - 1) * F + 1]
+  stateFields[2 * i - 1] = 'life:' .. id
+  stateFields[2 * i] = 'last:' .. id
+  sessionFields[i + 1] = 'c:' .. id
+end
+local state = hmget(KEYS[2], stateFields)
+local session = hmget(KEYS[3], sessionFields)
+local sessionAll = tonumber(session[1] or '0')
+
+-- the workspace's day count and latest impression, read once and only when a candidate gets that far
+local dayCount, lastAt, workspaceRead = 0, nil, false
+local function readWorkspace()
+  if not workspaceRead then
+    workspaceRead = true
+    dayCount = redis.call('ZCOUNT', KEYS[4], now - 86400000, '+inf')
+    local latest = redis.call('ZREVRANGEBYSCORE', KEYS[4], '+inf', '-inf', 'WITHSCORES', 'LIMIT', 0, 1)
+    lastAt = latest[2] and tonumber(latest[2]) or nil
+  end
+end
 
 local reasons = {}
 local best, bestP, bestS, bestT = 0, 0, 0, 0
@@ -61,13 +90,13 @@ for i = 1, n do
     end
   end
   if reason == 'eligible' and lifetime >= 0 then
-    if tonumber(redis.call('HGET', KEYS[2], 'life:' .. id) or '0') >= lifetime then reason = 'cap:lifetime' end
+    if tonumber(state[2 * i - 1] or '0') >= lifetime then reason = 'cap:lifetime' end
   end
   if reason == 'eligible' and perSession >= 0 then
-    if tonumber(redis.call('HGET', KEYS[3], 'c:' .. id) or '0') >= perSession then reason = 'cap:session' end
+    if tonumber(session[i + 1] or '0') >= perSession then reason = 'cap:session' end
   end
   if reason == 'eligible' and reEligible >= 0 then
-    local last = redis.call('HGET', KEYS[2], 'last:' .. id)
+    local last = state[2 * i]
     if last and now - tonumber(last) < reEligible then reason = 'cap:re_eligibility' end
   end
   if reason == 'eligible' and rollCount >= 0 then
@@ -76,6 +105,7 @@ for i = 1, n do
     end
   end
   if reason == 'eligible' and not critical then
+    readWorkspace()
     if wsSession >= 0 and sessionAll >= wsSession then
       reason = 'workspace:session'
     elseif wsDay >= 0 and dayCount >= wsDay then
@@ -102,7 +132,7 @@ if best > 0 then
     local id = ARGV[b + 1]
     local seq = redis.call('HINCRBY', KEYS[2], 'seq', 1)
     redis.call('HINCRBY', KEYS[2], 'life:' .. id, 1)
-    previousLast = redis.call('HGET', KEYS[2], 'last:' .. id) or ''
+    previousLast = state[2 * best] or ''
     redis.call('HSET', KEYS[2], 'last:' .. id, now)
     redis.call('HINCRBY', KEYS[3], 'all', 1)
     redis.call('HINCRBY', KEYS[3], 'c:' .. id, 1)

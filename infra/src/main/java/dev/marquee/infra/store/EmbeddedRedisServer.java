@@ -21,17 +21,12 @@ public final class EmbeddedRedisServer implements AutoCloseable {
     /** Starts redis on {@code port} (0: a free one). A non-null {@code pidFile} receives the server's PID. */
     public static EmbeddedRedisServer start(int port, Path pidFile) throws IOException {
         int actualPort = port > 0 ? port : FreePort.find();
-        RedisServerBuilder builder = RedisServer.builder()
-                .bind("127.0.0.1")
-                .port(actualPort)
-                .setting("save \"\"")
-                .setting("appendonly no");
         if (pidFile != null) {
             Files.createDirectories(pidFile.getParent());
-            builder.setting("pidfile " + pidFile.toAbsolutePath());
         }
         for (int attempt = 1;; attempt++) {
-            RedisServer redis = builder.build();
+            // a builder builds once: a retry needs a new one
+            RedisServer redis = builder(actualPort, pidFile).build();
             try {
                 redis.start();
                 return new EmbeddedRedisServer(redis, actualPort);
@@ -41,6 +36,18 @@ public final class EmbeddedRedisServer implements AutoCloseable {
                 }
             }
         }
+    }
+
+    private static RedisServerBuilder builder(int port, Path pidFile) {
+        RedisServerBuilder builder = RedisServer.builder()
+                .bind("127.0.0.1")
+                .port(port)
+                .setting("save \"\"")
+                .setting("appendonly no");
+        if (pidFile != null) {
+            builder.setting("pidfile " + pidFile.toAbsolutePath());
+        }
+        return builder;
     }
 
     /**
