@@ -4,10 +4,13 @@
 --       4 impressions (ZSET member campaignId|at|seq|version|variant, score at), 5 profile (HASH, segment-service),
 --       5 + i: candidate i's own impressions (ZSET, same members and scores): a rolling cap is one ZCOUNT on it,
 --       however many impressions of other campaigns the user has
--- ARGV: 1 now ms, 2 reserve, 3 workspace max per session (-1: none), 4 per day, 5 min interval ms, 6 impression
---       retention ms, 7 session ttl s, 8 candidate count, then 13 per candidate: id, priority, started at ms, tie-break,
---       critical, lifetime cap, session cap, rolling count, rolling window ms, re-eligible after ms (-1: none),
---       include segments, exclude segments (newline-separated), impression tag (version|variant)
+-- ARGV: 1 now ms, 2 reserve, 3 workspace max per session (-1: none), 4 per day (-1: none), 5 min interval ms (0: none),
+--       6 impression retention ms, 7 session ttl s, 8 candidate count, then 10 per candidate: id, critical, lifetime
+--       cap, session cap, rolling count, rolling window ms, re-eligible after ms (-1: none), include segments, exclude
+--       segments (newline-separated), impression tag (version|variant)
+-- The candidates come in arbitration order (priority, then the most recent start, then the lower stable hash), so the
+-- winner is the first eligible one. A reserving decision stops there: the candidates after it are not checked and
+-- get 'ranked_lower' (they lose arbitration to the winner whatever their caps say); a look (explain, sync) checks all.
 -- Returns: {winner (1-based, 0 none), reasons (one per candidate), profile (flat HGETALL, empty without a winner),
 --          the reserved impression's member ('' when nothing was reserved), the winner's previous last-shown time
 --          ('' for none): what lua/release.lua needs to undo the reservation}
@@ -17,7 +20,7 @@ local wsSession = tonumber(ARGV[3])
 local wsDay = tonumber(ARGV[4])
 local wsInterval = tonumber(ARGV[5])
 local n = tonumber(ARGV[8])
-local F = 13
+local F = 10
 
 local members = nil
 local function member(segment)
@@ -38,8 +41,8 @@ local function hmget(key, fields)
   return values
 end
 
--- every candidate's lifetime count and last impression, and its session count, in two calls rather than one per
--- candidate and cap (each call from a script costs more than the lookup itself)
+-- every candidate's lifetime count and last impression, the user's impression sequence, and the session counts, in two
+-- calls rather than one per candidate and cap (each call from a script costs more than the lookup itself)
 local stateFields, sessionFields = {}, {'all'}
 for i = 1, n do
   local id = ARGV[8 + (i - 1) * F + 1]
@@ -47,79 +50,85 @@ for i = 1, n do
   stateFields[2 * i] = 'last:' .. id
   sessionFields[i + 1] = 'c:' .. id
 end
+stateFields[2 * n + 1] = 'seq'
 local state = hmget(KEYS[2], stateFields)
 local session = hmget(KEYS[3], sessionFields)
 local sessionAll = tonumber(session[1] or '0')
+-- every impression ever reserved for the user took one sequence number: an upper bound of any count of them
+local seq = tonumber(state[2 * n + 1] or '0')
 
--- the workspace's day count and latest impression, read once and only when a candidate gets that far
-local dayCount, lastAt, workspaceRead = 0, nil, false
+-- the workspace's day cap and latest impression, read once, only when a candidate gets that far and only what the
+-- workspace's settings need: fewer impressions than the day cap ever made cannot fill it
+local dayFull, lastAt, workspaceRead = false, nil, false
 local function readWorkspace()
   if not workspaceRead then
     workspaceRead = true
-    dayCount = redis.call('ZCOUNT', KEYS[4], now - 86400000, '+inf')
-    local latest = redis.call('ZREVRANGEBYSCORE', KEYS[4], '+inf', '-inf', 'WITHSCORES', 'LIMIT', 0, 1)
-    lastAt = latest[2] and tonumber(latest[2]) or nil
+    if wsDay >= 0 and seq >= wsDay then
+      dayFull = redis.call('ZCOUNT', KEYS[4], now - 86400000, '+inf') >= wsDay
+    end
+    if wsInterval > 0 then
+      local latest = redis.call('ZREVRANGEBYSCORE', KEYS[4], '+inf', '-inf', 'WITHSCORES', 'LIMIT', 0, 1)
+      lastAt = latest[2] and tonumber(latest[2]) or nil
+    end
   end
 end
 
 local reasons = {}
-local best, bestP, bestS, bestT = 0, 0, 0, 0
+local best = 0
 for i = 1, n do
-  local b = 8 + (i - 1) * F
-  local id = ARGV[b + 1]
-  local priority = tonumber(ARGV[b + 2])
-  local started = tonumber(ARGV[b + 3])
-  local tie = tonumber(ARGV[b + 4])
-  local critical = ARGV[b + 5] == '1'
-  local lifetime = tonumber(ARGV[b + 6])
-  local perSession = tonumber(ARGV[b + 7])
-  local rollCount = tonumber(ARGV[b + 8])
-  local rollWindow = tonumber(ARGV[b + 9])
-  local reEligible = tonumber(ARGV[b + 10])
-  local reason = 'eligible'
-  if ARGV[b + 11] ~= '' then
-    local any = false
-    for s in string.gmatch(ARGV[b + 11], '[^\n]+') do
-      if member(s) then any = true break end
+  if reserve and best > 0 then
+    reasons[i] = 'ranked_lower'
+  else
+    local b = 8 + (i - 1) * F
+    local critical = ARGV[b + 2] == '1'
+    local lifetime = tonumber(ARGV[b + 3])
+    local perSession = tonumber(ARGV[b + 4])
+    local rollCount = tonumber(ARGV[b + 5])
+    local reEligible = tonumber(ARGV[b + 7])
+    local life = tonumber(state[2 * i - 1] or '0')
+    local reason = 'eligible'
+    if ARGV[b + 8] ~= '' then
+      local any = false
+      for s in string.gmatch(ARGV[b + 8], '[^\n]+') do
+        if member(s) then any = true break end
+      end
+      if not any then reason = 'segment' end
     end
-    if not any then reason = 'segment' end
-  end
-  if reason == 'eligible' and ARGV[b + 12] ~= '' then
-    for s in string.gmatch(ARGV[b + 12], '[^\n]+') do
-      if member(s) then reason = 'excluded_segment' break end
+    if reason == 'eligible' and ARGV[b + 9] ~= '' then
+      for s in string.gmatch(ARGV[b + 9], '[^\n]+') do
+        if member(s) then reason = 'excluded_segment' break end
+      end
     end
-  end
-  if reason == 'eligible' and lifetime >= 0 then
-    if tonumber(state[2 * i - 1] or '0') >= lifetime then reason = 'cap:lifetime' end
-  end
-  if reason == 'eligible' and perSession >= 0 then
-    if tonumber(session[i + 1] or '0') >= perSession then reason = 'cap:session' end
-  end
-  if reason == 'eligible' and reEligible >= 0 then
-    local last = state[2 * i]
-    if last and now - tonumber(last) < reEligible then reason = 'cap:re_eligibility' end
-  end
-  if reason == 'eligible' and rollCount >= 0 then
-    if redis.call('ZCOUNT', KEYS[5 + i], '(' .. (now - rollWindow), '+inf') >= rollCount then
-      reason = 'cap:rolling'
+    if reason == 'eligible' and lifetime >= 0 and life >= lifetime then
+      reason = 'cap:lifetime'
     end
-  end
-  if reason == 'eligible' and not critical then
-    readWorkspace()
-    if wsSession >= 0 and sessionAll >= wsSession then
-      reason = 'workspace:session'
-    elseif wsDay >= 0 and dayCount >= wsDay then
-      reason = 'workspace:day'
-    elseif wsInterval > 0 and lastAt and now - lastAt < wsInterval then
-      reason = 'workspace:interval'
+    if reason == 'eligible' and perSession >= 0 then
+      if tonumber(session[i + 1] or '0') >= perSession then reason = 'cap:session' end
     end
-  end
-  reasons[i] = reason
-  if reason == 'eligible' then
-    -- arbitration: priority, then the most recently started, then the lower stable hash
-    if best == 0 or priority > bestP or (priority == bestP and (started > bestS or (started == bestS and tie < bestT))) then
-      best, bestP, bestS, bestT = i, priority, started, tie
+    if reason == 'eligible' and reEligible >= 0 then
+      local last = state[2 * i]
+      if last and now - tonumber(last) < reEligible then reason = 'cap:re_eligibility' end
     end
+    -- the campaign's impressions set holds a subset of the impressions its lifetime count counts (both written
+    -- together, both undone together): a campaign shown fewer times than the rolling count needs no ZCOUNT
+    if reason == 'eligible' and rollCount >= 0 and life >= rollCount then
+      local since = '(' .. (now - tonumber(ARGV[b + 6]))
+      if redis.call('ZCOUNT', KEYS[5 + i], since, '+inf') >= rollCount then
+        reason = 'cap:rolling'
+      end
+    end
+    if reason == 'eligible' and not critical then
+      readWorkspace()
+      if wsSession >= 0 and sessionAll >= wsSession then
+        reason = 'workspace:session'
+      elseif dayFull then
+        reason = 'workspace:day'
+      elseif wsInterval > 0 and lastAt and now - lastAt < wsInterval then
+        reason = 'workspace:interval'
+      end
+    end
+    reasons[i] = reason
+    if reason == 'eligible' and best == 0 then best = i end
   end
 end
 
@@ -128,22 +137,29 @@ local reserved, previousLast = '', ''
 if best > 0 then
   profile = redis.call('HGETALL', KEYS[5])
   if reserve then
+    -- the counts read above are current (the script runs alone): written back in one call per hash
     local b = 8 + (best - 1) * F
     local id = ARGV[b + 1]
-    local seq = redis.call('HINCRBY', KEYS[2], 'seq', 1)
-    redis.call('HINCRBY', KEYS[2], 'life:' .. id, 1)
+    local retention = tonumber(ARGV[6])
+    local life = tonumber(state[2 * best - 1] or '0') + 1
+    seq = seq + 1
     previousLast = state[2 * best] or ''
-    redis.call('HSET', KEYS[2], 'last:' .. id, now)
-    redis.call('HINCRBY', KEYS[3], 'all', 1)
-    redis.call('HINCRBY', KEYS[3], 'c:' .. id, 1)
+    redis.call('HSET', KEYS[2], 'seq', seq, 'life:' .. id, life, 'last:' .. id, now)
+    redis.call('HSET', KEYS[3], 'all', sessionAll + 1, 'c:' .. id, tonumber(session[best + 1] or '0') + 1)
     redis.call('EXPIRE', KEYS[3], tonumber(ARGV[7]))
-    reserved = id .. '|' .. now .. '|' .. seq .. '|' .. ARGV[b + 13]
+    reserved = id .. '|' .. now .. '|' .. seq .. '|' .. ARGV[b + 10]
     redis.call('ZADD', KEYS[4], now, reserved)
-    redis.call('ZREMRANGEBYSCORE', KEYS[4], '-inf', now - tonumber(ARGV[6]))
     -- kept whether or not the campaign has a rolling cap today: one added later counts the past impressions too
     redis.call('ZADD', KEYS[5 + best], now, reserved)
-    redis.call('ZREMRANGEBYSCORE', KEYS[5 + best], '-inf', now - tonumber(ARGV[6]))
-    redis.call('PEXPIRE', KEYS[5 + best], tonumber(ARGV[6]))
+    redis.call('PEXPIRE', KEYS[5 + best], retention)
+    -- impressions older than the retention are dropped every 16th write (every reader counts by time, so the few
+    -- left over in between change no answer)
+    if seq % 16 == 0 then
+      redis.call('ZREMRANGEBYSCORE', KEYS[4], '-inf', now - retention)
+    end
+    if life % 16 == 0 then
+      redis.call('ZREMRANGEBYSCORE', KEYS[5 + best], '-inf', now - retention)
+    end
   end
 end
 return {best, reasons, profile, reserved, previousLast}

@@ -5,10 +5,12 @@ import static dev.marquee.delivery.Catalogue.campaign;
 import static dev.marquee.delivery.Catalogue.caps;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 
 import jakarta.inject.Inject;
 
@@ -73,13 +75,33 @@ class FrequencyCapsTest {
         app.publish(campaign(app.appId, "hourly", SESSION_START,
                 caps(null, null, new Frequency.RollingCap(1, 1), null, 50, false)));
 
-        // an impression from two hours ago is outside the one-hour window
+        // an impression from two hours ago (recorded as the decision would: counted too) is outside the window
         long old = Instant.now().minus(Duration.ofHours(2)).toEpochMilli();
-        redis.sortedSet(String.class).zadd(impressions(app, "ana"), old, "hourly|" + old + "|0|1|A");
-        redis.sortedSet(String.class).zadd(impressions(app, "ana") + ":hourly", old, "hourly|" + old + "|0|1|A");
+        redis.sortedSet(String.class).zadd(impressions(app, "ana"), old, "hourly|" + old + "|1|1|A");
+        redis.sortedSet(String.class).zadd(impressions(app, "ana") + ":hourly", old, "hourly|" + old + "|1|1|A");
+        redis.hash(String.class).hset(state(app, "ana"), Map.of("seq", "1", "life:hourly", "1"));
         assertThat(app.shown("ana", "s1"), equalTo("hourly"));
         assertThat(app.shown("ana", "s2"), nullValue());
         assertThat(app.explain("ana", "SESSION_START", null).get("hourly"), equalTo("cap:rolling"));
+    }
+
+    @Test
+    void impressionsOlderThanTheRetentionAreDroppedEverySixteenthImpression() throws Exception {
+        Catalogue app = app();
+        app.publish(campaign(app.appId, "news", SESSION_START, caps(null, null, null, null, 50, false)));
+        long expired = Instant.now().minus(Duration.ofDays(400)).toEpochMilli();
+        String member = "news|" + expired + "|14|1|A";
+        redis.sortedSet(String.class).zadd(impressions(app, "ana"), expired, member);
+        redis.sortedSet(String.class).zadd(impressions(app, "ana") + ":news", expired, member);
+        redis.hash(String.class).hset(state(app, "ana"), Map.of("seq", "14", "life:news", "14"));
+
+        assertThat(app.shown("ana", "s1"), equalTo("news"));
+        assertThat("the 15th impression trims nothing",
+                redis.sortedSet(String.class).zscore(impressions(app, "ana"), member).isPresent(), equalTo(true));
+        assertThat(app.shown("ana", "s2"), equalTo("news"));
+        assertThat(redis.sortedSet(String.class).zrange(impressions(app, "ana"), 0, -1), hasSize(2));
+        assertThat(redis.sortedSet(String.class).zrange(impressions(app, "ana") + ":news", 0, -1), hasSize(2));
+        assertThat(redis.sortedSet(String.class).zscore(impressions(app, "ana"), member).isPresent(), equalTo(false));
     }
 
     @Test
@@ -92,7 +114,7 @@ class FrequencyCapsTest {
         assertThat(app.explain("ana", "SESSION_START", null).get("weekly"), equalTo("cap:re_eligibility"));
 
         // eight days later (the last impression moved back in time)
-        redis.hash(String.class).hset("mq:{" + app.appId + ":ana}:delivery", "last:weekly",
+        redis.hash(String.class).hset(state(app, "ana"), "last:weekly",
                 Long.toString(Instant.now().minus(Duration.ofDays(8)).toEpochMilli()));
         assertThat(app.shown("ana", "s3"), equalTo("weekly"));
     }
@@ -112,6 +134,10 @@ class FrequencyCapsTest {
         Catalogue app = new Catalogue(json, bootstrap);
         app.settings(UNLIMITED);
         return app;
+    }
+
+    private static String state(Catalogue app, String userId) {
+        return "mq:{" + app.appId + ":" + userId + "}:delivery";
     }
 
     private static String impressions(Catalogue app, String userId) {

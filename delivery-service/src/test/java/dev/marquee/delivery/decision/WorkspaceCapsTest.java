@@ -7,6 +7,8 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,6 +25,7 @@ import dev.marquee.contracts.campaign.Trigger;
 import dev.marquee.delivery.Catalogue;
 import dev.marquee.infra.test.KafkaResource;
 import dev.marquee.infra.test.RedisResource;
+import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -34,6 +37,9 @@ import io.quarkus.test.junit.QuarkusTest;
 class WorkspaceCapsTest {
 
     private static final Trigger SCREEN = new Trigger(Trigger.Type.SCREEN_VIEW, "home", null, List.of(), 0);
+
+    @Inject
+    RedisDataSource redis;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
@@ -64,6 +70,20 @@ class WorkspaceCapsTest {
         assertThat(app.shown("ana", "s1"), equalTo("welcome"));
         assertThat(app.shown("ana", "s2"), nullValue());
         assertThat(app.explain("ana", "SESSION_START", "s3").get("welcome"), equalTo("workspace:day"));
+    }
+
+    @Test
+    void perDayCapCountsOnlyTheLast24Hours() throws Exception {
+        Catalogue app = app(new WorkspaceSettings(100, 1, 0));
+        app.publish(campaign(app.appId, "welcome", SESSION_START, caps(null, null, null, null, 50, false)));
+        // yesterday's impression, recorded as the decision would (its sequence number counts it)
+        long yesterday = Instant.now().minus(Duration.ofHours(25)).toEpochMilli();
+        redis.sortedSet(String.class).zadd("mq:{" + app.appId + ":ana}:impressions", yesterday,
+                "welcome|" + yesterday + "|1|1|A");
+        redis.hash(String.class).hset("mq:{" + app.appId + ":ana}:delivery", Map.of("seq", "1", "life:welcome", "1"));
+
+        assertThat(app.shown("ana", "s1"), equalTo("welcome"));
+        assertThat(app.shown("ana", "s2"), nullValue());
     }
 
     @Test

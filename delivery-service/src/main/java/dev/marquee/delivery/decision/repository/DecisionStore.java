@@ -69,7 +69,9 @@ public class DecisionStore {
     }
 
     /**
-     * @param reserve true to record the winner's impression; false to only look (explain, sync)
+     * @param candidates in arbitration order: the first eligible one wins
+     * @param reserve true to record the winner's impression (the candidates after it are not checked: their reason
+     *        is {@code ranked_lower}); false to only look (explain, sync), every candidate checked
      */
     public Uni<Result> decide(String appId, String userId, String sessionId, List<Candidate> candidates,
             WorkspaceSettings workspace, Instant now, boolean reserve) {
@@ -98,9 +100,6 @@ public class DecisionStore {
                     ? Integer.valueOf(f.lifetimeCap() == null ? 1 : Math.min(1, f.lifetimeCap()))
                     : f.lifetimeCap();
             args.add(c.campaignId());
-            args.add(Integer.toString(f.priority()));
-            args.add(Long.toString(c.startedAtMs()));
-            args.add(Integer.toString(c.tieBreak()));
             args.add(f.critical() ? "1" : "0");
             args.add(cap(lifetime));
             // without a session id there is no session to count in: per-session caps cannot apply

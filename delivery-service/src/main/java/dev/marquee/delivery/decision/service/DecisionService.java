@@ -86,8 +86,7 @@ public class DecisionService {
         String[] reasons = new String[n];
         @SuppressWarnings("unchecked")
         Optional<Variant>[] variants = new Optional[n];
-        int[] positions = new int[n];
-        List<Candidate> candidates = new ArrayList<>();
+        List<Ranked> ranked = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             CampaignSnapshot campaign = campaigns.get(i);
             Optional<String> reason = StaticChecks.firstReason(campaign, user, events, now, ready);
@@ -95,9 +94,16 @@ public class DecisionService {
             if (reason.isEmpty()) {
                 Optional<Variant> variant = VariantAssignment.of(campaign, user.userId());
                 variants[i] = variant;
-                positions[candidates.size()] = i;
-                candidates.add(candidate(campaign, user.userId(), variant));
+                ranked.add(new Ranked(candidate(campaign, user.userId(), variant), i));
             }
+        }
+        // the script takes the candidates in arbitration order: its first eligible one wins
+        ranked.sort((a, b) -> ARBITRATION.compare(a.candidate(), b.candidate()));
+        int[] positions = new int[ranked.size()];
+        List<Candidate> candidates = new ArrayList<>(ranked.size());
+        for (Ranked r : ranked) {
+            positions[candidates.size()] = r.position();
+            candidates.add(r.candidate());
         }
         if (candidates.isEmpty()) {
             return Uni.createFrom()
@@ -144,7 +150,11 @@ public class DecisionService {
         return decision(campaigns, reasons, winner, events, variants, true, Map.of("id", userId), Optional.empty());
     }
 
-    /** Priority (higher first), then the most recent start, then the lower stable hash. Same order as the script. */
+    /** A candidate and its campaign's position in the index's list. */
+    private record Ranked(Candidate candidate, int position) {
+    }
+
+    /** Priority (higher first), then the most recent start, then the lower stable hash: the order the script gets. */
     static final Comparator<Candidate> ARBITRATION = Comparator.comparingInt(Candidate::priority).reversed()
             .thenComparing(Comparator.comparingLong(Candidate::startedAtMs).reversed())
             .thenComparingInt(Candidate::tieBreak);
@@ -159,8 +169,9 @@ public class DecisionService {
         for (int i = 0; i < campaigns.size(); i++) {
             CampaignSnapshot campaign = campaigns.get(i);
             String reason = reasons[i];
-            if (shows && reason.equals("eligible")) {
-                // a trigger decision shows one message: the others lost arbitration to it
+            if (shows && (reason.equals("eligible") || reason.equals("ranked_lower"))) {
+                // a trigger decision shows one message: the others lost arbitration to it (a reserving decision
+                // does not check the candidates ranked below the winner)
                 reason = i == winner ? (variants[i].isPresent() ? "shown" : "control_group") : lostTo;
             }
             verdicts.add(new Decision.Verdict(campaign.id(), campaign.name(), frequency(campaign).priority(), reason));
