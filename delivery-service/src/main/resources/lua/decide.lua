@@ -5,9 +5,9 @@
 --       5 + i: candidate i's own impressions (ZSET, same members and scores): a rolling cap is one ZCOUNT on it,
 --       however many impressions of other campaigns the user has
 -- ARGV: 1 now ms, 2 reserve, 3 workspace max per session (-1: none), 4 per day (-1: none), 5 min interval ms (0: none),
---       6 impression retention ms, 7 session ttl s, 8 candidate count, then 10 per candidate: id, critical, lifetime
---       cap, session cap, rolling count, rolling window ms, re-eligible after ms (-1: none), include segments, exclude
---       segments (newline-separated), impression tag (version|variant)
+--       6 impression retention ms, 7 session ttl s, 8 candidate count, then 5 per candidate: id, caps ("critical
+--       lifetime session rolling-count rolling-window-ms re-eligible-after-ms", space-separated, -1: none), include
+--       segments, exclude segments (newline-separated), impression tag (version|variant)
 -- The candidates come in arbitration order (priority, then the most recent start, then the lower stable hash), so the
 -- winner is the first eligible one. A reserving decision stops there: the candidates after it are not checked and
 -- get 'ranked_lower' (they lose arbitration to the winner whatever their caps say); a look (explain, sync) checks all.
@@ -20,7 +20,7 @@ local wsSession = tonumber(ARGV[3])
 local wsDay = tonumber(ARGV[4])
 local wsInterval = tonumber(ARGV[5])
 local n = tonumber(ARGV[8])
-local F = 10
+local F = 5
 
 local members = nil
 local function member(segment)
@@ -80,22 +80,23 @@ for i = 1, n do
     reasons[i] = 'ranked_lower'
   else
     local b = 8 + (i - 1) * F
-    local critical = ARGV[b + 2] == '1'
-    local lifetime = tonumber(ARGV[b + 3])
-    local perSession = tonumber(ARGV[b + 4])
-    local rollCount = tonumber(ARGV[b + 5])
-    local reEligible = tonumber(ARGV[b + 7])
+    local c, l, ps, rc, rw, re = string.match(ARGV[b + 2], '^(%d) (%-?%d+) (%-?%d+) (%-?%d+) (%d+) (%-?%d+)$')
+    local critical = c == '1'
+    local lifetime = tonumber(l)
+    local perSession = tonumber(ps)
+    local rollCount = tonumber(rc)
+    local reEligible = tonumber(re)
     local life = tonumber(state[2 * i - 1] or '0')
     local reason = 'eligible'
-    if ARGV[b + 8] ~= '' then
+    if ARGV[b + 3] ~= '' then
       local any = false
-      for s in string.gmatch(ARGV[b + 8], '[^\n]+') do
+      for s in string.gmatch(ARGV[b + 3], '[^\n]+') do
         if member(s) then any = true break end
       end
       if not any then reason = 'segment' end
     end
-    if reason == 'eligible' and ARGV[b + 9] ~= '' then
-      for s in string.gmatch(ARGV[b + 9], '[^\n]+') do
+    if reason == 'eligible' and ARGV[b + 4] ~= '' then
+      for s in string.gmatch(ARGV[b + 4], '[^\n]+') do
         if member(s) then reason = 'excluded_segment' break end
       end
     end
@@ -112,7 +113,7 @@ for i = 1, n do
     -- the campaign's impressions set holds a subset of the impressions its lifetime count counts (both written
     -- together, both undone together): a campaign shown fewer times than the rolling count needs no ZCOUNT
     if reason == 'eligible' and rollCount >= 0 and life >= rollCount then
-      local since = '(' .. (now - tonumber(ARGV[b + 6]))
+      local since = '(' .. (now - tonumber(rw))
       if redis.call('ZCOUNT', KEYS[5 + i], since, '+inf') >= rollCount then
         reason = 'cap:rolling'
       end
@@ -147,7 +148,7 @@ if best > 0 then
     redis.call('HSET', KEYS[2], 'seq', seq, 'life:' .. id, life, 'last:' .. id, now)
     redis.call('HSET', KEYS[3], 'all', sessionAll + 1, 'c:' .. id, tonumber(session[best + 1] or '0') + 1)
     redis.call('EXPIRE', KEYS[3], tonumber(ARGV[7]))
-    reserved = id .. '|' .. now .. '|' .. seq .. '|' .. ARGV[b + 10]
+    reserved = id .. '|' .. now .. '|' .. seq .. '|' .. ARGV[b + 5]
     redis.call('ZADD', KEYS[4], now, reserved)
     -- kept whether or not the campaign has a rolling cap today: one added later counts the past impressions too
     redis.call('ZADD', KEYS[5 + best], now, reserved)

@@ -95,18 +95,8 @@ public class DecisionStore {
         args.add(Long.toString(config.sessionTtl().toSeconds()));
         args.add(Integer.toString(candidates.size()));
         for (Candidate c : candidates) {
-            Frequency f = c.frequency();
-            Integer lifetime = c.oneTime()
-                    ? Integer.valueOf(f.lifetimeCap() == null ? 1 : Math.min(1, f.lifetimeCap()))
-                    : f.lifetimeCap();
             args.add(c.campaignId());
-            args.add(f.critical() ? "1" : "0");
-            args.add(cap(lifetime));
-            // without a session id there is no session to count in: per-session caps cannot apply
-            args.add(sessionId == null ? "-1" : cap(f.perSessionCap()));
-            args.add(f.rolling() == null ? "-1" : Integer.toString(f.rolling().count()));
-            args.add(f.rolling() == null ? "0" : Long.toString(f.rolling().windowHours() * 3_600_000L));
-            args.add(f.reEligibleAfterDays() == null ? "-1" : Long.toString(f.reEligibleAfterDays() * (long) DAY_MS));
+            args.add(caps(c, sessionId));
             args.add(String.join("\n", c.includeSegments()));
             args.add(String.join("\n", c.excludeSegments()));
             args.add(c.impressionTag());
@@ -150,6 +140,27 @@ public class DecisionStore {
                 : Optional.of(new Reservation(appId, userId, sessionId, candidates.get(winner).campaignId(), member,
                         now.toEpochMilli(), response.get(4).toString()));
         return new Result(winner, reasons, StoredProfile.attributes(response.get(2), json), reservation);
+    }
+
+    /**
+     * A candidate's caps as one argument, "critical lifetime session rolling-count rolling-window-ms
+     * re-eligible-after-ms" (-1: none): the script reads it only for the candidates it checks.
+     */
+    private static String caps(Candidate c, String sessionId) {
+        Frequency f = c.frequency();
+        Integer lifetime = c.oneTime()
+                ? Integer.valueOf(f.lifetimeCap() == null ? 1 : Math.min(1, f.lifetimeCap()))
+                : f.lifetimeCap();
+        StringBuilder caps = new StringBuilder(48).append(f.critical() ? '1' : '0').append(' ').append(cap(lifetime));
+        // without a session id there is no session to count in: per-session caps cannot apply
+        caps.append(' ').append(sessionId == null ? "-1" : cap(f.perSessionCap()));
+        if (f.rolling() == null) {
+            caps.append(" -1 0");
+        } else {
+            caps.append(' ').append(f.rolling().count()).append(' ').append(f.rolling().windowHours() * 3_600_000L);
+        }
+        caps.append(' ').append(f.reEligibleAfterDays() == null ? -1L : f.reEligibleAfterDays() * (long) DAY_MS);
+        return caps.toString();
     }
 
     private static String cap(Integer cap) {
