@@ -76,7 +76,9 @@ public class DecisionStore {
     public Uni<Result> decide(String appId, String userId, String sessionId, List<Candidate> candidates,
             WorkspaceSettings workspace, Instant now, boolean reserve) {
         UserKeys keys = new UserKeys(appId, userId);
-        List<String> args = new ArrayList<>();
+        // the script's SHA-1 first (replaced by the script itself when Redis does not know it), then its arguments
+        List<String> args = new ArrayList<>(16 + 6 * candidates.size());
+        args.add(sha);
         args.add(Integer.toString(5 + candidates.size()));
         args.add(keys.segments());
         args.add(keys.campaignState());
@@ -116,15 +118,12 @@ public class DecisionStore {
                 reservation.previousLast())).replaceWithVoid();
     }
 
-    private Uni<Response> evaluate(List<String> args) {
-        List<String> bySha = new ArrayList<>(args.size() + 1);
-        bySha.add(sha);
-        bySha.addAll(args);
+    /** @param bySha the script's SHA-1, then its arguments */
+    private Uni<Response> evaluate(List<String> bySha) {
         return redis.evalsha(bySha).onFailure(e -> String.valueOf(e.getMessage()).startsWith("NOSCRIPT"))
                 .recoverWithUni(() -> {
-                    List<String> full = new ArrayList<>(args.size() + 1);
-                    full.add(script);
-                    full.addAll(args);
+                    List<String> full = new ArrayList<>(bySha);
+                    full.set(0, script);
                     return redis.eval(full);
                 });
     }
