@@ -144,6 +144,10 @@ public class UpstreamProxy {
     private void attempt(RoutingContext ctx, Upstream upstream, RequestOptions options, CircuitBreaker breaker,
             int retries) {
         HttpServerRequest inbound = ctx.request();
+        if (ctx.response().closed()) {
+            // the client left while its call waited (key, rate limit): nobody to answer, nothing to forward
+            return;
+        }
         if (!breaker.allows()) {
             ctx.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(breaker.retryAfterSeconds()));
             Problems.send(ctx, Problem.of(503, "Service unavailable",
@@ -184,6 +188,13 @@ public class UpstreamProxy {
                     relay(ctx, answered.result());
                 }
             });
+            if (ctx.response().closed()) {
+                // gone while the upstream connection was being set up: the close handler came too late to hear it,
+                // and the body it left behind would never end (the upstream call would hang until its timeout)
+                clientGone.set(true);
+                outbound.reset();
+                return;
+            }
             if (hasBody(inbound)) {
                 if (!outbound.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
                     outbound.setChunked(true);

@@ -8,11 +8,13 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -45,6 +47,9 @@ class ClientHangUpTest {
     @TestHTTPResource("/v1/sdk/slow")
     URI slow;
 
+    @TestHTTPResource("/")
+    URI root;
+
     @Test
     void clientsHangingUpDoNotOpenTheBreaker() throws Exception {
         String key = "mq_pk_" + newId();
@@ -61,5 +66,29 @@ class ClientHangUpTest {
         }
 
         given().header("X-Marquee-Key", key).when().get("/v1/sdk/messages").then().statusCode(200);
+    }
+
+    @Test
+    void clientsHangingUpBeforeTheirCallIsForwardedDoNotOpenTheBreaker() throws Exception {
+        String key = "mq_pk_" + newId();
+        publish(bootstrap, app(newId(), sdkKey(newId(), key)));
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> given().header("X-Marquee-Key", key)
+                .when().get("/v1/sdk/messages").then().statusCode(200));
+
+        // the whole request, then the connection closed at once: gone while the gateway checks key and rate limit
+        String body = "{\"userId\":\"ana\",\"events\":[]}";
+        byte[] request = ("POST /v1/sdk/events HTTP/1.1\r\nHost: localhost\r\nX-Marquee-Key: " + key
+                + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length() + "\r\n\r\n" + body)
+                .getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < threshold * 2; i++) {
+            try (Socket socket = new Socket(root.getHost(), root.getPort())) {
+                socket.getOutputStream().write(request);
+                socket.getOutputStream().flush();
+            }
+        }
+
+        // longer than the SDK timeout here (1 s): a call left hanging would have timed out and counted by now
+        await().during(Duration.ofMillis(1_500)).atMost(Duration.ofSeconds(5)).untilAsserted(() -> given()
+                .header("X-Marquee-Key", key).when().get("/v1/sdk/messages").then().statusCode(200));
     }
 }
