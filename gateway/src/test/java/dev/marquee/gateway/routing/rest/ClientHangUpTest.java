@@ -52,10 +52,7 @@ class ClientHangUpTest {
 
     @Test
     void clientsHangingUpDoNotOpenTheBreaker() throws Exception {
-        String key = "mq_pk_" + newId();
-        publish(bootstrap, app(newId(), sdkKey(newId(), key)));
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> given().header("X-Marquee-Key", key)
-                .when().get("/v1/sdk/messages").then().statusCode(200));
+        String key = workingSdkKey();
 
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         HttpRequest hangingUp = HttpRequest.newBuilder(slow).header("X-Marquee-Key", key)
@@ -70,10 +67,7 @@ class ClientHangUpTest {
 
     @Test
     void clientsHangingUpBeforeTheirCallIsForwardedDoNotOpenTheBreaker() throws Exception {
-        String key = "mq_pk_" + newId();
-        publish(bootstrap, app(newId(), sdkKey(newId(), key)));
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> given().header("X-Marquee-Key", key)
-                .when().get("/v1/sdk/messages").then().statusCode(200));
+        String key = workingSdkKey();
 
         // the whole request, then the connection closed at once: gone while the gateway checks key and rate limit
         String body = "{\"userId\":\"ana\",\"events\":[]}";
@@ -90,5 +84,14 @@ class ClientHangUpTest {
         // longer than the SDK timeout here (1 s): a call left hanging would have timed out and counted by now
         await().during(Duration.ofMillis(1_500)).atMost(Duration.ofSeconds(5)).untilAsserted(() -> given()
                 .header("X-Marquee-Key", key).when().get("/v1/sdk/messages").then().statusCode(200));
+    }
+
+    /** A new app's SDK key, once the gateway knows it and the SDK API answers with it. */
+    private String workingSdkKey() throws Exception {
+        String key = "mq_pk_" + newId();
+        publish(bootstrap, app(newId(), sdkKey(newId(), key)));
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> given().header("X-Marquee-Key", key)
+                .when().get("/v1/sdk/messages").then().statusCode(200));
+        return key;
     }
 }
