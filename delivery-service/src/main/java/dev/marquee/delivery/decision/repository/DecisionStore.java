@@ -1,8 +1,5 @@
 package dev.marquee.delivery.decision.repository;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -63,9 +60,9 @@ public class DecisionStore {
         this.redis = redis;
         this.json = json;
         this.config = config;
-        this.script = resource("lua/decide.lua");
+        this.script = LuaScript.load("lua/decide.lua");
         this.sha = sha1(script);
-        this.releaseScript = resource("lua/release.lua");
+        this.releaseScript = LuaScript.load("lua/release.lua");
     }
 
     /**
@@ -164,14 +161,6 @@ public class DecisionStore {
 
     private static String cap(Integer cap) {
         return cap == null ? "-1" : cap.toString();
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = DecisionStore.class.getClassLoader().getResourceAsStream(name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static String sha1(String text) {

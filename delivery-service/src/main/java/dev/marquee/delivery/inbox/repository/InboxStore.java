@@ -1,9 +1,5 @@
 package dev.marquee.delivery.inbox.repository;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +13,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.marquee.delivery.config.DeliveryConfig;
+import dev.marquee.delivery.decision.repository.LuaScript;
 import dev.marquee.delivery.decision.repository.UserKeys;
 import dev.marquee.delivery.rest.StoreUnavailableException;
 import io.smallrye.mutiny.Uni;
@@ -48,7 +45,7 @@ public class InboxStore {
     public InboxStore(RedisAPI redis, ObjectMapper json, DeliveryConfig config) {
         this.redis = redis;
         this.json = json;
-        this.script = resource("lua/inbox.lua");
+        this.script = LuaScript.load("lua/inbox.lua");
         this.timeout = config.redisTimeout();
     }
 
@@ -123,14 +120,6 @@ public class InboxStore {
             return json.readValue(stored, StoredCard.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a stored card is unreadable", e);
-        }
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = InboxStore.class.getClassLoader().getResourceAsStream(name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -1,9 +1,5 @@
 package dev.marquee.delivery.outcome.repository;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -12,6 +8,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.marquee.delivery.config.DeliveryConfig;
+import dev.marquee.delivery.decision.repository.LuaScript;
 import dev.marquee.delivery.decision.repository.UserKeys;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.RedisAPI;
@@ -48,7 +45,7 @@ public class OutcomeStore {
 
     public OutcomeStore(RedisAPI redis, DeliveryConfig config) {
         this.redis = redis;
-        this.attributeScript = resource("lua/attribute.lua");
+        this.attributeScript = LuaScript.load("lua/attribute.lua");
         this.retentionSeconds = config.impressionRetention().toSeconds();
     }
 
@@ -78,13 +75,5 @@ public class OutcomeStore {
             return Optional.empty();
         }
         return Optional.of(new Attribution(r.get(0).toString(), r.get(1).toString()));
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = OutcomeStore.class.getClassLoader().getResourceAsStream(name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,9 +1,5 @@
 package dev.marquee.delivery.stream.repository;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.marquee.delivery.config.DeliveryConfig;
+import dev.marquee.delivery.decision.repository.LuaScript;
 import dev.marquee.delivery.decision.repository.StoredProfile;
 import dev.marquee.delivery.decision.repository.UserKeys;
 import dev.marquee.delivery.rest.StoreUnavailableException;
@@ -40,7 +37,7 @@ public class OutboxStore {
     public OutboxStore(RedisAPI redis, ObjectMapper json, DeliveryConfig config) {
         this.redis = redis;
         this.json = json;
-        this.script = resource("lua/outbox.lua");
+        this.script = LuaScript.load("lua/outbox.lua");
         this.timeout = config.redisTimeout();
     }
 
@@ -75,13 +72,5 @@ public class OutboxStore {
                     return redis.hgetall(keys.profile())
                             .map(profile -> new Pending(entries, StoredProfile.attributes(profile, json)));
                 });
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = OutboxStore.class.getClassLoader().getResourceAsStream(name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
