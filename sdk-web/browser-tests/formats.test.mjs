@@ -148,6 +148,8 @@ describe('dialogs', () => {
         await page.keyboard.press('Tab');
         assert.ok(await modal.evaluate((root) => root.contains(document.activeElement)), `focus left the dialog after ${i + 1} Tab`);
       }
+      // measured once the opening animation (a scale from .96) is over: on a loaded machine it can still be running
+      await modal.evaluate((root) => Promise.all(root.getAnimations({ subtree: true }).map((a) => a.finished)));
       const targets = await modal.locator('button').evaluateAll((buttons) =>
         buttons.map((b) => b.getBoundingClientRect()).map((r) => Math.min(r.width, r.height)),
       );
