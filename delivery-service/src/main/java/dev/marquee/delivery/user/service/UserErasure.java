@@ -24,6 +24,7 @@ public class UserErasure {
     }
 
     public Uni<Void> erase(String appId, String userId) {
-        return store.erase(appId, userId).invoke(() -> LOG.infof("user %s of app %s erased", userId, appId));
+        // the id of an erased user is not written to the log once the erasure worked
+        return store.erase(appId, userId).invoke(() -> LOG.infof("a user of app %s erased", appId));
     }
 }
