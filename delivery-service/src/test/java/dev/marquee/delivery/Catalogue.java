@@ -27,6 +27,7 @@ import dev.marquee.contracts.campaign.Schedule;
 import dev.marquee.contracts.campaign.Targeting;
 import dev.marquee.contracts.campaign.Trigger;
 import dev.marquee.contracts.campaign.Variant;
+import dev.marquee.contracts.segment.SegmentMembershipEvent;
 import dev.marquee.delivery.app.service.WorkspaceSettingsIndex;
 import dev.marquee.delivery.campaign.service.CampaignSnapshots;
 import io.quarkus.arc.Arc;
@@ -108,6 +109,14 @@ public final class Catalogue {
         // the test runs inside the application: wait until its consumer has applied the settings
         WorkspaceSettingsIndex index = Arc.container().instance(WorkspaceSettingsIndex.class).get();
         await().atMost(Duration.ofSeconds(15)).until(() -> settings.equals(index.of(appId)));
+    }
+
+    /** A segment membership change, as segment-service publishes it on segment.membership.v1. */
+    public void membership(SegmentMembershipEvent event) throws Exception {
+        try (KafkaCompanion kafka = new KafkaCompanion(bootstrap)) {
+            kafka.produceStrings().fromRecords(new ProducerRecord<>(Topics.SEGMENT_MEMBERSHIP, event.key(),
+                    json.writeValueAsString(event))).awaitCompletion(Duration.ofSeconds(10));
+        }
     }
 
     /** A batch of SDK events of one user, as the SDK sends them. */

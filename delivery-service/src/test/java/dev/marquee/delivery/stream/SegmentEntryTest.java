@@ -18,13 +18,11 @@ import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.marquee.contracts.Topics;
 import dev.marquee.contracts.campaign.Frequency;
 import dev.marquee.contracts.campaign.Trigger;
 import dev.marquee.contracts.segment.MembershipChange;
@@ -37,7 +35,6 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
 /** Entering a segment: a resync hint and the segment-entered campaign over the stream, once per membership event. */
 @QuarkusTest
@@ -67,21 +64,14 @@ class SegmentEntryTest {
 
         SegmentMembershipEvent entered = new SegmentMembershipEvent(UUID.randomUUID().toString(),
                 MembershipChange.ENTERED, app.appId, "ana", "vip", 1, List.of(), Instant.now());
-        publish(entered);
+        app.membership(entered);
         await().atMost(Duration.ofSeconds(15)).until(() -> lines.stream().anyMatch(l -> l.contains("Title of vip")));
         assertThat(lines.contains("event:resync"), equalTo(true));
 
         // the same change delivered again is not handled again
-        publish(entered);
+        app.membership(entered);
         await().pollDelay(Duration.ofSeconds(2)).until(() -> true);
         assertThat(redis.sortedSet(String.class).zcard("mq:{" + app.appId + ":ana}:outbox"), equalTo(2L));
-    }
-
-    private void publish(SegmentMembershipEvent event) throws Exception {
-        try (KafkaCompanion kafka = new KafkaCompanion(bootstrap)) {
-            kafka.produceStrings().fromRecords(new ProducerRecord<>(Topics.SEGMENT_MEMBERSHIP, event.key(),
-                    json.writeValueAsString(event))).awaitCompletion(Duration.ofSeconds(10));
-        }
     }
 
     private List<String> open(String appId, String userId) {

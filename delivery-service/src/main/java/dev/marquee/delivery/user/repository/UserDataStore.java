@@ -22,7 +22,7 @@ import io.vertx.mutiny.redis.client.Response;
 @ApplicationScoped
 public class UserDataStore {
 
-    /** A user being shown new campaigns faster than this many looks is not a case to wait for. */
+    /** A user being shown new campaigns between every two of this many calls is not a case to wait for. */
     private static final int ATTEMPTS = 5;
 
     private final RedisAPI redis;
@@ -33,18 +33,13 @@ public class UserDataStore {
         this.eraseScript = LuaScript.load("lua/erase.lua");
     }
 
-    /** Deletes the user's counters, impressions, conversions, inbox and outbox, atomically. Idempotent. */
+    /**
+     * Deletes the user's counters, impressions, conversions, inbox and outbox, atomically. Idempotent. The script names
+     * the campaigns whose impressions sets it was not given (all of them on the first call), and is called again with
+     * them.
+     */
     public Uni<Void> erase(String appId, String userId) {
-        UserKeys keys = new UserKeys(appId, userId);
-        return redis.hkeys(keys.campaignState()).chain(fields -> {
-            Set<String> campaignIds = new LinkedHashSet<>();
-            fields.forEach(field -> {
-                if (field.toString().startsWith("life:")) {
-                    campaignIds.add(field.toString().substring("life:".length()));
-                }
-            });
-            return erase(keys, campaignIds, ATTEMPTS);
-        });
+        return erase(new UserKeys(appId, userId), Set.of(), ATTEMPTS);
     }
 
     private Uni<Void> erase(UserKeys keys, Set<String> campaignIds, int attempts) {
