@@ -117,15 +117,20 @@ measure() { # <label> <connections> <script> <url>
   if [ "${THREADS:-0}" = 1 ]; then
     s0="$(cpu_ticks "$STORES_PID")"; r0="$(cpu_ticks "$(pgrep -P "$STORES_PID" redis-server | head -1)")"
   fi
-  out="$(taskset -c 1 wrk -t1 -c"$2" -d"$DURATION" --latency -s "bench/delivery/$3.lua" "$4")"
+  # wrk's own CPU (user and system seconds, from bash's time) is part of what core 1 spends on a request
+  { TIMEFORMAT='%U %S'; time taskset -c 1 wrk -t1 -c"$2" -d"$DURATION" --latency -s "bench/delivery/$3.lua" "$4" \
+    >"$WORK/wrk.out"; } 2>"$WORK/wrk.time"
+  out="$(cat "$WORK/wrk.out")"
   echo "$out"
   # is a core the limit? core 0: the service(s); core 1: wrk, Redis and Kafka
   if [ "${THREADS:-0}" = 1 ]; then
     local redis_pid
     redis_pid="$(pgrep -P "$STORES_PID" redis-server | head -1)"
     awk -v t="$(( $(cpu_ticks "$STORES_PID") - s0 ))" -v r="$(( $(cpu_ticks "$redis_pid") - r0 ))" -v hz="$TICKS" \
-      -v n="$(echo "$out" | awk '/requests in/ {print $1}')" \
-      'BEGIN {printf "  core 1: Kafka (JVM) %.0f µs/request, Redis %.0f µs/request\n", t / hz * 1e6 / n, r / hz * 1e6 / n}'
+      -v w="$(tail -1 "$WORK/wrk.time" | awk '{print $1 + $2}')" -v n="$(echo "$out" | awk '/requests in/ {print $1}')" \
+      'BEGIN {k = t / hz * 1e6 / n; r = r / hz * 1e6 / n; w = w * 1e6 / n
+        printf "  core 1: Kafka (JVM) %.0f µs/request, Redis %.0f µs/request, wrk %.0f µs/request: %.0f µs, at most %.0f req/s\n",
+          k, r, w, k + r + w, 1e6 / (k + r + w)}'
   fi
   echo "$c0 $(core_busy 0) $c1 $(core_busy 1)" | awk '{printf "  busy: core 0 %.0f %%, core 1 %.0f %%\n",
     100 * ($3 - $1) / ($4 - $2), 100 * ($7 - $5) / ($8 - $6)}' 

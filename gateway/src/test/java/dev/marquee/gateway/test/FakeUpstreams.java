@@ -26,6 +26,8 @@ import io.vertx.core.json.JsonObject;
  * <li>{@code .../slow}: answers after 3 s (the SDK timeout here is 1 s)</li>
  * <li>{@code .../flaky}: closes the connection without answering the first request of each request id</li>
  * <li>{@code .../stream}: sends {@code first\n}, then waits for {@code .../release} before {@code second\n}</li>
+ * <li>{@code .../broken}: sends {@code first\n}, then closes the connection without ending the answer</li>
+ * <li>{@code .../firehose}: sends 16 KB every millisecond until its client is gone (at most 10 s)</li>
  * </ul>
  */
 public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
@@ -95,6 +97,27 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
             synchronized (held) {
                 held.add(response);
             }
+            return;
+        }
+        if (path.endsWith("/broken")) {
+            request.response().setChunked(true).putHeader("content-type", "text/plain").write("first\n");
+            vertx.setTimer(50, id -> request.connection().close());
+            return;
+        }
+        if (path.endsWith("/firehose")) {
+            HttpServerResponse response = request.response().setChunked(true).putHeader("content-type", "text/plain");
+            String chunk = "x".repeat(16 * 1024);
+            long started = System.nanoTime();
+            vertx.setPeriodic(1, timer -> {
+                if (response.closed() || System.nanoTime() - started > TimeUnit.SECONDS.toNanos(10)) {
+                    vertx.cancelTimer(timer);
+                    if (!response.closed()) {
+                        response.end();
+                    }
+                } else if (!response.writeQueueFull()) {
+                    response.write(chunk);
+                }
+            });
             return;
         }
         if (path.endsWith("/release")) {

@@ -247,7 +247,10 @@ public class UpstreamProxy {
                 answer.statusCode())) {
             response.setChunked(true);
         }
-        answer.pipeTo(response).onFailure(e -> {
+        // not pipeTo: on a failed write (the client hung up mid-answer) its pipe would end the response, and the
+        // upstream's next chunk, already on its way, would then hit an ended response and throw; on a failed read
+        // (the upstream broke off) it would end a truncated answer as if it were complete. Reset instead, both ways.
+        answer.pipe().endOnFailure(false).to(response).onFailure(e -> {
             LOG.debugf("relaying the upstream answer failed: %s", e.getMessage());
             if (!response.ended() && !response.closed()) {
                 response.reset();

@@ -6,6 +6,7 @@ import static dev.marquee.gateway.test.AppEvents.publish;
 import static dev.marquee.gateway.test.AppEvents.sdkKey;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.net.Socket;
@@ -16,6 +17,12 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -84,6 +91,48 @@ class ClientHangUpTest {
         // longer than the SDK timeout here (1 s): a call left hanging would have timed out and counted by now
         await().during(Duration.ofMillis(1_500)).atMost(Duration.ofSeconds(5)).untilAsserted(() -> given()
                 .header("X-Marquee-Key", key).when().get("/v1/sdk/messages").then().statusCode(200));
+    }
+
+    @Test
+    void clientsHangingUpWhileTheirAnswerIsRelayedLeaveNoErrorInTheLog() throws Exception {
+        String key = workingSdkKey();
+        List<String> errors = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record.getLevel().intValue() >= Level.SEVERE.intValue()) {
+                    errors.add(record.getLoggerName() + ": " + record.getMessage());
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger logs = Logger.getLogger("");
+        logs.addHandler(capture);
+        try {
+            byte[] request = ("GET /v1/sdk/firehose HTTP/1.1\r\nHost: localhost\r\nX-Marquee-Key: " + key + "\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8);
+            for (int i = 0; i < 20; i++) {
+                try (Socket socket = new Socket(root.getHost(), root.getPort())) {
+                    socket.getOutputStream().write(request);
+                    // part of the answer read, then the connection reset (as a phone losing its network mid-answer)
+                    socket.getInputStream().readNBytes(64 * 1024);
+                    socket.setSoLinger(true, 0);
+                }
+            }
+            given().header("X-Marquee-Key", key).when().get("/v1/sdk/messages").then().statusCode(200);
+            // the hang-ups are handled as the upstream's next chunks arrive: nothing logged for a while after them
+            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
+                    .untilAsserted(() -> assertEquals(List.of(), errors));
+        } finally {
+            logs.removeHandler(capture);
+        }
     }
 
     /** A new app's SDK key, once the gateway knows it and the SDK API answers with it. */

@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
@@ -150,6 +151,15 @@ class ProxyTest {
             assertEquals("second", readLine(body));
             assertNull(readLine(body));
         }
+    }
+
+    @Test
+    void anAnswerTheUpstreamBreaksOffIsNotPassedOnAsComplete() throws Exception {
+        HttpRequest broken = HttpRequest.newBuilder(gateway.toURI().resolve("/v1/sdk/broken"))
+                .header("X-Marquee-Key", key).build();
+        // the status and the first line went out already: the client must see the connection break, not an end
+        assertThrows(IOException.class,
+                () -> HttpClient.newHttpClient().send(broken, HttpResponse.BodyHandlers.ofString()));
     }
 
     @Test
