@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.marquee.contracts.campaign.Message;
 import dev.marquee.contracts.campaign.Message.Translation;
@@ -20,6 +21,10 @@ public final class MessageRenderer {
 
     /** The locale reported when no translation matched. */
     public static final String DEFAULT_LOCALE = "default";
+
+    /** Parsed templates by text: see {@link #parsed}. */
+    private static final Map<String, Template> PARSED = new ConcurrentHashMap<>();
+    private static final int MAX_PARSED = 10_000;
 
     private MessageRenderer() {
     }
@@ -114,7 +119,20 @@ public final class MessageRenderer {
             if (text == null || !Template.hasPlaceholders(text)) {
                 return text;
             }
-            return Template.parse(text).render(profile, locale, html);
+            return parsed(text).render(profile, locale, html);
         }
     }
+
+    /**
+     * The same texts are rendered for every user (a sync renders every eligible message): each is parsed once. A
+     * template is immutable; the cache is emptied when it holds more texts than live campaigns plausibly have, so
+     * the texts of edited and ended campaigns do not pile up.
+     */
+    private static Template parsed(String text) {
+        if (PARSED.size() >= MAX_PARSED) {
+            PARSED.clear();
+        }
+        return PARSED.computeIfAbsent(text, Template::parse);
+    }
+
 }

@@ -19,6 +19,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -56,7 +59,8 @@ public class SdkMessageResource {
      */
     @GET
     @Path("/messages")
-    public Uni<RestResponse<SdkMessagesResponse>> messages(
+    @APIResponse(responseCode = "200", description = "The eligible messages; `ETag` for `If-None-Match` (304)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SdkMessagesResponse.class)))
+    public Uni<RestResponse<byte[]>> messages(
             @HeaderParam(APP_HEADER) @NotBlank(message = "is set by the gateway; call through it") String appId,
             @HeaderParam("If-None-Match") String ifNoneMatch,
             @QueryParam("userId") @NotBlank(message = "is required") @Size(max = 256) String userId,
@@ -73,22 +77,31 @@ public class SdkMessageResource {
                     .flatMap((CampaignSnapshot campaign) -> SdkMessage.of(campaign, userId, locale, decision.profile())
                             .stream())
                     .toList();
-            SdkMessagesResponse response = new SdkMessagesResponse(userId, messages, decision.degraded());
-            String etag = etag(response);
+            // serialized here, once: the ETag is the digest of exactly these bytes, and they are the body
+            byte[] body = serialized(new SdkMessagesResponse(userId, messages, decision.degraded()));
+            String etag = etag(body);
             if (ifNoneMatch != null && matches(ifNoneMatch, etag)) {
-                return RestResponse.ResponseBuilder.<SdkMessagesResponse>notModified().header("ETag", etag).build();
+                return RestResponse.ResponseBuilder.<byte[]>notModified().header("ETag", etag).build();
             }
-            return RestResponse.ResponseBuilder.ok(response).header("ETag", etag).build();
+            return RestResponse.ResponseBuilder.ok(body).header("ETag", etag).build();
         });
     }
 
-    /** A strong validator of exactly what the SDK would get: the digest of the answer's JSON. */
-    private String etag(SdkMessagesResponse response) {
+    private byte[] serialized(SdkMessagesResponse response) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(json.writeValueAsBytes(response));
-            return "\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"";
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            return json.writeValueAsBytes(response);
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("the answer is always serializable", e);
+        }
+    }
+
+    /** A strong validator of exactly what the SDK gets: the digest of the answer's JSON. */
+    private static String etag(byte[] body) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
+            return "\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
         }
     }
 

@@ -67,6 +67,7 @@ class SdkMessagesTest {
                 .queryParam("userId", "u-1")
                 .when().get("/v1/sdk/messages")
                 .then().statusCode(200)
+                .contentType("application/json")
                 .body("userId", equalTo("u-1"))
                 .body("messages.campaignId", contains("welcome"))
                 .body("messages[0].message.title", equalTo("Title of welcome"))
