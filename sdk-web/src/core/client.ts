@@ -233,8 +233,8 @@ export class MarqueeClient {
   }
 
   /**
-   * Forgets the user: what is on screen, the synced set, the inbox and the stream; the queued events and interactions
-   * are kept (each carries its user) and flushed. A new anonymous id and a new session follow.
+   * Forgets the user: what is on screen, the synced set, the inbox and the stream; the queued events, interactions
+   * and inbox marks are kept (each carries its user) and sent. A new anonymous id and a new session follow.
    */
   async reset(): Promise<void> {
     void this.events.flushNow();
@@ -643,6 +643,7 @@ export class MarqueeClient {
         this.serverUnreachable = false;
         void this.events.flushNow();
         void this.interactions.flushNow();
+        void this.inboxFeed.sendMarks();
         this.stream?.reconnectNow();
       });
       this.addListener(win, 'pagehide', () => this.flushBeforeUnload());

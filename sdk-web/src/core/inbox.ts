@@ -1,6 +1,7 @@
 // The card inbox: `GET /v1/sdk/inbox` kept in storage (the feed shows offline), drawn by the renderers into the
-// app's container when it gave one. Read and archive marks are applied locally at once and sent to the server; a
-// mark the server did not get (offline) is lost at the next refresh (the card comes back unread).
+// app's container when it gave one. Read and archive marks are applied locally at once and kept in storage until the
+// server confirmed them: sent at once, again before every refresh and when the browser is back online, and laid over
+// the cards a refresh brings meanwhile (a card read offline does not come back unread).
 import type { Button } from '../model';
 import type { InboxCard, InboxOptions, Renderers } from '../render/contract';
 import type { DeviceContext, Identity, SdkApi } from './api';
@@ -31,7 +32,17 @@ interface StoredInbox {
   cards: InboxCard[];
 }
 
+/** A mark the server has not confirmed yet; it carries its user, who may have logged out since. */
+interface PendingMark {
+  identity: Identity;
+  campaignId: string;
+  mark: 'read' | 'archive';
+}
+
 export class Inbox {
+  /** the marks being sent: one sender at a time, so that a mark is not sent twice at once */
+  private sending: Promise<void> = Promise.resolve();
+
   constructor(private readonly options: InboxOptionsOfClient) {}
 
   state(): InboxState {
@@ -40,12 +51,13 @@ export class Inbox {
   }
 
   async refresh(): Promise<InboxState> {
+    await this.sendMarks();
     const identity = this.options.identity();
     try {
       const answer = await this.options.api.inbox(identity, this.options.context());
       const cards = (answer.body as { cards?: unknown } | undefined)?.cards;
       if (answer.status === 200 && Array.isArray(cards)) {
-        this.save(cards as InboxCard[]);
+        this.save(this.withPendingMarks(cards as InboxCard[]));
       } else {
         this.options.log.log({ reason: 'sync', message: `inbox answered ${answer.status}; the stored cards are kept` });
       }
@@ -59,13 +71,42 @@ export class Inbox {
   markRead(campaignId: string): Promise<void> {
     this.save(this.cards().map((card) => (card.campaignId === campaignId ? { ...card, read: true } : card)));
     this.draw();
-    return this.send(campaignId, 'read');
+    return this.keep({ identity: this.options.identity(), campaignId, mark: 'read' });
   }
 
   archive(campaignId: string): Promise<void> {
     this.save(this.cards().filter((card) => card.campaignId !== campaignId));
     this.draw();
-    return this.send(campaignId, 'archive');
+    return this.keep({ identity: this.options.identity(), campaignId, mark: 'archive' });
+  }
+
+  /**
+   * Sends the marks the server has not confirmed, oldest first. A mark leaves once answered (2xx; or another 4xx,
+   * such as 404 for a card that is gone, which a retry would not change); it stays after a network error, 429 or 5xx,
+   * and the marks after it wait with it.
+   */
+  sendMarks(): Promise<void> {
+    this.sending = this.sending.then(async () => {
+      for (const pending of this.pendingMarks()) {
+        const { campaignId, mark } = pending;
+        let status: number;
+        try {
+          status = (await this.options.api.markCard(pending.identity, campaignId, mark)).status;
+        } catch (error) {
+          this.options.log.log({ reason: 'sync', message: `inbox ${mark} of ${campaignId} not sent (${String(error)}); kept` });
+          return;
+        }
+        if (status === 429 || status >= 500) {
+          this.options.log.log({ reason: 'sync', message: `inbox ${mark} of ${campaignId} answered ${status}; kept` });
+          return;
+        }
+        if (status >= 300) {
+          this.options.log.log({ reason: 'sync', message: `inbox ${mark} of ${campaignId} answered ${status}; dropped` });
+        }
+        this.options.store.write('inbox-marks', this.pendingMarks().filter((other) => !sameMark(other, pending)));
+      }
+    });
+    return this.sending;
   }
 
   /** Draws the feed into the app's container (when there is one). */
@@ -95,15 +136,24 @@ export class Inbox {
     this.draw();
   }
 
-  private async send(campaignId: string, mark: 'read' | 'archive'): Promise<void> {
-    try {
-      const answer = await this.options.api.markCard(this.options.identity(), campaignId, mark);
-      if (answer.status >= 300) {
-        this.options.log.log({ reason: 'sync', message: `inbox ${mark} of ${campaignId} answered ${answer.status}` });
-      }
-    } catch (error) {
-      this.options.log.log({ reason: 'sync', message: `inbox ${mark} of ${campaignId} not sent (${String(error)})` });
-    }
+  private keep(mark: PendingMark): Promise<void> {
+    this.options.store.write('inbox-marks', [...this.pendingMarks().filter((other) => !sameMark(other, mark)), mark]);
+    return this.sendMarks();
+  }
+
+  private pendingMarks(): PendingMark[] {
+    return this.options.store.read<PendingMark[]>('inbox-marks', []);
+  }
+
+  /** The current user's marks the server has not confirmed yet, laid over the cards it answered. */
+  private withPendingMarks(cards: InboxCard[]): InboxCard[] {
+    const userId = this.options.identity().userId;
+    const mine = this.pendingMarks().filter((pending) => pending.identity.userId === userId);
+    const archived = new Set(mine.filter((m) => m.mark === 'archive').map((m) => m.campaignId));
+    const read = new Set(mine.filter((m) => m.mark === 'read').map((m) => m.campaignId));
+    return cards
+      .filter((card) => !archived.has(card.campaignId))
+      .map((card) => (read.has(card.campaignId) ? { ...card, read: true } : card));
   }
 
   private cards(): InboxCard[] {
@@ -114,4 +164,8 @@ export class Inbox {
   private save(cards: InboxCard[]): void {
     this.options.store.write('inbox', { userId: this.options.identity().userId, cards } satisfies StoredInbox);
   }
+}
+
+function sameMark(a: PendingMark, b: PendingMark): boolean {
+  return a.identity.userId === b.identity.userId && a.campaignId === b.campaignId && a.mark === b.mark;
 }

@@ -15,6 +15,8 @@ export class FakeDelivery {
   decide: (events: SdkEvent[]) => Display | undefined = () => undefined;
   /** true: every request fails as if offline */
   offline = false;
+  /** the answer to an inbox mark; a 2xx applies it to `cards` as the server would */
+  markStatus = 204;
   /** `GET /v1/sdk/explain`: 403 (a key without the DEBUG scope) unless a test sets verdicts */
   verdicts: { campaignId: string; name: string; priority: number; reason: string }[] | undefined;
   readonly explained: string[] = [];
@@ -75,7 +77,14 @@ export class FakeDelivery {
       }
       default:
         if (request.path.startsWith('/v1/sdk/inbox/')) {
-          return new Response(null, { status: 204 });
+          const [campaignId, mark] = request.path.slice('/v1/sdk/inbox/'.length).split('/');
+          if (this.markStatus < 300) {
+            this.cards = mark === 'archive'
+              ? this.cards.filter((card) => card.campaignId !== campaignId)
+              : this.cards.map((card) => (card.campaignId === campaignId ? { ...card, read: true } : card));
+            return new Response(null, { status: this.markStatus });
+          }
+          return json(this.markStatus, { title: 'Unavailable', status: this.markStatus });
         }
         return json(404, { title: 'Not Found', status: 404 });
     }

@@ -60,6 +60,61 @@ describe('the inbox', () => {
     expect(harness.client.inbox().unread).toBe(0);
   });
 
+  it('marks made offline are kept, laid over what a refresh brings, and sent once the server takes them', async () => {
+    const delivery = new FakeDelivery();
+    delivery.cards = [card('c1'), card('c2'), card('c3')];
+    harness = await startClient(delivery, { inbox: document.createElement('div') });
+    await settle();
+    delivery.offline = true;
+    await harness.client.markRead('c1');
+    await harness.client.archive('c2');
+    delivery.offline = false;
+    delivery.markStatus = 503;
+    // the marks are refused again; the server's cards still have c1 unread and c2, the feed does not
+    const state = await harness.client.refreshInbox();
+    expect(state.cards.map((c) => [c.campaignId, c.read])).toEqual([['c1', true], ['c3', false]]);
+    expect(delivery.cards.map((c) => [c.campaignId, c.read])).toEqual([['c1', false], ['c2', false], ['c3', false]]);
+
+    delivery.markStatus = 204;
+    window.dispatchEvent(new Event('online'));
+    await settle();
+    expect(delivery.cards.map((c) => [c.campaignId, c.read])).toEqual([['c1', true], ['c3', false]]);
+    const marks = () => delivery.server.requests.filter((r) => r.path.startsWith('/v1/sdk/inbox/')).map((r) => r.path);
+    const sent = marks().length;
+    await harness.client.refreshInbox();
+    expect(marks()).toHaveLength(sent);
+    expect(harness.client.inbox().unread).toBe(1);
+  });
+
+  it('a mark made offline survives a reload and is sent by the next session', async () => {
+    const storage = new MemoryStorage();
+    const delivery = new FakeDelivery();
+    delivery.cards = [card('c1')];
+    const first = await startClient(delivery, {}, storage);
+    await settle();
+    delivery.offline = true;
+    await first.client.markRead('c1');
+    first.client.close();
+    delivery.offline = false;
+    harness = await startClient(delivery, {}, storage);
+    await settle();
+    expect(delivery.cards[0].read).toBe(true);
+    expect(harness.client.inbox().unread).toBe(0);
+  });
+
+  it('a mark the server refuses for good (the card is gone) is dropped, not sent again', async () => {
+    const delivery = new FakeDelivery();
+    delivery.cards = [card('c1')];
+    harness = await startClient(delivery);
+    await settle();
+    delivery.markStatus = 404;
+    await harness.client.markRead('c1');
+    await harness.client.refreshInbox();
+    await harness.client.refreshInbox();
+    const marks = delivery.server.requests.filter((r) => r.path.startsWith('/v1/sdk/inbox/'));
+    expect(marks).toHaveLength(1);
+  });
+
   it('shows the stored cards offline', async () => {
     const storage = new MemoryStorage();
     const delivery = new FakeDelivery();
