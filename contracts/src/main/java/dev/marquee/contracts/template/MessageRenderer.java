@@ -134,5 +134,4 @@ public final class MessageRenderer {
         }
         return PARSED.computeIfAbsent(text, Template::parse);
     }
-
 }
