@@ -86,26 +86,30 @@ export class Inbox {
    * and the marks after it wait with it.
    */
   sendMarks(): Promise<void> {
-    this.sending = this.sending.then(async () => {
+    const send = async (): Promise<void> => {
       for (const pending of this.pendingMarks()) {
         const { campaignId, mark } = pending;
+        const log = (message: string) =>
+          this.options.log.log({ reason: 'sync', message: `inbox ${mark} of ${campaignId} ${message}` });
         let status: number;
         try {
           status = (await this.options.api.markCard(pending.identity, campaignId, mark)).status;
         } catch (error) {
-          this.options.log.log({ reason: 'sync', message: `inbox ${mark} of ${campaignId} not sent (${String(error)}); kept` });
+          log(`not sent (${String(error)}); kept`);
           return;
         }
         if (status === 429 || status >= 500) {
-          this.options.log.log({ reason: 'sync', message: `inbox ${mark} of ${campaignId} answered ${status}; kept` });
+          log(`answered ${status}; kept`);
           return;
         }
         if (status >= 300) {
-          this.options.log.log({ reason: 'sync', message: `inbox ${mark} of ${campaignId} answered ${status}; dropped` });
+          log(`answered ${status}; dropped`);
         }
         this.options.store.write('inbox-marks', this.pendingMarks().filter((other) => !sameMark(other, pending)));
       }
-    });
+    };
+    // after the previous round whatever its end, so that one failure does not stop every later round
+    this.sending = this.sending.then(send, send);
     return this.sending;
   }
 
