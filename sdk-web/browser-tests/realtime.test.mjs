@@ -1,5 +1,6 @@
-// The live parts: a message sent by the server appears over the SSE stream within a second, and events tracked
-// while offline are delivered once the page is back online, even across a reload.
+// The live parts: a message sent by the server appears over the SSE stream within a second (in one tab of the user's
+// browser, not in each), and events tracked while offline are delivered once the page is back online, even across a
+// reload.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { admin, env, expectRecords, launch, newUser, openPage, startSdk } from './harness.mjs';
@@ -33,6 +34,35 @@ test('a message sent with messages/send appears within a second over the stream'
     await page.locator('[data-marquee-message]', { hasText: 'Flash sale' }).waitFor({ state: 'visible', timeout: 5000 });
     const elapsed = Date.now() - started;
     assert.ok(elapsed < 1000, `the sent message took ${elapsed} ms to appear`);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a message sent to a user with two tabs open is shown in one of them, not in both', async () => {
+  const userId = newUser('tabs');
+  const context = await browser.newContext();
+  const tabs = [];
+  try {
+    for (let i = 0; i < 2; i++) {
+      const page = await openPage(browser, { userId, context, start: false });
+      const streamOpen = page.waitForResponse((r) => r.url().includes('/v1/sdk/stream') && r.status() === 200);
+      await startSdk(page, userId);
+      await streamOpen;
+      tabs.push(page);
+    }
+    await tabs[0].waitForTimeout(300);
+
+    await admin('POST', '/messages/send', {
+      userIds: [userId],
+      message: { format: 'MODAL', title: 'Only once', body: 'One tab is enough.' },
+    });
+    const message = (page) => page.locator('[data-marquee-message]', { hasText: 'Only once' });
+    await Promise.any(tabs.map((page) => message(page).waitFor({ state: 'visible', timeout: 5000 })));
+    // both tabs got it over their streams within the same moment: long enough for the other to have shown it too
+    await tabs[0].waitForTimeout(1500);
+    const counts = await Promise.all(tabs.map((page) => message(page).count()));
+    assert.deepEqual(counts.sort(), [0, 1], `shown per tab: ${counts}`);
   } finally {
     await context.close();
   }

@@ -5,6 +5,7 @@ import type { Button, Display, EventsResponse, Interaction, SdkEvent, SdkMessage
 import type { InboxCard, RenderLabels, Renderers } from '../render/contract';
 import { type DeviceContext, type FetchLike, type HttpAnswer, type Identity, SdkApi } from './api';
 import { Backoff } from './backoff';
+import { StreamClaims } from './claims';
 import { type DebugListener, DebugLog } from './debug';
 import { DisplayController } from './display';
 import { Inbox, type InboxState } from './inbox';
@@ -76,6 +77,8 @@ export class MarqueeClient {
   private readonly sync: MessageSync;
   private readonly display: DisplayController;
   private readonly inboxFeed: Inbox;
+  /** which tab of this browser shows a message the server sent */
+  private readonly claims: StreamClaims;
   private readonly events: PersistentQueue<SdkEvent>;
   private readonly interactions: PersistentQueue<Interaction>;
   private readonly backoffRandom: () => number;
@@ -105,6 +108,11 @@ export class MarqueeClient {
       }
     }
     this.store = new SdkStore(config.storage ?? browserStorage());
+    this.claims = new StreamClaims({
+      store: this.store,
+      visible: () => globalThis.document?.visibilityState !== 'hidden',
+      locks: globalThis.navigator?.locks,
+    });
     this.debugMode = config.debug === true;
     this.log = new DebugLog(this.debugMode, deps.console);
     const fetcher = deps.fetch ?? ((input: string, init?: RequestInit) => globalThis.fetch(input, init));
@@ -340,6 +348,7 @@ export class MarqueeClient {
     this.stream = undefined;
     this.sync.clear();
     this.inboxFeed.clear();
+    this.claims.clear();
     this.identity = identity;
     this.anonymous = anonymous;
     this.session.restart();
@@ -617,14 +626,19 @@ export class MarqueeClient {
       log: this.log,
       backoff: new Backoff(1000, 30_000, this.backoffRandom),
       handlers: {
-        message: (data) => {
+        message: (data, id) => {
           const message = data as SdkMessage;
           if (!message || typeof message !== 'object' || !message.message) {
             this.log.log({ reason: 'stream', message: 'a message event without message: ignored' });
             return;
           }
           this.log.log({ reason: 'stream', campaignId: message.campaignId, message: 'sent by the server' });
-          this.display.offer(message, 0, 'stream');
+          const show = () => this.display.offer(message, 0, 'stream');
+          if (id === '') {
+            show();
+          } else {
+            this.claims.offer(identity.userId, id, show);
+          }
         },
         resync: () => {
           void this.sync.sync(this.identity, this.context());
@@ -654,6 +668,7 @@ export class MarqueeClient {
           this.flushBeforeUnload();
         } else {
           this.activity();
+          this.claims.shown();
         }
       });
     }

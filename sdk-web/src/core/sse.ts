@@ -8,6 +8,8 @@ export interface SseEvent {
   data: string;
   /** the last event id seen so far on this stream (the id of this event or an earlier one) */
   lastEventId: string;
+  /** this event's own `id:` field, '' when it had none */
+  id: string;
 }
 
 export class SseParser {
@@ -16,6 +18,7 @@ export class SseParser {
   private data: string[] = [];
   private type = '';
   private id = '';
+  private ownId = '';
 
   constructor(lastEventId = '') {
     this.id = lastEventId;
@@ -77,6 +80,7 @@ export class SseParser {
       case 'id':
         if (!value.includes('\0')) {
           this.id = value;
+          this.ownId = value;
         }
         break;
       default:
@@ -88,11 +92,13 @@ export class SseParser {
   private dispatch(): SseEvent | null {
     const data = this.data;
     const type = this.type;
+    const id = this.ownId;
     this.data = [];
     this.type = '';
+    this.ownId = '';
     if (data.length === 0) {
       return null;
     }
-    return { type: type || 'message', data: data.join('\n'), lastEventId: this.id };
+    return { type: type || 'message', data: data.join('\n'), lastEventId: this.id, id };
   }
 }

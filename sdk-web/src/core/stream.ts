@@ -6,8 +6,8 @@ import type { DebugLog } from './debug';
 import { SseParser, type SseEvent } from './sse';
 
 export interface StreamHandlers {
-  /** a `message` event's JSON */
-  message(data: unknown): void;
+  /** a `message` event's JSON and its id (the outbox sequence number; '' when the server sent none) */
+  message(data: unknown, id: string): void;
   /** a `resync` hint */
   resync(): void;
 }
@@ -129,7 +129,7 @@ export class MessageStream {
         return;
       case 'message':
         try {
-          this.options.handlers.message(JSON.parse(event.data));
+          this.options.handlers.message(JSON.parse(event.data), event.id);
         } catch (error) {
           this.options.log.log({ reason: 'stream', message: `unreadable message event (${String(error)})` });
         }

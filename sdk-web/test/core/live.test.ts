@@ -11,6 +11,22 @@ const frame = (id: number, campaignId: string) =>
   `id: ${id}\nevent: message\ndata: ` +
   `{"campaignId":"${campaignId}","version":2,"variant":"B","message":{"format":"BANNER","title":"Hi"}}\n\n`;
 
+let otherTab: Harness | undefined;
+afterEach(() => {
+  otherTab?.client.close();
+  otherTab = undefined;
+});
+
+/** Two clients of one user on one storage, as two tabs of a browser, each with its stream open. */
+async function twoTabs() {
+  const storage = new MemoryStorage();
+  const delivery = new FakeDelivery();
+  otherTab = await startClient(delivery, {}, storage);
+  harness = await startClient(delivery, {}, storage);
+  await settle();
+  return { tabs: [harness, otherTab], delivery };
+}
+
 describe('server-sent messages', () => {
   it('shows a message of the stream', async () => {
     const delivery = new FakeDelivery();
@@ -36,6 +52,46 @@ describe('server-sent messages', () => {
     expect(streams[0].headers['last-event-id']).toBeUndefined();
     expect(streams[1].headers['last-event-id']).toBe('7');
     expect(streams[1].headers['x-marquee-key']).toBe('sdk-key');
+  });
+
+  it('two tabs of one browser (one storage) show a sent message once', async () => {
+    const { tabs, delivery } = await twoTabs();
+    for (const stream of delivery.streams) {
+      stream.write(frame(5, 'sent'));
+    }
+    await settle();
+    expect(tabs.flatMap((tab) => tab.renderers.open())).toEqual(['sent']);
+  });
+
+  it('a message without an id cannot be told apart from a repeat: every tab shows it', async () => {
+    const { tabs, delivery } = await twoTabs();
+    for (const stream of delivery.streams) {
+      stream.write(frame(5, 'sent').replace('id: 5\n', ''));
+    }
+    await settle();
+    expect(tabs.flatMap((tab) => tab.renderers.open())).toEqual(['sent', 'sent']);
+  });
+
+  it('a hidden tab keeps a sent message and shows it when shown, unless another tab did meanwhile', async () => {
+    const storage = new MemoryStorage();
+    const delivery = new FakeDelivery();
+    harness = await startClient(delivery, {}, storage);
+    await settle();
+    const visibility = Object.getOwnPropertyDescriptor(Document.prototype, 'visibilityState')!;
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+    try {
+      delivery.streams[0].write(frame(8, 'kept') + frame(9, 'taken'));
+      await settle();
+      expect(harness.renderers.open()).toEqual([]);
+      // another tab, visible, got message 9 first
+      storage.setItem('marquee:shown:u1', JSON.stringify(['9']));
+    } finally {
+      Object.defineProperty(document, 'visibilityState', visibility);
+      delete (document as { visibilityState?: string }).visibilityState;
+    }
+    document.dispatchEvent(new Event('visibilitychange'));
+    await settle();
+    expect(harness.renderers.shown.map((s) => s.message.campaignId)).toEqual(['kept']);
   });
 
   it('close() ends the stream: the request is aborted and nothing reconnects', async () => {
