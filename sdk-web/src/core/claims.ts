@@ -58,6 +58,14 @@ export class StreamClaims {
       return true;
     };
     const locks = this.options.locks;
-    return locks ? locks.request(`marquee:${key}`, claim) : claim();
+    if (!locks) {
+      return claim();
+    }
+    try {
+      return await locks.request(`marquee:${key}`, claim);
+    } catch {
+      // a page the browser denies locks (a sandboxed frame): better shown in two tabs than in none
+      return claim();
+    }
   }
 }

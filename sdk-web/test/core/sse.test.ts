@@ -19,7 +19,9 @@ describe('the SSE parser', () => {
   it('ignores comments and unknown fields, and dispatches nothing without data', () => {
     const parser = new SseParser();
     expect(parser.push(': keep-alive\nfoo: bar\n\nevent: heartbeat\n\n')).toEqual([]);
-    expect(parser.push('event: heartbeat\ndata: {}\n\n')).toEqual([{ type: 'heartbeat', data: '{}', lastEventId: '', id: '' }]);
+    expect(parser.push('event: heartbeat\ndata: {}\n\n')).toEqual([
+      { type: 'heartbeat', data: '{}', lastEventId: '', id: '' },
+    ]);
   });
 
   it('reads CRLF, CR and LF line ends, also when a chunk ends between CR and LF', () => {
