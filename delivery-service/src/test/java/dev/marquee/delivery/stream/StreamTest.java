@@ -95,6 +95,25 @@ class StreamTest {
     }
 
     @Test
+    void eachKeptMessageLastsItsOwnTtl() throws Exception {
+        Catalogue app = new Catalogue(json, bootstrap);
+        send(app.appId, Map.of("userIds", List.of("eve"), "ttlSeconds", 1, "message", Map.of("format", "MODAL",
+                "title", "Short-lived")));
+        send(app.appId, Map.of("userIds", List.of("eve"), "message", Map.of("format", "MODAL", "title", "Long-lived")));
+        send(app.appId, Map.of("userIds", List.of("eve"), "ttlSeconds", 1, "message", Map.of("format", "MODAL",
+                "title", "Also short-lived")));
+        Thread.sleep(2_000);
+
+        // the last send's short TTL does not cut the earlier long-lived message, nor does that one keep the others
+        List<String> lines = open(app.appId, "eve", null);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> lines.stream().anyMatch(l -> l.contains("Long-lived")));
+        Thread.sleep(300);
+        assertThat(String.join("\n", lines), not(containsString("hort-lived")));
+        assertThat(lines, hasItem("id:2"));
+    }
+
+    @Test
     void aSentMessageIsPersonalizedWithTheUsersProfile() {
         Catalogue app = new Catalogue(json, bootstrap);
         // segment-service's layout: attribute name → JSON value

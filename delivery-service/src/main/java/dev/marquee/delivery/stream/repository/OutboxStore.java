@@ -1,6 +1,7 @@
 package dev.marquee.delivery.stream.repository;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,18 +42,26 @@ public class OutboxStore {
         this.timeout = config.redisTimeout();
     }
 
-    /** Appends {@code payload} (a JSON object) and answers its sequence number. */
+    /**
+     * Appends {@code payload} (a JSON object) and answers its sequence number. The stored entry gains {@code id} (the
+     * sequence number) and {@code expiresAt} (epoch ms, after which no stream delivers it).
+     */
     public Uni<Long> append(String appId, String userId, String payload, Duration ttl) {
         UserKeys keys = new UserKeys(appId, userId);
+        long seconds = Math.max(1, ttl.toSeconds());
+        long expiresAt = Instant.now().plusSeconds(seconds).toEpochMilli();
         return redis.eval(List.of(script, "2", keys.outbox(), keys.outboxSequence(), payload,
-                Long.toString(Math.max(1, ttl.toSeconds())), CHANNEL, appId + "\t" + userId,
+                Long.toString(seconds), Long.toString(expiresAt), CHANNEL, appId + "\t" + userId,
                 Integer.toString(MAX_ENTRIES)))
                 .ifNoItem().after(timeout).fail()
                 .onFailure().transform(e -> new StoreUnavailableException("The message store did not answer", e))
                 .map(r -> r.toLong());
     }
 
-    /** What waits for a stream: the stored JSON entries (with their {@code id}), and the user's profile attributes. */
+    /**
+     * What waits for a stream: the stored JSON entries (with their {@code id} and {@code expiresAt}, expired ones
+     * included), and the user's profile attributes.
+     */
     public record Pending(List<String> entries, Map<String, Object> attributes) {
     }
 

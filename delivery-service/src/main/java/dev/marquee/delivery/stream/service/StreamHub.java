@@ -138,6 +138,9 @@ public class StreamHub {
                         continue; // already delivered by a concurrent read
                     }
                     connection.lastSeq = seq;
+                    if (node.path("expiresAt").asLong(Long.MAX_VALUE) < System.currentTimeMillis()) {
+                        continue; // its TTL is over: the outbox keeps it only while a longer-lived entry is there
+                    }
                     if ("resync".equals(node.path("type").asText())) {
                         connection.emitter.emit(new StreamEvent(seq, "resync", json.writeValueAsString(Map.of(
                                 "reason", node.path("reason").asText(), "segmentId", node.path("segmentId").asText()))));
