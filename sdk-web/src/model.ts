@@ -119,6 +119,8 @@ export interface SdkMessage {
   locale?: string;
   triggers?: Trigger[];
   message: Message;
+  /** a message sent over the stream: when its `ttlSeconds` are over (ISO-8601); not shown after */
+  expiresAt?: string;
 }
 
 /** delivery `SdkMessagesResponse` */

@@ -633,7 +633,15 @@ export class MarqueeClient {
             return;
           }
           this.log.log({ reason: 'stream', campaignId: message.campaignId, message: 'sent by the server' });
-          const show = () => this.display.offer(message, 0, 'stream');
+          const show = () => {
+            // a hidden tab may show it much later: not once its time is over
+            if (message.expiresAt && Date.parse(message.expiresAt) < this.now()) {
+              const campaignId = message.campaignId;
+              this.log.log({ reason: 'stream', campaignId, message: 'expired before it could show' });
+            } else {
+              this.display.offer(message, 0, 'stream');
+            }
+          };
           if (id === '') {
             show();
           } else {

@@ -94,6 +94,28 @@ describe('server-sent messages', () => {
     expect(harness.renderers.shown.map((s) => s.message.campaignId)).toEqual(['kept']);
   });
 
+  it('a message kept by a hidden tab past its expiry is not shown', async () => {
+    const delivery = new FakeDelivery();
+    harness = await startClient(delivery);
+    await settle();
+    const visibility = Object.getOwnPropertyDescriptor(Document.prototype, 'visibilityState')!;
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+    try {
+      const soon = new Date(Date.now() + 20).toISOString();
+      const later = new Date(Date.now() + 60_000).toISOString();
+      delivery.streams[0].write(frame(3, 'gone').replace('"variant"', `"expiresAt":"${soon}","variant"`));
+      delivery.streams[0].write(frame(4, 'kept').replace('"variant"', `"expiresAt":"${later}","variant"`));
+      await settle();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    } finally {
+      Object.defineProperty(document, 'visibilityState', visibility);
+      delete (document as { visibilityState?: string }).visibilityState;
+    }
+    document.dispatchEvent(new Event('visibilitychange'));
+    await settle();
+    expect(harness.renderers.shown.map((s) => s.message.campaignId)).toEqual(['kept']);
+  });
+
   it('close() ends the stream: the request is aborted and nothing reconnects', async () => {
     const delivery = new FakeDelivery();
     harness = await startClient(delivery);

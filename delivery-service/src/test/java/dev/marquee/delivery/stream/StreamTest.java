@@ -14,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -71,6 +72,10 @@ class StreamTest {
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
                 .until(() -> lines.stream().anyMatch(l -> l.contains("Payment failed")));
         assertThat(lines, hasItem("id:1"));
+        // until when it may still be shown (the default TTL, a day): a tab that is not shown keeps it for later
+        String data = lines.stream().filter(l -> l.contains("Payment failed")).findFirst().orElseThrow();
+        Instant expiresAt = Instant.parse(json.readTree(data.substring("data:".length())).get("expiresAt").asText());
+        assertThat(Duration.between(Instant.now(), expiresAt).toHours(), equalTo(23L));
 
         app.publish(campaign(app.appId, "other", SESSION_START, Frequency.DEFAULT));
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> lines.contains("event:resync"));

@@ -1,5 +1,6 @@
 package dev.marquee.delivery.stream.service;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -163,6 +164,10 @@ public class StreamHub {
         data.put("variant", entry.path("variant").asText(null));
         data.put("locale", rendered.locale());
         data.put("message", rendered.message());
+        if (entry.has("expiresAt")) {
+            // a tab that is not shown keeps it for later: the SDK needs to know until when
+            data.put("expiresAt", Instant.ofEpochMilli(entry.get("expiresAt").asLong()).toString());
+        }
         return json.writeValueAsString(data);
     }
 
