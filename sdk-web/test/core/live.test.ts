@@ -27,6 +27,18 @@ async function twoTabs() {
   return { tabs: [harness, otherTab], delivery };
 }
 
+/** Runs `body` while the page reports itself hidden, then shows the page again (`visibilitychange`). */
+async function whileHidden(body: () => Promise<void>) {
+  Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+  try {
+    await body();
+  } finally {
+    delete (document as { visibilityState?: string }).visibilityState;
+  }
+  document.dispatchEvent(new Event('visibilitychange'));
+  await settle();
+}
+
 describe('server-sent messages', () => {
   it('shows a message of the stream', async () => {
     const delivery = new FakeDelivery();
@@ -77,20 +89,13 @@ describe('server-sent messages', () => {
     const delivery = new FakeDelivery();
     harness = await startClient(delivery, {}, storage);
     await settle();
-    const visibility = Object.getOwnPropertyDescriptor(Document.prototype, 'visibilityState')!;
-    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
-    try {
+    await whileHidden(async () => {
       delivery.streams[0].write(frame(8, 'kept') + frame(9, 'taken'));
       await settle();
-      expect(harness.renderers.open()).toEqual([]);
+      expect(harness!.renderers.open()).toEqual([]);
       // another tab, visible, got message 9 first
       storage.setItem('marquee:shown:u1', JSON.stringify(['9']));
-    } finally {
-      Object.defineProperty(document, 'visibilityState', visibility);
-      delete (document as { visibilityState?: string }).visibilityState;
-    }
-    document.dispatchEvent(new Event('visibilitychange'));
-    await settle();
+    });
     expect(harness.renderers.shown.map((s) => s.message.campaignId)).toEqual(['kept']);
   });
 
@@ -98,21 +103,14 @@ describe('server-sent messages', () => {
     const delivery = new FakeDelivery();
     harness = await startClient(delivery);
     await settle();
-    const visibility = Object.getOwnPropertyDescriptor(Document.prototype, 'visibilityState')!;
-    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
-    try {
+    await whileHidden(async () => {
       const soon = new Date(Date.now() + 20).toISOString();
       const later = new Date(Date.now() + 60_000).toISOString();
       delivery.streams[0].write(frame(3, 'gone').replace('"variant"', `"expiresAt":"${soon}","variant"`));
       delivery.streams[0].write(frame(4, 'kept').replace('"variant"', `"expiresAt":"${later}","variant"`));
       await settle();
       await new Promise((resolve) => setTimeout(resolve, 50));
-    } finally {
-      Object.defineProperty(document, 'visibilityState', visibility);
-      delete (document as { visibilityState?: string }).visibilityState;
-    }
-    document.dispatchEvent(new Event('visibilitychange'));
-    await settle();
+    });
     expect(harness.renderers.shown.map((s) => s.message.campaignId)).toEqual(['kept']);
   });
 
