@@ -49,6 +49,11 @@ public enum ManagedResource {
         return Arrays.stream(values()).filter(r -> r.segment.equals(segment)).findFirst();
     }
 
+    /** The path segment naming this resource. */
+    public String segment() {
+        return segment;
+    }
+
     public Service service() {
         return service;
     }

@@ -1,7 +1,6 @@
 package dev.marquee.gateway.routing.rest;
 
 import java.util.EnumMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,6 +11,7 @@ import jakarta.enterprise.event.Observes;
 import dev.marquee.contracts.app.SdkScope;
 import dev.marquee.gateway.config.GatewayConfig;
 import dev.marquee.gateway.edge.AccessLog;
+import dev.marquee.gateway.edge.CanonicalPaths;
 import dev.marquee.gateway.edge.Cors;
 import dev.marquee.gateway.edge.SecurityHeaders;
 import dev.marquee.gateway.limits.RateLimit;
@@ -53,6 +53,8 @@ public class GatewayRoutes {
 
     private static final Pattern APP_LIST = Pattern.compile("/v1/apps/?");
     private static final Pattern ONE_APP = Pattern.compile("/v1/apps/([^/]+)(?:/([^/]*))?(?:/.*)?");
+    /** One user's diagnosis lives under {@code users} but is delivery-service's (the {@code explain} resource). */
+    private static final Pattern USER_EXPLAIN = Pattern.compile("/v1/apps/[^/]+/users/[^/]+/explain/?");
 
     private final Access access;
     private final UpstreamProxy proxy;
@@ -81,10 +83,11 @@ public class GatewayRoutes {
     }
 
     void register(@Observes Router router) {
+        router.errorHandler(400, CanonicalPaths::routerRefused);
         router.route().handler(this::requestId);
         router.route().handler(AccessLog::handle);
         router.route("/v1/*").handler(SecurityHeaders::handle);
-        router.route("/v1/*").handler(this::plainPathsOnly);
+        router.route().handler(CanonicalPaths::handle);
         router.route("/v1/sdk/*").handler(cors::handle);
         router.route("/v1/sdk/*").handler(this::sdk);
         router.routeWithRegex(APP_LIST.pattern()).handler(this::appList);
@@ -99,23 +102,10 @@ public class GatewayRoutes {
         ctx.next();
     }
 
-    /**
-     * An encoded slash or backslash would be one path segment here and possibly several for the upstream, so that a
-     * path checked against one app could reach another. Nothing in the API needs them.
-     */
-    private void plainPathsOnly(RoutingContext ctx) {
-        String raw = ctx.request().path().toLowerCase(Locale.ROOT);
-        if (raw.contains("%2f") || raw.contains("%5c") || raw.contains("\\")) {
-            Problems.notFound(ctx);
-            return;
-        }
-        ctx.next();
-    }
-
     private void sdk(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
         String userId = request.getHeader(USER_ID_HEADER);
-        Verdict verdict = access.sdk(new SdkRequest(request.getHeader(SDK_KEY_HEADER), sdkScope(request),
+        Verdict verdict = access.sdk(new SdkRequest(request.getHeader(SDK_KEY_HEADER), sdkScope(ctx),
                 request.getHeader(HttpHeaders.ORIGIN), request.getHeader(BUNDLE_ID_HEADER), userId,
                 request.getHeader(USER_SIGNATURE_HEADER), ctx.queryParam("userId")));
         if (verdict instanceof Verdict.Allowed allowed) {
@@ -151,6 +141,9 @@ public class GatewayRoutes {
             return;
         }
         String resource = path.group(2) == null ? "" : path.group(2);
+        if (USER_EXPLAIN.matcher(ctx.normalizedPath()).matches()) {
+            resource = ManagedResource.EXPLAIN.segment();
+        }
         Verdict verdict = access.app(ctx.request().getHeader(HttpHeaders.AUTHORIZATION), path.group(1), resource,
                 isRead(ctx.request().method()));
         if (verdict instanceof Verdict.Allowed allowed) {
@@ -201,12 +194,16 @@ public class GatewayRoutes {
         return (millis + 999) / 1000;
     }
 
-    /** The scope an SDK call needs: the explanations {@code DEBUG}, other reads {@code READ}, writes {@code TRACK}. */
-    private static SdkScope sdkScope(HttpServerRequest request) {
-        if (request.path().startsWith("/v1/sdk/explain")) {
+    /**
+     * The scope an SDK call needs: the explanations {@code DEBUG}, other reads {@code READ}, writes {@code TRACK}.
+     * Decided on the path that is routed and forwarded ({@link CanonicalPaths} let only canonical ones through).
+     */
+    private static SdkScope sdkScope(RoutingContext ctx) {
+        String path = ctx.normalizedPath();
+        if (path.startsWith("/v1/sdk/explain")) {
             return SdkScope.DEBUG;
         }
-        return isRead(request.method()) ? SdkScope.READ : SdkScope.TRACK;
+        return isRead(ctx.request().method()) ? SdkScope.READ : SdkScope.TRACK;
     }
 
     private static boolean isRead(HttpMethod method) {

@@ -10,7 +10,6 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.net.URL;
@@ -101,18 +100,16 @@ class ManagementAccessTest {
         HttpResponse<String> escape = client.send(HttpRequest.newBuilder(
                 raw("/v1/apps/" + appId + "/../" + newId() + "/campaigns"))
                 .header("Authorization", "Bearer " + adminToken).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(404, escape.statusCode(), "the path is checked as the upstream will see it");
+        assertEquals(400, escape.statusCode(), "a dot segment is refused, never resolved");
 
         HttpResponse<String> detour = client.send(HttpRequest.newBuilder(
                 raw("/v1/apps/" + newId() + "/../" + appId + "/campaigns"))
                 .header("Authorization", "Bearer " + adminToken).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, detour.statusCode());
+        assertEquals(400, detour.statusCode());
         HttpResponse<String> encoded = client.send(HttpRequest.newBuilder(
                 raw("/v1/apps/" + appId + "/..%2F" + newId() + "%2Fcampaigns"))
                 .header("Authorization", "Bearer " + adminToken).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(404, encoded.statusCode(), "an encoded slash could mean another app upstream");
-
-        assertTrue(detour.body().contains("\"uri\":\"/v1/apps/" + appId + "/campaigns\""), detour.body());
+        assertEquals(400, encoded.statusCode(), "an encoded slash could mean another app upstream");
     }
 
     @Test
