@@ -172,6 +172,7 @@ public class GatewayRoutes {
         // nothing of the body may be read (and lost) while the bucket is being checked
         ctx.request().pause();
         ctx.put(AccessLog.PRINCIPAL_KEY, allowed.principal());
+        ctx.put(UpstreamProxy.BREAKER_APP_KEY, allowed.appId());
         Context context = Vertx.currentContext();
         String bucket = allowed.credential() == null ? allowed.principal() : allowed.credential().credentialId();
         limiter.take(bucket, limit).subscribe().with(decision -> context.runOnContext(v -> {

@@ -64,7 +64,13 @@ public class UpstreamProxy {
     private final HttpClient client;
     private final long maxBodySize;
 
-    /** One breaker per upstream address: the SDK and management routes of delivery-service share one. */
+    /**
+     * The routing context key of the app a call is for ({@code null}: none, the app list): the breaker is per
+     * upstream address and app, so that one tenant's failing calls (timeouts of a heavy query, say) cannot hold back
+     * every tenant's. The SDK and management routes of one app on delivery-service share one.
+     */
+    public static final String BREAKER_APP_KEY = "marquee.breaker-app";
+
     private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
     private final int breakerThreshold;
     private final Duration breakerOpenFor;
@@ -133,7 +139,7 @@ public class UpstreamProxy {
 
         boolean idempotentRead = (inbound.method() == HttpMethod.GET || inbound.method() == HttpMethod.HEAD)
                 && !hasBody(inbound);
-        attempt(ctx, upstream, options, breaker(upstream), idempotentRead ? 1 : 0);
+        attempt(ctx, upstream, options, breaker(upstream, ctx.get(BREAKER_APP_KEY)), idempotentRead ? 1 : 0);
     }
 
     /**
@@ -220,8 +226,8 @@ public class UpstreamProxy {
         return cause instanceof ConnectException || cause instanceof HttpClosedException;
     }
 
-    private CircuitBreaker breaker(Upstream upstream) {
-        return breakers.computeIfAbsent(upstream.host() + ":" + upstream.port(),
+    private CircuitBreaker breaker(Upstream upstream, String appId) {
+        return breakers.computeIfAbsent(upstream.host() + ":" + upstream.port() + " " + (appId == null ? "" : appId),
                 ignored -> new CircuitBreaker(breakerThreshold, breakerOpenFor, Clock.systemUTC()));
     }
 
