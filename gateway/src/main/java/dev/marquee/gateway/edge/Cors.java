@@ -1,7 +1,14 @@
 package dev.marquee.gateway.edge;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.Optional;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import dev.marquee.contracts.app.CredentialKind;
+import dev.marquee.gateway.keys.KnownCredential;
+import dev.marquee.gateway.keys.SecretHash;
 import dev.marquee.gateway.keys.service.KeyTable;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -9,9 +16,11 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * CORS for the SDK API, allowlisted from the apps' SDK keys: an origin is allowed when some live SDK key lists it (no
- * {@code *}, ever). A preflight cannot be checked against a key (browsers send none with it); the real request is,
- * origin included ({@code Access.sdk}). The management API answers no CORS at all: browsers may not call it cross-origin.
+ * CORS for the SDK API, allowlisted per SDK key: a call's answer is readable by an origin only when the key it presents
+ * lists that origin (no {@code *}, ever), so an origin one app allows never reads another app's answers. A preflight
+ * cannot be checked against a key (browsers send none with it): it is answered from the union of the live keys'
+ * origins, which lets the browser send the real request, whose answer then carries the allowance only for its own
+ * key. The management API answers no CORS at all: browsers may not call it cross-origin.
  */
 @ApplicationScoped
 public class Cors {
@@ -22,10 +31,29 @@ public class Cors {
     static final String EXPOSED_HEADERS = "X-Request-Id, ETag, Retry-After, RateLimit-Limit, RateLimit-Remaining, "
             + "RateLimit-Reset";
 
-    private final KeyTable table;
+    private static final String SDK_KEY_HEADER = "X-Marquee-Key";
 
+    private final KeyTable table;
+    private final Clock clock;
+
+    @Inject
     public Cors(KeyTable table) {
+        this(table, Clock.systemUTC());
+    }
+
+    Cors(KeyTable table, Clock clock) {
         this.table = table;
+        this.clock = clock;
+    }
+
+    /** Whether the presented key is a live SDK key that lists {@code origin}. */
+    private boolean keyAllows(String sdkKey, String origin) {
+        if (sdkKey == null || sdkKey.isBlank()) {
+            return false;
+        }
+        Optional<KnownCredential> key = table.find(SecretHash.sha256Hex(sdkKey.trim()));
+        return key.filter(k -> k.kind() == CredentialKind.SDK_KEY && k.liveAt(clock.instant())
+                && k.allowedOrigins().contains(origin)).isPresent();
     }
 
     /** On {@code /v1/sdk/**}: answers a preflight itself, marks other calls of an allowed origin readable. */
@@ -38,9 +66,8 @@ public class Cors {
             // caches must not hand one origin's answer to another
             response.putHeader(HttpHeaders.VARY, "Origin");
         }
-        boolean allowed = origin != null && table.allowsOrigin(origin);
         if (preflight) {
-            if (allowed) {
+            if (origin != null && table.allowsOrigin(origin)) {
                 response.putHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, origin)
                         .putHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_METHODS, "GET, HEAD, POST, PUT, DELETE")
                         .putHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS, ALLOWED_HEADERS)
@@ -50,7 +77,7 @@ public class Cors {
             response.setStatusCode(204).end();
             return;
         }
-        if (allowed) {
+        if (origin != null && keyAllows(ctx.request().getHeader(SDK_KEY_HEADER), origin)) {
             response.putHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, origin)
                     .putHeader(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, EXPOSED_HEADERS);
         }

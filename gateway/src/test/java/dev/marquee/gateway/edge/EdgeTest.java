@@ -96,6 +96,31 @@ class EdgeTest {
     }
 
     @Test
+    void anOriginAnotherAppsKeyListsCannotReadThisAppsAnswers() {
+        String unbound = "mq_pk_" + newId();
+        String boundElsewhere = "mq_pk_" + newId();
+        publish(bootstrap, app(newId(), sdkKey(newId(), unbound),
+                sdkKey(newId(), boundElsewhere, List.of(SdkScope.READ), List.of("https://other.example"), List.of(),
+                        null)));
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> given().header("X-Marquee-Key", unbound)
+                .when().get("/v1/sdk/messages").then().statusCode(200));
+        // `origin` is listed by the key of the app set up in @BeforeEach only
+        given().header("X-Marquee-Key", unbound).header("Origin", origin)
+                .when().get("/v1/sdk/messages")
+                .then().statusCode(200)
+                .header("Access-Control-Allow-Origin", nullValue())
+                .header("Access-Control-Expose-Headers", nullValue());
+        given().header("X-Marquee-Key", boundElsewhere).header("Origin", origin)
+                .when().get("/v1/sdk/messages")
+                .then().statusCode(403)
+                .header("Access-Control-Allow-Origin", nullValue());
+        given().header("Origin", origin)
+                .when().get("/v1/sdk/messages")
+                .then().statusCode(401)
+                .header("Access-Control-Allow-Origin", nullValue());
+    }
+
+    @Test
     void everyApiAnswerCarriesTheSecurityHeaders() {
         given().header("X-Marquee-Key", key).header("Origin", origin)
                 .when().get("/v1/sdk/messages")
