@@ -36,7 +36,10 @@ public interface GatewayConfig {
      */
     Optional<String> operatorTokenSha256();
 
-    /** Token buckets in Redis, one per SDK key and one per admin token (and one for the operator). */
+    /**
+     * Token buckets in Redis: one per SDK key and one per user of each SDK key, one per admin token (and one for the
+     * operator).
+     */
     RateLimits rateLimits();
 
     interface RateLimits {
@@ -51,6 +54,17 @@ public interface GatewayConfig {
         /** Sustained requests per second of one SDK key. */
         @WithDefault("1000")
         double sdkRefillPerSecond();
+
+        /**
+         * Burst of one user of one SDK key (the user id the call names, else the client's address), on top of the
+         * key's bucket: one client draining its own bucket leaves the other users of the app theirs.
+         */
+        @WithDefault("60")
+        int sdkUserCapacity();
+
+        /** Sustained requests per second of one user of one SDK key. */
+        @WithDefault("10")
+        double sdkUserRefillPerSecond();
 
         /** Burst of one admin token (or of the operator). */
         @WithDefault("100")

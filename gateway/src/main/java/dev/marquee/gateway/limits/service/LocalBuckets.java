@@ -1,10 +1,10 @@
 package dev.marquee.gateway.limits.service;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.marquee.gateway.limits.RateDecision;
-import dev.marquee.gateway.limits.RateLimit;
 
 /**
  * The same token buckets held by this instance alone: what limits requests while Redis is unreachable. Each instance
@@ -27,23 +27,36 @@ final class LocalBuckets {
 
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
-    RateDecision take(String id, RateLimit limit, long nowMillis) {
+    /** All or none, as the Redis script: reports the bucket with the fewest tokens left. */
+    synchronized RateDecision take(List<RateLimiter.Bucket> wanted, long nowMillis) {
         if (buckets.size() > MAX_BUCKETS) {
             buckets.clear();
         }
-        Bucket bucket = buckets.computeIfAbsent(id, ignored -> new Bucket(limit.capacity(), nowMillis));
-        synchronized (bucket) {
-            double rate = limit.refillPerSecond();
-            bucket.tokens = Math.min(limit.capacity(), bucket.tokens + Math.max(0, nowMillis - bucket.at) * rate / 1000);
+        boolean allowed = true;
+        for (RateLimiter.Bucket want : wanted) {
+            Bucket bucket = buckets.computeIfAbsent(want.id(), ignored -> new Bucket(want.limit().capacity(), nowMillis));
+            double rate = want.limit().refillPerSecond();
+            bucket.tokens = Math.min(want.limit().capacity(),
+                    bucket.tokens + Math.max(0, nowMillis - bucket.at) * rate / 1000);
             bucket.at = nowMillis;
-            boolean allowed = bucket.tokens >= 1;
+            allowed &= bucket.tokens >= 1;
+        }
+        RateDecision tightest = null;
+        double fewest = Double.MAX_VALUE;
+        for (RateLimiter.Bucket want : wanted) {
+            Bucket bucket = buckets.get(want.id());
             if (allowed) {
                 bucket.tokens -= 1;
             }
-            long untilOne = bucket.tokens >= 1 ? 0 : (long) Math.ceil((1 - bucket.tokens) * 1000 / rate);
-            long untilFull = (long) Math.ceil((limit.capacity() - bucket.tokens) * 1000 / rate);
-            return new RateDecision(allowed, limit.capacity(), (long) Math.floor(bucket.tokens), untilOne, untilFull,
-                    true);
+            if (bucket.tokens < fewest) {
+                fewest = bucket.tokens;
+                double rate = want.limit().refillPerSecond();
+                long untilOne = bucket.tokens >= 1 ? 0 : (long) Math.ceil((1 - bucket.tokens) * 1000 / rate);
+                long untilFull = (long) Math.ceil((want.limit().capacity() - bucket.tokens) * 1000 / rate);
+                tightest = new RateDecision(allowed, want.limit().capacity(), (long) Math.floor(bucket.tokens), untilOne,
+                        untilFull, true);
+            }
         }
+        return tightest;
     }
 }

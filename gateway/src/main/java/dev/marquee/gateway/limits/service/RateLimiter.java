@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,21 +44,45 @@ public class RateLimiter {
 
     /** Takes one token of bucket {@code id} (a credential id), shaped by {@code limit}. */
     public Uni<RateDecision> take(String id, RateLimit limit) {
-        // a hash tag, so that on Redis Cluster the key of one bucket is always on one node
-        String key = "marquee:rate:{" + id + "}";
-        return redis.eval(List.of(script, "1", key, Integer.toString(limit.capacity()),
-                Double.toString(limit.refillPerSecond())))
+        return take(List.of(new Bucket(id, limit)));
+    }
+
+    /** One bucket: its id and shape. */
+    public record Bucket(String id, RateLimit limit) {
+    }
+
+    /**
+     * Takes one token of each bucket, all or none (one Lua script, atomic in Redis); the decision reports the bucket
+     * with the fewest tokens left. All buckets of one call must share their first id's hash tag.
+     */
+    public Uni<RateDecision> take(List<Bucket> buckets) {
+        // a hash tag, so that on Redis Cluster the buckets of one credential are always on one node
+        String tag = "marquee:rate:{" + buckets.get(0).id().split(":", 2)[0] + "}";
+        List<String> args = new ArrayList<>();
+        args.add(script);
+        args.add(Integer.toString(buckets.size()));
+        for (Bucket bucket : buckets) {
+            String id = bucket.id();
+            int sub = id.indexOf(':');
+            args.add(sub < 0 ? tag : tag + id.substring(sub));
+        }
+        for (Bucket bucket : buckets) {
+            args.add(Integer.toString(bucket.limit().capacity()));
+            args.add(Double.toString(bucket.limit().refillPerSecond()));
+        }
+        return redis.eval(args)
                 .ifNoItem().after(timeout).fail()
-                .map(answer -> decision(answer, limit))
+                .map(answer -> decision(answer, buckets))
                 .onFailure().recoverWithItem(e -> {
                     warn(e);
-                    return local.take(id, limit, System.currentTimeMillis());
+                    return local.take(buckets, System.currentTimeMillis());
                 });
     }
 
-    private static RateDecision decision(Response answer, RateLimit limit) {
-        return new RateDecision(answer.get(0).toInteger() == 1, limit.capacity(), answer.get(1).toLong(),
-                answer.get(2).toLong(), answer.get(3).toLong(), false);
+    private static RateDecision decision(Response answer, List<Bucket> buckets) {
+        int tightest = answer.size() > 4 ? answer.get(4).toInteger() - 1 : 0;
+        return new RateDecision(answer.get(0).toInteger() == 1, buckets.get(tightest).limit().capacity(),
+                answer.get(1).toLong(), answer.get(2).toLong(), answer.get(3).toLong(), false);
     }
 
     private void warn(Throwable e) {

@@ -1,6 +1,7 @@
 package dev.marquee.gateway.routing.rest;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,6 +15,7 @@ import dev.marquee.gateway.edge.AccessLog;
 import dev.marquee.gateway.edge.CanonicalPaths;
 import dev.marquee.gateway.edge.Cors;
 import dev.marquee.gateway.edge.SecurityHeaders;
+import dev.marquee.gateway.keys.SecretHash;
 import dev.marquee.gateway.limits.RateLimit;
 import dev.marquee.gateway.limits.service.RateLimiter;
 import dev.marquee.gateway.rest.Problem;
@@ -63,6 +65,7 @@ public class GatewayRoutes {
     private final RateLimiter limiter;
     private final Cors cors;
     private final RateLimit sdkLimit;
+    private final RateLimit sdkUserLimit;
     private final RateLimit adminLimit;
 
     public GatewayRoutes(Access access, UpstreamProxy proxy, RateLimiter limiter, Cors cors, GatewayConfig config) {
@@ -71,6 +74,8 @@ public class GatewayRoutes {
         this.proxy = proxy;
         this.limiter = limiter;
         this.sdkLimit = new RateLimit(config.rateLimits().sdkCapacity(), config.rateLimits().sdkRefillPerSecond());
+        this.sdkUserLimit = new RateLimit(config.rateLimits().sdkUserCapacity(),
+                config.rateLimits().sdkUserRefillPerSecond());
         this.adminLimit = new RateLimit(config.rateLimits().adminCapacity(), config.rateLimits().adminRefillPerSecond());
         this.sdkDelivery = Upstream.of("delivery-service", config.deliveryUrl(), config.sdkTimeout());
         this.management = new EnumMap<>(Map.of(
@@ -112,7 +117,11 @@ public class GatewayRoutes {
             Map<String, String> vouched = access.verifiesIdentity(allowed.appId())
                     ? Map.of(APP_ID_HEADER, allowed.appId(), VERIFIED_USER_HEADER, userId)
                     : Map.of(APP_ID_HEADER, allowed.appId());
-            admit(ctx, allowed, sdkLimit, () -> proxy.forward(ctx, sdkDelivery, vouched));
+            String key = allowed.credential().credentialId();
+            admit(ctx, allowed, List.of(new RateLimiter.Bucket(key, sdkLimit),
+                    new RateLimiter.Bucket(key + ":u:" + SecretHash.sha256Hex(rateUser(ctx, userId)).substring(0, 32),
+                            sdkUserLimit)),
+                    () -> proxy.forward(ctx, sdkDelivery, vouched));
         } else {
             refuse(ctx, (Verdict.Refused) verdict, false);
         }
@@ -169,13 +178,34 @@ public class GatewayRoutes {
      * carries {@code RateLimit-Limit}, {@code RateLimit-Remaining} and {@code RateLimit-Reset} (seconds until full).
      */
     private void admit(RoutingContext ctx, Verdict.Allowed allowed, RateLimit limit, Runnable forward) {
+        String bucket = allowed.credential() == null ? allowed.principal() : allowed.credential().credentialId();
+        admit(ctx, allowed, List.of(new RateLimiter.Bucket(bucket, limit)), forward);
+    }
+
+    /**
+     * Whose bucket an SDK call takes besides its key's: the user it names ({@code X-Marquee-User-Id}, else the
+     * {@code userId} query parameter), else the client's address. A client that invents user ids still meets the
+     * key's bucket.
+     */
+    private static String rateUser(RoutingContext ctx, String userIdHeader) {
+        if (userIdHeader != null && !userIdHeader.isEmpty()) {
+            return "user:" + userIdHeader;
+        }
+        String query = ctx.request().getParam("userId");
+        if (query != null && !query.isEmpty()) {
+            return "user:" + query;
+        }
+        return "address:" + (ctx.request().remoteAddress() == null ? "" : ctx.request().remoteAddress().hostAddress());
+    }
+
+    private void admit(RoutingContext ctx, Verdict.Allowed allowed, List<RateLimiter.Bucket> buckets,
+            Runnable forward) {
         // nothing of the body may be read (and lost) while the bucket is being checked
         ctx.request().pause();
         ctx.put(AccessLog.PRINCIPAL_KEY, allowed.principal());
         ctx.put(UpstreamProxy.BREAKER_APP_KEY, allowed.appId());
         Context context = Vertx.currentContext();
-        String bucket = allowed.credential() == null ? allowed.principal() : allowed.credential().credentialId();
-        limiter.take(bucket, limit).subscribe().with(decision -> context.runOnContext(v -> {
+        limiter.take(buckets).subscribe().with(decision -> context.runOnContext(v -> {
             HttpServerResponse response = ctx.response();
             response.putHeader("RateLimit-Limit", Integer.toString(decision.limit()))
                     .putHeader("RateLimit-Remaining", Long.toString(decision.remaining()))
