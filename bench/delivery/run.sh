@@ -61,6 +61,7 @@ if [ "${GATEWAY:-1}" != 0 ]; then
   taskset -c 0 java -Xmx384m -Dquarkus.http.port=$GATEWAY_PORT -Dkafka.bootstrap.servers=127.0.0.1:$KAFKA_PORT \
     -Dquarkus.redis.hosts=redis://127.0.0.1:$REDIS_PORT -Dmarquee.gateway.delivery-url=http://127.0.0.1:$HTTP_PORT \
     -Dmarquee.gateway.rate-limits.sdk-capacity=100000000 -Dmarquee.gateway.rate-limits.sdk-refill-per-second=100000000 \
+    -Dmarquee.gateway.rate-limits.sdk-user-capacity=100000000 -Dmarquee.gateway.rate-limits.sdk-user-refill-per-second=100000000 \
     -Dquarkus.vertx.event-loops-pool-size=1 -Dquarkus.log.level=WARN -Dquarkus.log.category.\"marquee.access\".level=WARN \
     -jar gateway/target/quarkus-app/quarkus-run.jar >"$WORK/gateway.log" 2>&1 &
   PIDS+=($!)
