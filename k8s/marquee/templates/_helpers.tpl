@@ -32,6 +32,7 @@ quarkus.http.port (see each application.properties); a test keeps them in step.
 gateway:
   key: gateway
   port: 8080
+  managementPort: 9000
 campaign-service:
   key: campaignService
   port: 8081

@@ -42,9 +42,13 @@ class ClusterCapabilitiesTest {
                 assertEquals(map(service, "spec", "selector"), map(monitor, "spec", "selector", "matchLabels"));
                 assertEquals("kube-prometheus-stack", str(monitor, "metadata", "labels", "release"));
                 Object endpoint = list(monitor, "spec", "endpoints").get(0);
-                assertEquals("http", str(endpoint, "port"));
+                // the gateway's metrics are on its management interface, not on the public port
+                assertEquals(component.equals("gateway") ? "management" : "http", str(endpoint, "port"));
                 assertEquals("/q/metrics", str(endpoint, "path"));
             }
+            Map<String, Object> management = created.get("Service", Chart.name("gateway") + "-management");
+            assertEquals("ClusterIP", str(management, "spec", "type"));
+            assertEquals("management", str(list(management, "spec", "ports").get(0), "name"));
         }
     }
 

@@ -49,13 +49,20 @@ class NetworkPolicyTest {
     @Test
     void aClosedGatewayAdmitsTheIngressControllerMonitoringAndLabelledClients() {
         Manifests manifests = Renders.cluster();
-        List<Object> from = list(onlyRule(manifests, "gateway"), "from");
+        List<Object> from = list(rule(manifests, "gateway", 0, 2), "from");
 
         assertEquals(3, from.size());
         String clientLabel = Chart.name("gateway") + "-client";
         assertEquals(Map.of(clientLabel, "true"), map(from.get(0), "podSelector", "matchLabels"));
         assertEquals("ingress-nginx", str(from.get(1), "namespaceSelector", "matchLabels", "kubernetes.io/metadata.name"));
         assertEquals("monitoring", str(from.get(2), "namespaceSelector", "matchLabels", "kubernetes.io/metadata.name"));
+        // the management port (metrics) is for monitoring only
+        Object management = rule(manifests, "gateway", 1, 2);
+        assertEquals(List.of(9000), list(management, "ports").stream().map(p -> at(p, "port")).toList());
+        List<Object> scrapers = list(management, "from");
+        assertEquals(1, scrapers.size());
+        assertEquals("monitoring", str(scrapers.get(0), "namespaceSelector", "matchLabels",
+                "kubernetes.io/metadata.name"));
         // The chart test must still reach the gateway.
         Map<String, Object> testPod = manifests.ofKind("Pod").get(0);
         assertEquals("true", map(testPod, "metadata", "labels").get(clientLabel));
@@ -81,10 +88,14 @@ class NetworkPolicyTest {
     }
 
     private static Object onlyRule(Manifests manifests, String component) {
+        return rule(manifests, component, 0, 1);
+    }
+
+    private static Object rule(Manifests manifests, String component, int index, int count) {
         Map<String, Object> policy = manifests.get("NetworkPolicy", Chart.name(component));
         assertEquals(List.of("Ingress"), list(policy, "spec", "policyTypes"));
         List<Object> rules = list(policy, "spec", "ingress");
-        assertEquals(1, rules.size(), component + " ingress rules");
-        return rules.get(0);
+        assertEquals(count, rules.size(), component + " ingress rules");
+        return rules.get(index);
     }
 }

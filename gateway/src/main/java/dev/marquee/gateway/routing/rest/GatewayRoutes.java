@@ -165,8 +165,9 @@ public class GatewayRoutes {
 
     private void nothingHere(RoutingContext ctx) {
         String path = ctx.normalizedPath();
-        if (path.equals("/q") || path.startsWith("/q/")) {
-            // health, metrics, OpenAPI and Swagger UI are Quarkus' own routes
+        if (path.equals("/q/health") || path.startsWith("/q/health/")) {
+            // liveness, readiness and startup for the platform's probes; metrics and OpenAPI are on the management
+            // interface only (quarkus.management.port)
             ctx.next();
             return;
         }
