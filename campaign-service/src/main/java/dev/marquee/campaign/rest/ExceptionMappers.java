@@ -3,7 +3,11 @@ package dev.marquee.campaign.rest;
 import java.net.ConnectException;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceException;
+import jakarta.persistence.PessimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -11,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.hibernate.HibernateException;
 import org.hibernate.JDBCException;
+import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -26,7 +31,8 @@ import io.vertx.pgclient.PgException;
 public class ExceptionMappers {
 
     private static final Logger LOG = Logger.getLogger(ExceptionMappers.class);
-    private static final String UNIQUE_VIOLATION = "23505";
+    /** What PostgreSQL answers when two transactions changed one thing at once: a retry can succeed. */
+    private static final Set<String> CONCURRENT_CHANGE = Set.of("23505", "40001", "40P01");
 
     @ServerExceptionMapper
     public Response validation(ConstraintViolationException e) {
@@ -85,11 +91,13 @@ public class ExceptionMappers {
 
     /**
      * PostgreSQL unreachable or failing: writes cannot be made now, the client may retry. A unique violation is no
-     * outage but two changes of one campaign at once (both made the same next version): the later one is a conflict.
+     * outage but two changes of one thing at once (both made the same next version, a stale row, a deadlock): the
+     * later one is a conflict.
      */
-    @ServerExceptionMapper({PgException.class, HibernateException.class, ConnectException.class})
+    @ServerExceptionMapper({PgException.class, HibernateException.class, ConnectException.class,
+            PersistenceException.class})
     public Response storeUnavailable(Throwable e) {
-        if (isUniqueViolation(e)) {
+        if (isConcurrentChange(e)) {
             return problem(409, "Conflict", "The resource was changed at the same time; read it again and retry.",
                     List.of());
         }
@@ -102,10 +110,12 @@ public class ExceptionMappers {
                 .build();
     }
 
-    private static boolean isUniqueViolation(Throwable e) {
+    private static boolean isConcurrentChange(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())
-                    || cause instanceof JDBCException jdbc && UNIQUE_VIOLATION.equals(jdbc.getSQLState())) {
+            if (cause instanceof OptimisticLockException || cause instanceof PessimisticLockException
+                    || cause instanceof StaleStateException
+                    || cause instanceof PgException pg && CONCURRENT_CHANGE.contains(pg.getSqlState())
+                    || cause instanceof JDBCException jdbc && CONCURRENT_CHANGE.contains(jdbc.getSQLState())) {
                 return true;
             }
         }

@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import org.hibernate.LockOptions;
 
 import dev.marquee.campaign.campaign.Campaign;
 import dev.marquee.contracts.campaign.CampaignState;
@@ -21,10 +24,22 @@ public class CampaignRepository implements PanacheRepositoryBase<Campaign, Strin
         return find("appId = ?1 and id = ?2", appId, campaignId).firstResult();
     }
 
-    /** Scheduled campaigns whose start has come, and live ones whose end has passed (in any app). */
+    /**
+     * Like {@link #findInApp}, with the row locked until the transaction ends ({@code SELECT … FOR UPDATE}): every
+     * write loads its campaign this way, so that concurrent writes to one campaign take turns; a later one sees what
+     * the earlier one committed (a deleted campaign: not found).
+     */
+    public Uni<Campaign> findInAppForUpdate(String appId, String campaignId) {
+        return find("appId = ?1 and id = ?2", appId, campaignId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    }
+
+    /**
+     * Scheduled campaigns whose start has come, and live ones whose end has passed (in any app). */
     public Uni<List<Campaign>> due(Instant now, int limit) {
         return find("(state = ?1 and startAt <= ?3) or (state in ?2 and endAt <= ?3) order by updatedAt",
                 CampaignState.SCHEDULED, List.of(CampaignState.SCHEDULED, CampaignState.ACTIVE, CampaignState.PAUSED), now)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .withHint("jakarta.persistence.lock.timeout", LockOptions.SKIP_LOCKED)
                 .page(Page.ofSize(limit)).list();
     }
 

@@ -94,7 +94,7 @@ public class CampaignService {
     @WithTransaction
     public Uni<Campaign> update(String appId, String campaignId, CampaignRequest request, String principal) {
         CampaignRules.Checked checked = CampaignRules.check(request, Instant.now());
-        return htmlAllowed(appId, checked).chain(() -> require(appId, campaignId)).flatMap(campaign -> {
+        return htmlAllowed(appId, checked).chain(() -> lock(appId, campaignId)).flatMap(campaign -> {
             if (campaign.state == CampaignState.ENDED || campaign.state == CampaignState.ARCHIVED) {
                 return Uni.createFrom().failure(new ConflictException(
                         "an " + campaign.state.name().toLowerCase(Locale.ROOT) + " campaign cannot be changed"));
@@ -108,7 +108,7 @@ public class CampaignService {
     /** Only a draft can be deleted; anything that was live is archived instead, so that its history stays. */
     @WithTransaction
     public Uni<Void> delete(String appId, String campaignId, String principal) {
-        return require(appId, campaignId).flatMap(campaign -> {
+        return lock(appId, campaignId).flatMap(campaign -> {
             if (campaign.state != CampaignState.DRAFT) {
                 return Uni.createFrom().failure(new ConflictException("only a draft can be deleted; end and archive it"));
             }
@@ -122,7 +122,7 @@ public class CampaignService {
 
     @WithTransaction
     public Uni<Campaign> act(String appId, String campaignId, CampaignAction action, String principal) {
-        return require(appId, campaignId).flatMap(campaign -> {
+        return lock(appId, campaignId).flatMap(campaign -> {
             Instant now = Instant.now();
             Schedule schedule = campaign.schedule;
             CampaignState target = action.target(schedule.startAt() != null && schedule.startAt().isAfter(now));
@@ -263,6 +263,12 @@ public class CampaignService {
 
     private Uni<Campaign> require(String appId, String campaignId) {
         return campaigns.findInApp(appId, campaignId)
+                .onItem().ifNull().failWith(() -> new NotFoundException("campaign " + campaignId));
+    }
+
+    /** The campaign to change, locked until the transaction ends: writes to one campaign take turns. */
+    private Uni<Campaign> lock(String appId, String campaignId) {
+        return campaigns.findInAppForUpdate(appId, campaignId)
                 .onItem().ifNull().failWith(() -> new NotFoundException("campaign " + campaignId));
     }
 
