@@ -128,6 +128,8 @@ export interface MessagesResponse {
   userId: string;
   messages: SdkMessage[];
   degraded: boolean;
+  /** the app's own link schemes (an app setting); with https the only ones a link may use. Missing: none */
+  linkSchemes?: string[];
 }
 
 /** delivery `Display`: the message a server decision shows now (after `delaySeconds`) */

@@ -31,7 +31,10 @@ export interface MarqueeConfig {
   locale?: string;
   /** 'auto' (default) follows `prefers-color-scheme` */
   theme?: 'light' | 'dark' | 'auto';
-  /** the app's deep-link schemes without ':' (e.g. ['demoshop']); links are https or one of these */
+  /**
+   * Narrows the app's link schemes (without ':', e.g. ['demoshop']): a link is https or a scheme the app declares in
+   * its settings (the sync answer's `linkSchemes`) and, when this is given, also listed here. It cannot add one.
+   */
   deepLinkSchemes?: string[];
   /** HTML messages are shown (in a sandboxed iframe) only when true */
   allowHtml?: boolean;
@@ -82,7 +85,6 @@ export class MarqueeClient {
   private readonly events: PersistentQueue<SdkEvent>;
   private readonly interactions: PersistentQueue<Interaction>;
   private readonly backoffRandom: () => number;
-  private readonly deepLinkSchemes: string[];
   private stream: MessageStream | undefined;
   private identity: Identity;
   private anonymous: boolean;
@@ -120,7 +122,6 @@ export class MarqueeClient {
     this.newId = deps.newId ?? uuid;
     this.now = deps.now ?? Date.now;
     this.backoffRandom = deps.random ?? Math.random;
-    this.deepLinkSchemes = config.deepLinkSchemes ?? [];
     if (config.userId) {
       this.identity = { userId: config.userId, userSignature: config.userSignature };
       this.anonymous = false;
@@ -131,13 +132,17 @@ export class MarqueeClient {
     this.session = new Session(this.store, this.newId, this.now);
     this.sync = new MessageSync(this.api, this.store, this.log, this.now);
     const navigate = deps.navigate ?? ((url: string) => globalThis.location.assign(url));
+    const linkSchemes = () => this.linkSchemes();
     const render = {
       colorScheme: config.theme ?? 'auto',
-      deepLinkSchemes: this.deepLinkSchemes,
+      // read when a message is shown: the schemes of the latest sync
+      get deepLinkSchemes() {
+        return linkSchemes();
+      },
       allowHtml: config.allowHtml === true,
       labels: config.labels,
       navigate: (url: string) => {
-        if (allowedLink(url, this.deepLinkSchemes)) {
+        if (allowedLink(url, this.linkSchemes())) {
           navigate(url);
         } else {
           this.log.log({ reason: 'dropped', message: `link refused by the link policy: ${url}` });
@@ -357,6 +362,17 @@ export class MarqueeClient {
   private async afterUserChange(): Promise<void> {
     await this.beginSession(false);
     this.openStream();
+  }
+
+  /** https plus these: the app's declared schemes (server), narrowed by the init option when one is given */
+  private linkSchemes(): string[] {
+    const declared = this.sync.linkSchemes(this.identity.userId);
+    const narrowed = this.config.deepLinkSchemes;
+    if (!narrowed) {
+      return declared;
+    }
+    const wanted = new Set(narrowed.map((s) => s.replace(/:$/, '').toLowerCase()));
+    return declared.filter((s) => wanted.has(s.replace(/:$/, '').toLowerCase()));
   }
 
   private anonymousId(): string {

@@ -9,6 +9,8 @@ interface StoredSet {
   userId: string;
   etag?: string;
   messages: SdkMessage[];
+  /** the app's declared link schemes from the same answer */
+  linkSchemes?: string[];
   syncedAt: number;
 }
 
@@ -26,6 +28,13 @@ export class MessageSync {
   messages(userId: string): SdkMessage[] {
     const stored = this.stored();
     return stored && stored.userId === userId ? stored.messages : [];
+  }
+
+  /** The app's link schemes of the last sync ([] until one answered, or when the answer named none). */
+  linkSchemes(userId: string): string[] {
+    const stored = this.stored();
+    const schemes = stored && stored.userId === userId ? stored.linkSchemes : undefined;
+    return Array.isArray(schemes) ? schemes.filter((s): s is string => typeof s === 'string') : [];
   }
 
   async sync(identity: Identity, context: DeviceContext): Promise<SyncResult> {
@@ -57,6 +66,7 @@ export class MessageSync {
       userId: identity.userId,
       etag: answer.headers.get('ETag') ?? undefined,
       messages: body.messages,
+      linkSchemes: Array.isArray(body.linkSchemes) ? body.linkSchemes : [],
       syncedAt: this.now(),
     } satisfies StoredSet);
     this.log.log({ reason: 'sync', message: `synced ${body.messages.length} eligible messages` });

@@ -9,6 +9,8 @@ import { FakeRenderers, FakeServer, json, type Recorded, type SseFeed } from './
 
 export class FakeDelivery {
   messages: SdkMessage[] = [];
+  /** the sync answer's `linkSchemes` (the app's declared schemes); undefined: the field is left out */
+  linkSchemes?: string[];
   etag = '"v1"';
   cards: InboxCard[] = [];
   /** the server's decision for a batch of events (none by default) */
@@ -39,7 +41,7 @@ export class FakeDelivery {
         if (request.headers['if-none-match'] === this.etag) {
           return json(304, null, { ETag: this.etag });
         }
-        return json(200, { userId: request.url.searchParams.get('userId'), messages: this.messages, degraded: false }, {
+        return json(200, { userId: request.url.searchParams.get('userId'), messages: this.messages, degraded: false, linkSchemes: this.linkSchemes }, {
           ETag: this.etag,
         });
       case 'POST /v1/sdk/events': {

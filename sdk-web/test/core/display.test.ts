@@ -172,7 +172,8 @@ describe('interactions of a rendered message', () => {
   it('passes the app’s options to the renderers', async () => {
     const delivery = new FakeDelivery();
     delivery.decide = () => display(sdkMessage('a', []));
-    harness = await startClient(delivery, { theme: 'dark', deepLinkSchemes: ['demoshop'], allowHtml: true });
+    delivery.linkSchemes = ['demoshop'];
+    harness = await startClient(delivery, { theme: 'dark', allowHtml: true });
     await settle();
     expect(harness.renderers.last().options).toMatchObject({
       colorScheme: 'dark',

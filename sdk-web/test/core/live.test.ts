@@ -140,6 +140,7 @@ describe('the link policy', () => {
   it('the core refuses to navigate to a link outside the policy', async () => {
     const opened: string[] = [];
     const delivery = new FakeDelivery();
+    delivery.linkSchemes = ['demoshop'];
     harness = await startClient(delivery, { deepLinkSchemes: ['demoshop'] }, new MemoryStorage(), {
       navigate: (url) => opened.push(url),
     });
@@ -151,6 +152,41 @@ describe('the link policy', () => {
     navigate('demoshop://tour');
     expect(opened).toEqual(['demoshop://tour']);
     expect(harness.debug.some((d) => d.message.includes('link refused'))).toBe(true);
+  });
+
+  it('the schemes are the app\'s declared ones from the sync answer: none declared, https only', async () => {
+    const opened: string[] = [];
+    const delivery = new FakeDelivery(); // an answer without linkSchemes (a server that has none for the app)
+    harness = await startClient(delivery, { deepLinkSchemes: ['demoshop'] }, new MemoryStorage(), {
+      navigate: (url) => opened.push(url),
+    });
+    await settle();
+    delivery.streams[0].write(frame(1, 'sent'));
+    await settle();
+    const render = harness.renderers.last().options;
+    expect(render.deepLinkSchemes).toEqual([]);
+    for (const url of ['demoshop://tour', 'ftp://x/y', 'itms-services://?action=x', 'ws://x', 'https://shop.example/']) {
+      render.navigate!(url);
+    }
+    expect(opened).toEqual(['https://shop.example/']);
+  });
+
+  it('a scheme the app declares opens; the init option narrows the declared ones and cannot add to them', async () => {
+    const opened: string[] = [];
+    const delivery = new FakeDelivery();
+    delivery.linkSchemes = ['demoshop', 'ftp'];
+    harness = await startClient(delivery, { deepLinkSchemes: ['demoshop', 'jar'] }, new MemoryStorage(), {
+      navigate: (url) => opened.push(url),
+    });
+    await settle();
+    delivery.streams[0].write(frame(1, 'sent'));
+    await settle();
+    const render = harness.renderers.last().options;
+    expect(render.deepLinkSchemes).toEqual(['demoshop']);
+    for (const url of ['demoshop://tour', 'ftp://x/y', 'jar:file:/x!/y']) {
+      render.navigate!(url);
+    }
+    expect(opened).toEqual(['demoshop://tour']);
   });
 });
 
