@@ -79,6 +79,15 @@ KAFKA_* = kafka.* for every channel). Credentials only ever come from secretKeyR
 {{- end -}}
 {{- end -}}
 
+{{/* The keys of the gateway's signed assertions: the gateway signs with them, the services verify. Every service. */}}
+{{- define "marquee.env.trust" -}}
+- name: MARQUEE_TRUST_KEYS
+  valueFrom:
+    secretKeyRef:
+      name: {{ .Values.trust.existingSecret | quote }}
+      key: {{ .Values.trust.existingSecretKey | quote }}
+{{- end -}}
+
 {{- define "marquee.env.gateway" -}}
 {{- range $component := list "campaign" "segment" "delivery" }}
 {{- $service := printf "%s-service" $component }}

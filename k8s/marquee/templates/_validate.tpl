@@ -35,6 +35,9 @@ Wrong types and unknown keys are values.schema.json's job.
 {{- if not $v.gateway.operatorToken.existingSecret -}}
 {{- $errors = append $errors (printf "gateway.operatorToken.existingSecret: create a Secret with the SHA-256 (hex) of your operator token under key %q and name it here." $v.gateway.operatorToken.existingSecretKey) -}}
 {{- end -}}
+{{- if not $v.trust.existingSecret -}}
+{{- $errors = append $errors (printf "trust.existingSecret: create a Secret with a random key of at least 32 characters under key %q (the gateway signs what it forwards with it, the services verify) and name it here." $v.trust.existingSecretKey) -}}
+{{- end -}}
 {{- if and $v.ingress.enabled (not $v.ingress.hostname) -}}
 {{- $errors = append $errors "ingress.hostname: the Ingress is enabled; set its host name." -}}
 {{- end -}}

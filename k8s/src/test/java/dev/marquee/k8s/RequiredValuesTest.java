@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RequiredValuesTest {
 
     static final List<String> REQUIRED = List.of("image.registry", "postgresql.host", "postgresql.existingSecret",
-            "kafka.bootstrapServers", "redis.nodes", "gateway.operatorToken.existingSecret");
+            "kafka.bootstrapServers", "redis.nodes", "gateway.operatorToken.existingSecret", "trust.existingSecret");
 
     @Test
     void theChartDefaultsNameEveryMissingValueAtOnce() {
@@ -27,7 +27,7 @@ class RequiredValuesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"image.registry", "postgresql.host", "postgresql.existingSecret", "kafka.bootstrapServers",
-            "gateway.operatorToken.existingSecret"})
+            "gateway.operatorToken.existingSecret", "trust.existingSecret"})
     void eachRequiredValueIsRequired(String key) {
         String error = renderError(Map.of(key, ""), Chart.ci("default-values.yaml"));
 
@@ -41,7 +41,7 @@ class RequiredValuesTest {
         // everything of ci/default-values.yaml but Redis
         String error = renderError(Map.of("image.registry", "registry.example.com", "postgresql.host", "pg",
                 "postgresql.existingSecret", "pg-secret", "kafka.bootstrapServers", "kafka:9092",
-                "gateway.operatorToken.existingSecret", "operator"));
+                "gateway.operatorToken.existingSecret", "operator", "trust.existingSecret", "trust"));
 
         assertTrue(error.contains("redis.nodes:"), error);
         REQUIRED.stream().filter(other -> !other.equals("redis.nodes"))

@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** No credential is ever a literal: the chart creates no Secret and reads every credential with secretKeyRef. */
 class SecretsTest {
 
-    static final Pattern SENSITIVE = Pattern.compile("PASSWORD|SECRET|TOKEN|JAAS|CREDENTIAL|_KEY$");
+    static final Pattern SENSITIVE = Pattern.compile("PASSWORD|SECRET|TOKEN|JAAS|CREDENTIAL|_KEY$|_KEYS$");
 
     @ParameterizedTest
     @MethodSource("dev.marquee.k8s.Renders#all")
@@ -63,6 +63,8 @@ class SecretsTest {
         for (String component : Chart.COMPONENTS) {
             assertSecretRef(manifests.env(component).get("KAFKA_SASL_JAAS_CONFIG"), "marquee-kafka-user",
                     "sasl.jaas.config");
+            // the gateway signs with it, every service verifies: one Secret for all four
+            assertSecretRef(manifests.env(component).get("MARQUEE_TRUST_KEYS"), "marquee-trust", "trust-keys");
         }
     }
 

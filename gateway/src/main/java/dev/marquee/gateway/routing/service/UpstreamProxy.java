@@ -18,7 +18,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import dev.marquee.contracts.trust.AssertedRequest;
+import dev.marquee.contracts.trust.GatewayAssertion;
 import dev.marquee.gateway.config.GatewayConfig;
+import dev.marquee.gateway.config.TrustConfig;
 import dev.marquee.gateway.rest.Problem;
 import dev.marquee.gateway.rest.Problems;
 import dev.marquee.gateway.routing.RequestIds;
@@ -59,7 +62,7 @@ public class UpstreamProxy {
     /** Identity the gateway vouches for: whatever the client sent under these names is dropped. */
     private static final Set<String> NEVER_FORWARDED = Set.of("host", "authorization", "x-marquee-key",
             "x-marquee-app-id", "x-marquee-principal", "x-marquee-role", "x-marquee-verified-user-id",
-            "x-marquee-user-signature", "x-request-id");
+            "x-marquee-user-signature", "x-marquee-assertion", "x-request-id");
 
     private final HttpClient client;
     private final long maxBodySize;
@@ -76,10 +79,12 @@ public class UpstreamProxy {
     private final Duration breakerOpenFor;
 
     private final OpenTelemetry openTelemetry;
+    private final GatewayAssertion assertion;
 
-    public UpstreamProxy(Vertx vertx, GatewayConfig config, OpenTelemetry openTelemetry,
+    public UpstreamProxy(Vertx vertx, GatewayConfig config, TrustConfig trust, OpenTelemetry openTelemetry,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize maxBodySize) {
         this.openTelemetry = openTelemetry;
+        this.assertion = new GatewayAssertion(trust.keys(), Clock.systemUTC());
         this.maxBodySize = maxBodySize.asLongValue();
         this.breakerThreshold = config.circuitBreaker().failureThreshold();
         this.breakerOpenFor = config.circuitBreaker().openFor();
@@ -127,12 +132,17 @@ public class UpstreamProxy {
         gatewayHeaders.forEach(headers::set);
 
         String query = inbound.query();
+        String target = upstream.basePath() + ctx.normalizedPath() + (query == null ? "" : "?" + query);
+        // what the services believe of the headers above, signed over exactly what they will receive
+        headers.set(GatewayAssertion.HEADER, assertion.sign(new AssertedRequest(inbound.method().name(), target,
+                headers.get(AssertedRequest.APP_ID_HEADER), headers.get(AssertedRequest.PRINCIPAL_HEADER),
+                headers.get(AssertedRequest.ROLE_HEADER), headers.get(AssertedRequest.VERIFIED_USER_HEADER))));
         RequestOptions options = new RequestOptions()
                 .setMethod(inbound.method())
                 .setHost(upstream.host())
                 .setPort(upstream.port())
                 .setSsl(upstream.ssl())
-                .setURI(upstream.basePath() + ctx.normalizedPath() + (query == null ? "" : "?" + query))
+                .setURI(target)
                 .setHeaders(headers)
                 .setConnectTimeout(timeout)
                 .setIdleTimeout(timeout);

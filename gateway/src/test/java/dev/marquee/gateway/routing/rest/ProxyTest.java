@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
@@ -25,6 +26,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -34,6 +36,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.marquee.contracts.trust.AssertedRequest;
+import dev.marquee.contracts.trust.GatewayAssertion;
 import dev.marquee.gateway.test.FakeUpstreams;
 import dev.marquee.infra.test.KafkaResource;
 import dev.marquee.infra.test.RedisResource;
@@ -95,6 +99,21 @@ class ProxyTest {
                 .body("headers.x-marquee-principal", nullValue())
                 .body("headers.x-marquee-key", nullValue())
                 .body("headers.authorization", nullValue());
+    }
+
+    @Test
+    void theUpstreamGetsAnAssertionOverExactlyWhatTheGatewayForwarded() {
+        io.restassured.path.json.JsonPath forwarded = given().header("X-Marquee-Key", key)
+                .header("X-Marquee-Assertion", "v1.1.9999999999.forged")
+                .when().get("/v1/sdk/messages?userId=u1&x=%20y")
+                .then().statusCode(200)
+                .extract().jsonPath();
+        List<String> assertions = forwarded.getList("headers.x-marquee-assertion");
+        assertEquals(1, assertions.size(), "the client's own assertion is dropped");
+        GatewayAssertion verifier = new GatewayAssertion(List.of("marquee-test-trust-key-only-for-tests-0001"),
+                Clock.systemUTC());
+        assertTrue(verifier.verify(assertions.get(0), new AssertedRequest("GET", forwarded.getString("uri"), appId,
+                null, null, null)));
     }
 
     @Test
