@@ -27,9 +27,11 @@ import dev.marquee.contracts.campaign.Frequency;
 import dev.marquee.contracts.campaign.Trigger;
 import dev.marquee.contracts.segment.MembershipChange;
 import dev.marquee.contracts.segment.SegmentMembershipEvent;
+import dev.marquee.contracts.trust.GatewayAssertion;
 import dev.marquee.delivery.Catalogue;
 import dev.marquee.infra.test.KafkaResource;
 import dev.marquee.infra.test.RedisResource;
+import dev.marquee.infra.test.SignAllTestRequests;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -77,7 +79,10 @@ class SegmentEntryTest {
     private List<String> open(String appId, String userId) {
         List<String> lines = new CopyOnWriteArrayList<>();
         HttpRequest request = HttpRequest.newBuilder(URI.create(stream + "?userId=" + userId))
-                .header("X-Marquee-App-Id", appId).header("Accept", "text/event-stream").build();
+                .header("X-Marquee-App-Id", appId)
+                .header(GatewayAssertion.HEADER, SignAllTestRequests.assertion("GET",
+                        URI.create(stream + "?userId=" + userId).getRawPath() + "?userId=" + userId, appId, null, null, null))
+                .header("Accept", "text/event-stream").build();
         HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines())
                 .thenAccept(response -> {
                     try (Stream<String> body = response.body()) {

@@ -28,9 +28,11 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.marquee.contracts.campaign.Frequency;
+import dev.marquee.contracts.trust.GatewayAssertion;
 import dev.marquee.delivery.Catalogue;
 import dev.marquee.infra.test.KafkaResource;
 import dev.marquee.infra.test.RedisResource;
+import dev.marquee.infra.test.SignAllTestRequests;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -172,7 +174,10 @@ class StreamTest {
     private List<String> open(String appId, String userId, String lastEventId) {
         List<String> lines = new CopyOnWriteArrayList<>();
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stream + "?userId=" + userId))
-                .header("X-Marquee-App-Id", appId).header("Accept", "text/event-stream");
+                .header("X-Marquee-App-Id", appId)
+                .header(GatewayAssertion.HEADER, SignAllTestRequests.assertion("GET",
+                        URI.create(stream + "?userId=" + userId).getRawPath() + "?userId=" + userId, appId, null, null, null))
+                .header("Accept", "text/event-stream");
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }

@@ -37,6 +37,8 @@ public final class LocalSuite implements AutoCloseable {
     private final OrphanReaper reaper;
     private final Consumer<String> log;
     private final String operatorToken;
+    /** The key the gateway signs its assertions with and the services verify them by, new for every run. */
+    private final String trustKey;
     private final List<ServiceProcess> services = new ArrayList<>();
     private final Map<Service, Integer> instancesStarted = new EnumMap<>(Service.class);
     private EmbeddedPostgresServer postgres;
@@ -48,6 +50,7 @@ public final class LocalSuite implements AutoCloseable {
         this.reaper = new OrphanReaper(config.stateDir());
         this.log = log;
         this.operatorToken = "mq_op_" + randomSecret();
+        this.trustKey = "mq_trust_" + randomSecret();
     }
 
     public static LocalSuite start(SuiteConfig config, Consumer<String> log) throws IOException, InterruptedException {
@@ -78,7 +81,7 @@ public final class LocalSuite implements AutoCloseable {
     public Instance startInstance(Service service) throws IOException, InterruptedException {
         int number = instancesStarted.merge(service, 1, Integer::sum);
         ServiceProcess process = ServiceProcess.start(service, service.module() + "-" + number, FreePort.find(), config,
-                settings(service));
+                settings(service), environment());
         reaper.record(process.name(), process.pid());
         services.add(process);
         Instance instance = new Instance(process);
@@ -117,9 +120,19 @@ public final class LocalSuite implements AutoCloseable {
         return config.url(Service.GATEWAY);
     }
 
+    /** Where {@code service} listens (loopback for all but the gateway); only the gateway's signed calls answer. */
+    public String url(Service service) {
+        return config.url(service);
+    }
+
     /** The operator's token for this run: the only credential that may create apps. */
     public String operatorToken() {
         return operatorToken;
+    }
+
+    /** The trust key of this run: what a test needs to call a service as the gateway would. */
+    public String trustKey() {
+        return trustKey;
     }
 
     private void startAll() throws IOException, InterruptedException {
@@ -154,7 +167,7 @@ public final class LocalSuite implements AutoCloseable {
         for (Service service : Service.values()) {
             instancesStarted.put(service, 1);
             ServiceProcess process = ServiceProcess.start(service, service.module(), config.port(service), config,
-                    settings(service));
+                    settings(service), environment());
             reaper.record(process.name(), process.pid());
             services.add(process);
         }
@@ -164,8 +177,17 @@ public final class LocalSuite implements AutoCloseable {
         }
     }
 
+    /** Given in the environment, not on the command line, where every local user could read it. */
+    private Map<String, String> environment() {
+        return Map.of("MARQUEE_TRUST_KEYS", trustKey);
+    }
+
     private Map<String, String> settings(Service service) {
         Map<String, String> settings = new LinkedHashMap<>();
+        if (service != Service.GATEWAY) {
+            // only the gateway is for clients; the services answer on loopback (and only what the gateway signed)
+            settings.put("quarkus.http.host", "127.0.0.1");
+        }
         settings.put("kafka.bootstrap.servers", kafka.bootstrapServers());
         // Redis: segment-service (profiles, membership), delivery-service (caps, inbox) and the gateway (rate limits)
         switch (service) {

@@ -38,7 +38,7 @@ final class ServiceProcess {
      * ({@code delivery-service}, or {@code delivery-service-2} for a second instance).
      */
     static ServiceProcess start(Service service, String name, int port, SuiteConfig config,
-            Map<String, String> settings) throws IOException {
+            Map<String, String> settings, Map<String, String> environment) throws IOException {
         Path jar = config.projectRoot().resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IOException(jar + " is missing: build first (mvn -B package -DskipTests)");
@@ -58,11 +58,12 @@ final class ServiceProcess {
         settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(jar.toString());
-        Process process = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(config.projectRoot().resolve(service.module()).toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+                .redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         return new ServiceProcess(service, name, process, log, "http://127.0.0.1:" + port);
     }
 
