@@ -27,6 +27,7 @@ import io.vertx.core.json.JsonObject;
  * <li>{@code .../flaky}: closes the connection without answering the first request of each request id</li>
  * <li>{@code .../stream}: sends {@code first\n}, then waits for {@code .../release} before {@code second\n}</li>
  * <li>{@code .../broken}: sends {@code first\n}, then closes the connection without ending the answer</li>
+ * <li>{@code .../located}: 201 with a {@code Location} naming the upstream's own address</li>
  * <li>{@code .../firehose}: sends 16 KB every millisecond until its client is gone (at most 10 s)</li>
  * </ul>
  */
@@ -118,6 +119,13 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
                     response.write(chunk);
                 }
             });
+            return;
+        }
+        if (path.endsWith("/located")) {
+            // as Quarkus builds it: from the Host it was called with, i.e. the upstream's own address
+            request.response().setStatusCode(201)
+                    .putHeader("Location", "http://" + request.host() + path.replace("/located", "/42") + "?v=1")
+                    .end();
             return;
         }
         if (path.endsWith("/release")) {

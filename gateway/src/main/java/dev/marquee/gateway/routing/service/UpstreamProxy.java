@@ -5,6 +5,7 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -201,7 +202,7 @@ public class UpstreamProxy {
                     }
                 } else {
                     breaker.succeeded();
-                    relay(ctx, answered.result());
+                    relay(ctx, upstream, answered.result());
                 }
             });
             if (ctx.response().closed()) {
@@ -241,7 +242,7 @@ public class UpstreamProxy {
                 ignored -> new CircuitBreaker(breakerThreshold, breakerOpenFor, Clock.systemUTC()));
     }
 
-    private static void relay(RoutingContext ctx, HttpClientResponse answer) {
+    private static void relay(RoutingContext ctx, Upstream upstream, HttpClientResponse answer) {
         HttpServerResponse response = ctx.response();
         if (response.closed() || response.ended()) {
             answer.request().reset();
@@ -259,6 +260,15 @@ public class UpstreamProxy {
                 response.headers().add(header.getKey(), header.getValue());
             }
         });
+        // the services name their own (internal) address in Location: the client gets the one it called
+        HttpServerRequest inbound = ctx.request();
+        String scheme = inbound.scheme() == null ? "http" : inbound.scheme();
+        for (CharSequence name : List.of(HttpHeaders.LOCATION, HttpHeaders.CONTENT_LOCATION)) {
+            String location = response.headers().get(name);
+            if (location != null) {
+                response.headers().set(name, PublicLocation.of(location, upstream, scheme, inbound.host()));
+            }
+        }
         if (!answer.headers().contains(HttpHeaders.CONTENT_LENGTH) && mayHaveBody(ctx.request().method(),
                 answer.statusCode())) {
             response.setChunked(true);

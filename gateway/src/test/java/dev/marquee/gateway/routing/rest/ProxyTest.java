@@ -75,6 +75,19 @@ class ProxyTest {
     }
 
     @Test
+    void aLocationNamesThePublicAddressNotTheUpstreams() {
+        String publicHost = gateway.getHost() + ":" + gateway.getPort();
+        given().header("X-Marquee-Key", key).redirects().follow(false)
+                .when().post("/v1/sdk/events/located")
+                .then().statusCode(201)
+                .header("Location", equalTo("http://" + publicHost + "/v1/sdk/events/42?v=1"));
+        given().header("X-Marquee-Key", key).header("Host", "api.shop.example").redirects().follow(false)
+                .when().post("/v1/sdk/events/located")
+                .then().statusCode(201)
+                .header("Location", equalTo("http://api.shop.example/v1/sdk/events/42?v=1"));
+    }
+
+    @Test
     void theUpstreamGetsTheBodyAndOnlyIdentityTheGatewaySet() {
         given().header("X-Marquee-Key", key)
                 .header("X-Marquee-App-Id", "someone-else")
