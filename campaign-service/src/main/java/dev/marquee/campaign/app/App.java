@@ -19,4 +19,8 @@ public class App {
 
     @Column(name = "created_at")
     public Instant createdAt;
+
+    /** The version of the app's last published snapshot ({@code AppEvent.version}). */
+    @Column(name = "snapshot_version")
+    public long snapshotVersion;
 }

@@ -101,7 +101,7 @@ public class AppService {
     @WithTransaction
     public Uni<AppSettings> updateSettings(String appId, WorkspaceSettings changed, boolean htmlMessages) {
         Instant now = Instant.now();
-        return apps.findById(appId)
+        return apps.findByIdForUpdate(appId)
                 .onItem().ifNull().failWith(() -> new NotFoundException("app " + appId))
                 .flatMap(app -> (htmlMessages ? Uni.createFrom().item(0L) : campaigns.countLiveHtml(appId))
                         .flatMap(live -> {

@@ -18,7 +18,9 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Publishes an app's complete state through the outbox, in the caller's transaction. app.events.v1 is compacted, so
- * every event carries all of it: live credentials, settings and identity secrets.
+ * every event carries all of it: live credentials, settings and identity secrets. The caller holds the app's row lock
+ * ({@code AppRepository.findByIdForUpdate}, or the app is new), so that each snapshot gets the next version in commit
+ * order and consumers can drop one that arrives after a newer one.
  */
 @ApplicationScoped
 public class AppSnapshot {
@@ -37,6 +39,7 @@ public class AppSnapshot {
     }
 
     public Uni<Void> publish(AppEventType type, App app, Instant at) {
+        app.snapshotVersion++;
         // flush first: the queries must see what this transaction just changed
         return credentials.flush()
                 .flatMap(ignored -> credentials.listLive(app.id))
@@ -45,6 +48,7 @@ public class AppSnapshot {
                                 .flatMap(identity -> outbox.add(new AppEvent(UUID.randomUUID().toString(), type, app.id,
                                         app.name, at, live.stream().map(AppCredential::toContract).toList(),
                                         row.toContract(),
-                                        identity.stream().map(AppIdentitySecret::toContract).toList())))));
+                                        identity.stream().map(AppIdentitySecret::toContract).toList(),
+                                        app.snapshotVersion)))));
     }
 }

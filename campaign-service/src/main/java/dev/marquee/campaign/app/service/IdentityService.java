@@ -38,7 +38,8 @@ public class IdentityService {
 
     @WithSession
     public Uni<List<AppIdentitySecret>> live(String appId) {
-        return app(appId).flatMap(app -> secrets.listLive(appId));
+        return apps.findById(appId).onItem().ifNull().failWith(() -> new NotFoundException("app " + appId))
+                .flatMap(app -> secrets.listLive(appId));
     }
 
     /** Issues a secret (turning verification on); the live ones end after {@code overlap} (zero: now). */
@@ -72,7 +73,8 @@ public class IdentityService {
         }));
     }
 
+    /** The app, locked: its snapshots are written one at a time (see {@link AppSnapshot}). */
     private Uni<App> app(String appId) {
-        return apps.findById(appId).onItem().ifNull().failWith(() -> new NotFoundException("app " + appId));
+        return apps.findByIdForUpdate(appId).onItem().ifNull().failWith(() -> new NotFoundException("app " + appId));
     }
 }
