@@ -36,6 +36,13 @@ export interface MarqueeConfig {
    * its settings (the sync answer's `linkSchemes`) and, when this is given, also listed here. It cannot add one.
    */
   deepLinkSchemes?: string[];
+  /**
+   * What the synced set may show when the server answers an event batch with 429 or 5xx (it could not apply the
+   * campaigns' caps): 'none' (default; the server's caps are never skipped) or 'session-caps' (each campaign at most
+   * once per session, counted in this browser's storage). Offline (no answer at all) the synced set shows each
+   * campaign at most once per session, as before.
+   */
+  fallbackDisplay?: 'none' | 'session-caps';
   /** HTML messages are shown (in a sandboxed iframe) only when true */
   allowHtml?: boolean;
   /** where the card feed is drawn */
@@ -93,7 +100,6 @@ export class MarqueeClient {
   /** events already evaluated on the offline path */
   private readonly handledLocally = new Set<string>();
   /** campaigns shown offline in this session: at most once each (the server's caps cannot be checked) */
-  private readonly shownOffline = new Set<string>();
   /** inbox cards whose impression was logged in this session */
   private readonly cardImpressions = new Set<string>();
   private serverUnreachable = false;
@@ -329,7 +335,6 @@ export class MarqueeClient {
   // --- sessions and users
 
   private async beginSession(appOpen: boolean): Promise<void> {
-    this.shownOffline.clear();
     this.cardImpressions.clear();
     this.log.log({ reason: 'session_start', message: `session ${this.session.id}` });
     await this.sync.sync(this.identity, this.context());
@@ -438,7 +443,7 @@ export class MarqueeClient {
     if (outcome.kind === 'delivered') {
       this.decided(batch, answer.body as EventsResponse | undefined);
     } else if (outcome.kind === 'retry') {
-      this.fallBackLocally(batch);
+      this.fallBackLocally(batch, answer.status === 429 || answer.status >= 500);
     }
     return outcome;
   }
@@ -464,7 +469,7 @@ export class MarqueeClient {
       }
       return;
     }
-    if (display && this.shownOffline.has(display.campaignId)) {
+    if (display && this.shownLocally().includes(display.campaignId)) {
       this.log.log({
         reason: 'duplicate',
         campaignId: display.campaignId,
@@ -539,22 +544,42 @@ export class MarqueeClient {
   }
 
   /** The server could not decide: the events of this page not handled yet are evaluated on the synced set. */
-  private fallBackLocally(batch: QueuedEntry<SdkEvent>[]): void {
+  private fallBackLocally(batch: QueuedEntry<SdkEvent>[], refused = false): void {
     for (const entry of batch) {
       if (this.live.has(entry.item.eventId) && !this.handledLocally.has(entry.item.eventId)) {
-        this.evaluateLocally(entry.item, 'server unreachable');
+        this.evaluateLocally(entry.item, refused ? 'server refused (429/5xx)' : 'server unreachable', refused);
       }
     }
   }
 
-  private evaluateLocally(event: SdkEvent, why: string): void {
+  /** The campaigns the synced set showed in this session (kept in storage: a reload does not reset the count). */
+  private shownLocally(): string[] {
+    const stored = this.store.read<{ sessionId?: string; campaigns?: string[] }>(`local-shown:${this.identity.userId}`, {});
+    return stored.sessionId === this.session.id && Array.isArray(stored.campaigns) ? stored.campaigns : [];
+  }
+
+  private markShownLocally(campaignId: string): void {
+    const campaigns = [...this.shownLocally(), campaignId];
+    this.store.write(`local-shown:${this.identity.userId}`, { sessionId: this.session.id, campaigns });
+  }
+
+  private evaluateLocally(event: SdkEvent, why: string, refused = false): void {
     this.handledLocally.add(event.eventId);
     const fired = firedBy(event);
     if (!fired) {
       return;
     }
+    if (refused && this.config.fallbackDisplay !== 'session-caps') {
+      // a client that provokes 429s must not switch the campaigns' caps off: without the server, nothing shows
+      this.log.log({
+        reason: 'dropped',
+        message: `${describe(event)} (${why}): not shown from the synced set, whose caps need the server (fallbackDisplay: 'none')`,
+      });
+      return;
+    }
     const matches = matchingMessages(this.sync.messages(this.identity.userId), fired);
-    const match = matches.find((m) => !this.shownOffline.has(m.message.campaignId));
+    const shown = this.shownLocally();
+    const match = matches.find((m) => !shown.includes(m.message.campaignId));
     if (!match) {
       this.log.log({
         reason: 'trigger_mismatch',
@@ -565,11 +590,11 @@ export class MarqueeClient {
       });
       return;
     }
-    this.shownOffline.add(match.message.campaignId);
+    this.markShownLocally(match.message.campaignId);
     this.log.log({
       reason: 'offline_path',
       campaignId: match.message.campaignId,
-      message: `${describe(event)} (${why}): shown from the synced set, without the server's caps`,
+      message: `${describe(event)} (${why}): shown from the synced set, at most once this session (the server's caps unknown)`,
     });
     this.display.offer(match.message, match.trigger.delaySeconds ?? 0, 'offline');
   }

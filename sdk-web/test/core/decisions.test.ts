@@ -101,6 +101,41 @@ describe('online, the server decides', () => {
   });
 });
 
+describe('the server refuses a batch (429 or 5xx): its caps are not skipped', () => {
+  for (const status of [429, 503]) {
+    it(`${status}: by default nothing is shown from the synced set`, async () => {
+      const delivery = new FakeDelivery();
+      delivery.messages = [promo];
+      harness = await startClient(delivery);
+      delivery.eventsStatus = status;
+      harness.client.track('added_to_cart');
+      await settle();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(harness.renderers.shown).toHaveLength(0);
+      expect(harness.debug.some((d) => d.message.includes("fallbackDisplay: 'none'"))).toBe(true);
+    });
+  }
+
+  it("fallbackDisplay 'session-caps': once per session, counted in storage across a reload", async () => {
+    const delivery = new FakeDelivery();
+    delivery.messages = [promo];
+    const storage = new MemoryStorage();
+    harness = await startClient(delivery, { fallbackDisplay: 'session-caps' }, storage);
+    delivery.eventsStatus = 429;
+    harness.client.track('added_to_cart');
+    await settle();
+    expect(harness.renderers.open()).toEqual(['promo']);
+    harness.renderers.last().options.callbacks.dismiss();
+    harness.client.close();
+
+    harness = await startClient(delivery, { fallbackDisplay: 'session-caps' }, storage); // the page reloaded
+    harness.client.track('added_to_cart');
+    await settle();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(harness.renderers.shown).toHaveLength(0);
+  });
+});
+
 describe('offline, the synced set decides', () => {
   it('shows a synced message whose trigger matches, at most once per session', async () => {
     const delivery = new FakeDelivery();

@@ -15,6 +15,8 @@ export class FakeDelivery {
   cards: InboxCard[] = [];
   /** the server's decision for a batch of events (none by default) */
   decide: (events: SdkEvent[]) => Display | undefined = () => undefined;
+  /** the status of `POST /v1/sdk/events`: 429 or 503 refuse the batch (rate limit, outage) */
+  eventsStatus = 200;
   /** true: every request fails as if offline */
   offline = false;
   /** the answer to an inbox mark; a 2xx applies it to `cards` as the server would */
@@ -45,6 +47,9 @@ export class FakeDelivery {
           ETag: this.etag,
         });
       case 'POST /v1/sdk/events': {
+        if (this.eventsStatus !== 200) {
+          return json(this.eventsStatus, { title: 'refused', status: this.eventsStatus }, { 'Retry-After': '30' });
+        }
         const events = request.body.events as SdkEvent[];
         this.acceptedEvents.push(...events);
         const display = this.decide(events);

@@ -246,5 +246,5 @@ describe('the tracking queue', () => {
     expect(queue.size()).toBe(1000);
     expect(queue.entries()[0].item.eventId).toBe('e2');
     expect(dropped.map((d) => (d.data as { eventId: string }).eventId)).toEqual(['e0', 'e1']);
-  });
+  }, 30_000); // 1002 rewrites of a growing stored queue: seconds on a loaded 2-core machine, over Vitest's 5 s default
 });
