@@ -2,8 +2,10 @@ package dev.marquee.e2e;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,7 +14,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -21,6 +25,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.marquee.contracts.trust.AssertedRequest;
+import dev.marquee.contracts.trust.GatewayAssertion;
 import dev.marquee.infra.local.DemoSeed;
 import dev.marquee.infra.local.LocalSuite;
 import dev.marquee.infra.local.Service;
@@ -138,13 +144,40 @@ class LocalSuiteIT {
     }
 
     @Test
+    void aServiceReachedPastTheGatewayAnswersNothing() throws Exception {
+        DemoSeed.NewApp app = new DemoSeed(suite.gatewayUrl()).app(suite.operatorToken(), "Walled");
+        long now = Instant.now().getEpochSecond();
+        String forged = "v1." + now + "." + (now + 60) + ".AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+        // what the gateway would add, forged: an operator minting an app, a profile read, the SDK API for the app
+        given().baseUri(suite.url(Service.CAMPAIGN)).header("X-Marquee-Principal", "operator")
+                .header("X-Marquee-Role", "OWNER").contentType(ContentType.JSON).body(Map.of("name", "Minted"))
+                .when().post("/v1/apps")
+                .then().statusCode(401).contentType("application/problem+json");
+        given().baseUri(suite.url(Service.SEGMENT)).header("X-Marquee-Principal", "operator")
+                .header("X-Marquee-Role", "OWNER").header(GatewayAssertion.HEADER, forged)
+                .when().get("/v1/apps/{appId}/users/{userId}", app.appId(), "alice")
+                .then().statusCode(401).contentType("application/problem+json");
+        given().baseUri(suite.url(Service.DELIVERY)).header("X-Marquee-App-Id", app.appId())
+                .queryParam("userId", "alice")
+                .when().get("/v1/sdk/messages")
+                .then().statusCode(401).contentType("application/problem+json");
+        // the same calls through the gateway, with the app's credentials
+        // answered (an unknown user is 404 or empty), no longer refused
+        given().auth().oauth2(app.adminToken()).when().get("/v1/apps/{appId}/users/{userId}", app.appId(), "alice")
+                .then().statusCode(anyOf(is(200), is(404)));
+        given().header("X-Marquee-Key", app.sdkKey()).queryParam("userId", "alice")
+                .when().get("/v1/sdk/messages")
+                .then().statusCode(200);
+    }
+
+    @Test
     void aMessageSentOnOneDeliveryInstanceReachesTheStreamHeldByAnother() throws Exception {
         DemoSeed.NewApp app = new DemoSeed(suite.gatewayUrl()).app(suite.operatorToken(), "Two delivery instances");
         // the gateway routes to the suite's delivery-service (A); the second one (B) is reached directly, with the
-        // header the gateway would add after checking the SDK key
+        // headers the gateway would add after checking the SDK key, signed with the suite's trust key
         try (LocalSuite.Instance second = suite.startInstance(Service.DELIVERY);
                 EventStreamLines online = EventStreamLines.open(stream(second, "online-user"),
-                        Map.of("X-Marquee-App-Id", app.appId()))) {
+                        asGateway(app, "online-user"))) {
             await().atMost(Duration.ofSeconds(10)).until(() -> online.lines().contains("event:connected"));
 
             // sent after the stream connected: only the Redis announcement can bring it to B, not the replay at connect
@@ -156,7 +189,7 @@ class LocalSuiteIT {
             // connected nowhere when sent: kept in the user's outbox, and B delivers it when the stream connects there
             sendThroughTheFirstInstance(app, "away-user", "Your order shipped");
             try (EventStreamLines later = EventStreamLines.open(stream(second, "away-user"),
-                    Map.of("X-Marquee-App-Id", app.appId()))) {
+                    asGateway(app, "away-user"))) {
                 await("the kept message, when the stream connects to B").atMost(Duration.ofSeconds(5))
                         .until(() -> later.received("Your order shipped"));
                 assertTrue(later.lines().contains("id:1"), "replayed with its event id: " + later.lines());
@@ -172,6 +205,12 @@ class LocalSuiteIT {
                 .then().statusCode(202)
                 .body("results[0].userId", equalTo(userId))
                 .body("results[0].status", equalTo("queued"));
+    }
+
+    private static Map<String, String> asGateway(DemoSeed.NewApp app, String userId) {
+        String assertion = new GatewayAssertion(List.of(suite.trustKey()), Clock.systemUTC()).sign(new AssertedRequest(
+                "GET", "/v1/sdk/stream?userId=" + userId, app.appId(), null, null, null));
+        return Map.of("X-Marquee-App-Id", app.appId(), GatewayAssertion.HEADER, assertion);
     }
 
     private static URI stream(LocalSuite.Instance instance, String userId) {
