@@ -188,6 +188,10 @@ class StreamTest {
                         org.hamcrest.Matchers.hasItems("message.buttons[0].url", "message.buttons[1].url"));
         send(app.appId, Map.of("userIds", List.of("a"), "message", Map.of("format", "MODAL", "title", "Go",
                 "buttons", List.of(Map.of("id", "a", "label", "A", "action", "DEEP_LINK", "url", "demoshop://cart")))));
+        // the SDK applies the same list: the sync response names the app's schemes
+        given().header("X-Marquee-App-Id", app.appId).queryParam("userId", "a")
+                .when().get("/v1/sdk/messages")
+                .then().statusCode(200).body("linkSchemes", equalTo(List.of("demoshop")));
         // 1,000 users times a message of ~2 kB in each of 100 locales: far more than the 8 MiB a send may copy
         Map<String, Object> locales = new java.util.HashMap<>();
         for (int i = 0; i < 100; i++) {
