@@ -1,6 +1,7 @@
 package dev.marquee.campaign.app;
 
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -31,6 +32,10 @@ public class AppSettings {
     @Column(name = "html_messages")
     public boolean htmlMessages;
 
+    /** The schemes of the app's own deep links, comma-separated (settings {@code linkSchemes}). */
+    @Column(name = "link_schemes")
+    public String linkSchemes = "";
+
     @Column(name = "updated_at")
     public Instant updatedAt;
 
@@ -45,10 +50,15 @@ public class AppSettings {
         maxPerSession = settings.maxMessagesPerSession();
         maxPerDay = settings.maxMessagesPerDay();
         minSecondsBetween = settings.minSecondsBetweenMessages();
+        linkSchemes = String.join(",", settings.linkSchemes());
         updatedAt = at;
     }
 
     public WorkspaceSettings toContract() {
-        return new WorkspaceSettings(maxPerSession, maxPerDay, minSecondsBetween);
+        return new WorkspaceSettings(maxPerSession, maxPerDay, minSecondsBetween, htmlMessages, linkSchemes());
+    }
+
+    public List<String> linkSchemes() {
+        return linkSchemes == null || linkSchemes.isEmpty() ? List.of() : List.of(linkSchemes.split(","));
     }
 }

@@ -2,27 +2,52 @@ package dev.marquee.contracts.safety;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import dev.marquee.contracts.campaign.Message.Button.Action;
 
 /**
- * Where a message may send a user: {@code https} pages and images, and the app's own deep links (a custom scheme).
- * Plain http and the schemes that run code or read local data in a web view are refused. Shared, like the template
- * language, because campaign-service (campaigns) and delivery-service (inline sends) must refuse exactly the same.
+ * Where a message may send a user, as an allowlist: {@code https} pages and images, and deep links whose scheme is one
+ * the app declares as its own (settings {@code linkSchemes}); nothing else. Shared, like the template language,
+ * because campaign-service (campaigns), delivery-service (inline sends) and the SDKs (through the sync response's
+ * {@code linkSchemes}) must allow exactly the same.
  */
 public final class LinkPolicy {
 
-    private static final Set<String> NOT_DEEP_LINKS = Set.of("http", "https", "javascript", "data", "file", "vbscript",
-            "blob", "about", "content", "intent");
+    /** How many schemes an app may declare. */
+    public static final int MAX_APP_SCHEMES = 10;
+
+    /** RFC 3986 scheme syntax, lower case, at most 32 characters. */
+    private static final Pattern SCHEME = Pattern.compile("[a-z][a-z0-9+.-]{0,31}");
+
+    /** Schemes that are web, run code, read local data or open other apps' handlers: never an app's own. */
+    private static final Set<String> RESERVED = Set.of("http", "https", "javascript", "data", "file", "vbscript",
+            "blob", "about", "content", "intent", "itms-services", "itms", "itms-apps", "jar", "ftp", "ftps", "ws",
+            "wss", "view-source", "chrome", "filesystem", "mailto", "tel", "sms", "ms-appx", "res", "resource", "android-app");
 
     private LinkPolicy() {
     }
 
-    /** Why a button's url is refused, or empty when it is fine (DISMISS and LOG_EVENT buttons take none). */
-    public static Optional<String> buttonProblem(Action action, String url) {
+    /** Why a scheme may not be declared as an app's own, or empty when it may. */
+    public static Optional<String> schemeProblem(String scheme) {
+        if (scheme == null || !SCHEME.matcher(scheme).matches()) {
+            return Optional.of("must be a URI scheme: a lower-case letter, then letters, digits, + . or - (at most 32)");
+        }
+        return RESERVED.contains(scheme)
+                ? Optional.of("is not an app's own scheme (web, code, local data or system handlers)")
+                : Optional.empty();
+    }
+
+    /**
+     * Why a button's url is refused, or empty when it is fine (DISMISS and LOG_EVENT buttons take none).
+     *
+     * @param appSchemes the schemes the app declares as its own (settings {@code linkSchemes})
+     */
+    public static Optional<String> buttonProblem(Action action, String url, Collection<String> appSchemes) {
         return switch (action) {
             case DISMISS, LOG_EVENT -> url == null
                     ? Optional.empty()
@@ -30,9 +55,11 @@ public final class LinkPolicy {
             case URL -> httpsProblem(url);
             case DEEP_LINK -> parse(url).or(() -> {
                 String scheme = URI.create(url).getScheme();
-                return scheme == null || NOT_DEEP_LINKS.contains(scheme.toLowerCase(Locale.ROOT))
-                        ? Optional.of("must be a deep link with the app's own scheme (myapp://…)")
-                        : Optional.empty();
+                return scheme != null && schemeProblem(scheme.toLowerCase(Locale.ROOT)).isEmpty()
+                        && appSchemes.contains(scheme.toLowerCase(Locale.ROOT))
+                                ? Optional.empty()
+                                : Optional.of("must be a deep link with one of the app's own schemes (settings linkSchemes: "
+                                        + appSchemes + ")");
             });
         };
     }

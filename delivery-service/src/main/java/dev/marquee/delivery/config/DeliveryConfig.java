@@ -32,6 +32,18 @@ public interface DeliveryConfig {
 
     Stream stream();
 
+    Send send();
+
+    interface Send {
+
+        /**
+         * The most bytes one {@code messages/send} may copy into outboxes in all (message size times users); more
+         * is refused with 413.
+         */
+        @WithDefault("8388608")
+        long maxTotalBytes();
+    }
+
     interface Stream {
 
         /** How often an open stream gets a heartbeat comment, so proxies keep it open and the SDK sees it alive. */

@@ -33,6 +33,12 @@ public class ExceptionMappers {
     }
 
     @ServerExceptionMapper
+    public Response tooLarge(PayloadTooLargeException e) {
+        return problem(413, "Payload too large", e.getMessage() + ".",
+                List.of(new Problem.FieldError(e.field(), e.getMessage())));
+    }
+
+    @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e) {
         return problem(400, "Malformed JSON", "The request body is not valid JSON.",
                 List.of(new Problem.FieldError("body", "is not valid JSON")));

@@ -164,6 +164,49 @@ class StreamTest {
                 .body("errors.field", org.hamcrest.Matchers.hasItems("message.buttons[0].url", "message.media.url"));
     }
 
+    /** Issue 17 item 7: an inline message keeps the app's rules and the campaign model's limits; the fan-out is sized. */
+    @Test
+    void anInlineMessageKeepsTheAppsRulesAndTheFanOutIsSized() throws Exception {
+        Catalogue app = new Catalogue(json, bootstrap);
+        app.settings(new dev.marquee.contracts.app.WorkspaceSettings(10, 10, 30, false, List.of("demoshop")));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("userIds", List.of("a"), "message", Map.of("format", "HTML", "html", "<p>hi</p>")))
+                .when().post("/v1/apps/" + app.appId + "/messages/send")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.hasItem("message.format"));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("userIds", List.of("a"), "message", Map.of("format", "MODAL", "title", "x".repeat(50_000))))
+                .when().post("/v1/apps/" + app.appId + "/messages/send")
+                .then().statusCode(400).body("errors.field", org.hamcrest.Matchers.hasItem("message.title"));
+        // deep links: the app's own scheme only; itms-services and another app's scheme are refused
+        given().contentType(ContentType.JSON)
+                .body(Map.of("userIds", List.of("a"), "message", Map.of("format", "MODAL", "title", "Go",
+                        "buttons", List.of(
+                                Map.of("id", "a", "label", "A", "action", "DEEP_LINK", "url",
+                                        "itms-services://?action=download-manifest&url=https://x.example/m.plist"),
+                                Map.of("id", "b", "label", "B", "action", "DEEP_LINK", "url", "otherapp://pay")))))
+                .when().post("/v1/apps/" + app.appId + "/messages/send")
+                .then().statusCode(400).body("errors.field",
+                        org.hamcrest.Matchers.hasItems("message.buttons[0].url", "message.buttons[1].url"));
+        send(app.appId, Map.of("userIds", List.of("a"), "message", Map.of("format", "MODAL", "title", "Go",
+                "buttons", List.of(Map.of("id", "a", "label", "A", "action", "DEEP_LINK", "url", "demoshop://cart")))));
+        // the SDK applies the same list: the sync response names the app's schemes
+        given().header("X-Marquee-App-Id", app.appId).queryParam("userId", "a")
+                .when().get("/v1/sdk/messages")
+                .then().statusCode(200).body("linkSchemes", equalTo(List.of("demoshop")));
+        // 1,000 users times a message of ~2 kB in each of 100 locales: far more than the 8 MiB a send may copy
+        Map<String, Object> locales = new java.util.HashMap<>();
+        for (int i = 0; i < 100; i++) {
+            locales.put("l" + i, Map.of("title", "t".repeat(200), "body", "b".repeat(2000)));
+        }
+        List<String> users = java.util.stream.IntStream.range(0, 1000).mapToObj(i -> "u" + i).toList();
+        given().contentType(ContentType.JSON)
+                .body(Map.of("userIds", users, "message", Map.of("format", "MODAL", "title", "Big", "locales", locales)))
+                .when().post("/v1/apps/" + app.appId + "/messages/send")
+                .then().statusCode(413).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("message"));
+    }
+
     private void send(String appId, Map<String, Object> body) {
         given().contentType(ContentType.JSON).body(body)
                 .when().post("/v1/apps/" + appId + "/messages/send")

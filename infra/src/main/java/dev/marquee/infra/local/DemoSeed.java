@@ -122,10 +122,14 @@ public final class DemoSeed {
         return new Shop(sdkKey, banner, card, survey);
     }
 
-    /** Workspace caps loose enough to see many messages in a row (no minimum interval), and HTML messages on. */
+    /**
+     * Workspace caps loose enough to see many messages in a row (no minimum interval), HTML messages on, and the demo's
+     * own deep-link scheme declared (deep links are an allowlist of the app's {@code linkSchemes}).
+     */
     public void relaxCaps(String appId, String adminToken) throws IOException, InterruptedException {
         send("PUT", "/v1/apps/" + appId + "/settings", adminToken, Map.of("maxMessagesPerSession", 50,
-                "maxMessagesPerDay", 200, "minSecondsBetweenMessages", 0, "htmlMessages", true), 200);
+                "maxMessagesPerDay", 200, "minSecondsBetweenMessages", 0, "htmlMessages", true,
+                "linkSchemes", List.of(DEEP_LINK_SCHEME)), 200);
     }
 
     /**

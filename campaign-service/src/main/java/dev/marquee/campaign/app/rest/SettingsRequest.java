@@ -1,23 +1,38 @@
 package dev.marquee.campaign.app.rest;
 
+import java.util.List;
+
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import dev.marquee.campaign.rest.InvalidFieldException;
 import dev.marquee.contracts.app.WorkspaceSettings;
+import dev.marquee.contracts.safety.LinkPolicy;
 
-/** Workspace settings as the API takes them: the caps are required on PUT; {@code htmlMessages} absent is off. */
-@Schema(example = "{\"maxMessagesPerSession\": 5, \"maxMessagesPerDay\": 10, \"minSecondsBetweenMessages\": 30, \"htmlMessages\": false}")
+/** Workspace settings as the API takes them: the caps are required on PUT; {@code htmlMessages} absent is off, {@code linkSchemes} absent is none. */
+@Schema(example = "{\"maxMessagesPerSession\": 5, \"maxMessagesPerDay\": 10, \"minSecondsBetweenMessages\": 30, \"htmlMessages\": false, \"linkSchemes\": [\"demoshop\"]}")
 public record SettingsRequest(
         @NotNull @Min(1) @Max(100) Integer maxMessagesPerSession,
         @NotNull @Min(1) @Max(1000) Integer maxMessagesPerDay,
         @NotNull @Min(0) @Max(86400) Integer minSecondsBetweenMessages,
-        Boolean htmlMessages) {
+        Boolean htmlMessages,
+        @Size(max = LinkPolicy.MAX_APP_SCHEMES) List<String> linkSchemes) {
 
+    /** Each declared scheme must be a valid one the policy lets an app own ({@code linkSchemes[i]} otherwise). */
     WorkspaceSettings toContract() {
-        return new WorkspaceSettings(maxMessagesPerSession, maxMessagesPerDay, minSecondsBetweenMessages);
+        List<String> schemes = linkSchemes == null ? List.of() : linkSchemes;
+        for (int i = 0; i < schemes.size(); i++) {
+            String field = "linkSchemes[" + i + "]";
+            LinkPolicy.schemeProblem(schemes.get(i)).ifPresent(problem -> {
+                throw new InvalidFieldException(field, problem);
+            });
+        }
+        return new WorkspaceSettings(maxMessagesPerSession, maxMessagesPerDay, minSecondsBetweenMessages, html(),
+                schemes.stream().distinct().toList());
     }
 
     boolean html() {

@@ -29,10 +29,12 @@ import dev.marquee.campaign.outbox.service.Outbox;
 import dev.marquee.campaign.rest.ConflictException;
 import dev.marquee.campaign.rest.InvalidFieldException;
 import dev.marquee.campaign.rest.NotFoundException;
+import dev.marquee.contracts.app.WorkspaceSettings;
 import dev.marquee.contracts.campaign.CampaignEvent;
 import dev.marquee.contracts.campaign.CampaignEventType;
 import dev.marquee.contracts.campaign.CampaignState;
 import dev.marquee.contracts.campaign.MessageFormat;
+import dev.marquee.contracts.campaign.MessageRules;
 import dev.marquee.contracts.campaign.Schedule;
 import dev.marquee.contracts.campaign.Variant;
 import dev.marquee.contracts.template.MessageRenderer;
@@ -75,7 +77,7 @@ public class CampaignService {
     @WithTransaction
     public Uni<Campaign> create(String appId, CampaignRequest request, String principal) {
         CampaignRules.Checked checked = CampaignRules.check(request, Instant.now());
-        return requireApp(appId).chain(() -> htmlAllowed(appId, checked)).flatMap(app -> {
+        return requireApp(appId).chain(() -> appRules(appId, checked)).flatMap(app -> {
             Instant now = Instant.now();
             Campaign campaign = new Campaign();
             campaign.id = UUID.randomUUID().toString();
@@ -94,7 +96,7 @@ public class CampaignService {
     @WithTransaction
     public Uni<Campaign> update(String appId, String campaignId, CampaignRequest request, String principal) {
         CampaignRules.Checked checked = CampaignRules.check(request, Instant.now());
-        return htmlAllowed(appId, checked).chain(() -> lock(appId, campaignId)).flatMap(campaign -> {
+        return appRules(appId, checked).chain(() -> lock(appId, campaignId)).flatMap(campaign -> {
             if (campaign.state == CampaignState.ENDED || campaign.state == CampaignState.ARCHIVED) {
                 return Uni.createFrom().failure(new ConflictException(
                         "an " + campaign.state.name().toLowerCase(Locale.ROOT) + " campaign cannot be changed"));
@@ -278,15 +280,24 @@ public class CampaignService {
                 .replaceWithVoid();
     }
 
-    /** HTML messages are opt-in per app (settings {@code htmlMessages}). */
-    private Uni<Void> htmlAllowed(String appId, CampaignRules.Checked checked) {
-        if (CampaignRules.firstMessage(checked.variants()).format() != MessageFormat.HTML) {
+    /**
+     * The app's own rules for its messages, the same {@link MessageRules} delivery applies to inline sends: HTML only
+     * with settings {@code htmlMessages}, deep links only with one of its {@code linkSchemes}.
+     */
+    private Uni<Void> appRules(String appId, CampaignRules.Checked checked) {
+        return settings.findById(appId).flatMap(row -> {
+            WorkspaceSettings app = row == null ? WorkspaceSettings.DEFAULTS : row.toContract();
+            for (int i = 0; i < checked.variants().size(); i++) {
+                String path = checked.experiment() ? "variants[" + i + "].message" : "message";
+                List<MessageRules.Problem> problems = MessageRules.problems(checked.variants().get(i).message(), app,
+                        path);
+                if (!problems.isEmpty()) {
+                    return Uni.createFrom().failure(
+                            new InvalidFieldException(problems.get(0).field(), problems.get(0).message()));
+                }
+            }
             return Uni.createFrom().voidItem();
-        }
-        return settings.findById(appId).flatMap(row -> row != null && row.htmlMessages
-                ? Uni.createFrom().voidItem()
-                : Uni.createFrom().failure(new InvalidFieldException(checked.formatField(),
-                        "HTML messages are off for this app; an admin turns them on with htmlMessages in its settings")));
+        });
     }
 
     private static boolean isLive(CampaignState state) {

@@ -1,5 +1,7 @@
 package dev.marquee.campaign.campaign.service;
 
+import java.util.List;
+
 import dev.marquee.campaign.rest.InvalidFieldException;
 import dev.marquee.contracts.campaign.Message.Button.Action;
 import dev.marquee.contracts.safety.LinkPolicy;
@@ -18,7 +20,14 @@ final class MessageLinks {
         if (action == Action.LOG_EVENT && (event == null || event.isBlank())) {
             throw new InvalidFieldException(field + ".event", "is required for a LOG_EVENT button");
         }
-        LinkPolicy.buttonProblem(action, url).ifPresent(problem -> {
+        if (action == Action.DEEP_LINK) {
+            // which schemes are the app's own is in its settings: CampaignService applies MessageRules with them
+            if (url == null || url.isBlank()) {
+                throw new InvalidFieldException(field + ".url", "is required for this action");
+            }
+            return;
+        }
+        LinkPolicy.buttonProblem(action, url, List.of()).ifPresent(problem -> {
             throw new InvalidFieldException(field + ".url", problem);
         });
     }

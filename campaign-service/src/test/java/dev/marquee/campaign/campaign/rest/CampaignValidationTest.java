@@ -104,10 +104,29 @@ class CampaignValidationTest {
                     .then().statusCode(400)
                     .body("errors[0].field", equalTo("message.buttons[0].url"));
         }
-        given().contentType(ContentType.JSON).body(withButton("DEEP_LINK", "data:text/html,hi"))
+        // issue 17 item 9: deep links are an allowlist of the app's own schemes (settings linkSchemes)
+        given().contentType(ContentType.JSON).body(withButton("DEEP_LINK", "demoshop://cart"))
                 .when().post("/v1/apps/{appId}/campaigns", appId)
                 .then().statusCode(400)
                 .body("errors[0].field", equalTo("message.buttons[0].url"));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("maxMessagesPerSession", 10, "maxMessagesPerDay", 10, "minSecondsBetweenMessages", 30,
+                        "linkSchemes", List.of("demoshop", "itms-services")))
+                .when().put("/v1/apps/{appId}/settings", appId)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("linkSchemes[1]"));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("maxMessagesPerSession", 10, "maxMessagesPerDay", 10, "minSecondsBetweenMessages", 30,
+                        "linkSchemes", List.of("demoshop")))
+                .when().put("/v1/apps/{appId}/settings", appId)
+                .then().statusCode(200).body("linkSchemes", equalTo(List.of("demoshop")));
+        for (String url : List.of("data:text/html,hi", "itms-services://?action=download-manifest&url=https://x/m",
+                "jar:https://x/a.jar!/", "ftp://x/a", "ws://x", "view-source:https://x", "otherapp://pay")) {
+            given().contentType(ContentType.JSON).body(withButton("DEEP_LINK", url))
+                    .when().post("/v1/apps/{appId}/campaigns", appId)
+                    .then().statusCode(400)
+                    .body("errors[0].field", equalTo("message.buttons[0].url"));
+        }
 
         createCampaign(appId, withButton("URL", "https://example.com/pricing"));
         createCampaign(appId, withButton("DEEP_LINK", "demoshop://cart"));

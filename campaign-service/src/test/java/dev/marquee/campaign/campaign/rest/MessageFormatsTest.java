@@ -179,7 +179,7 @@ class MessageFormatsTest {
 
     private static Map<String, Object> settings(boolean html) {
         return Map.of("maxMessagesPerSession", 10, "maxMessagesPerDay", 10, "minSecondsBetweenMessages", 30,
-                "htmlMessages", html);
+                "htmlMessages", html, "linkSchemes", List.of("shop"));
     }
 
     static Map<String, Object> campaign(Map<String, Object> message) {

@@ -29,6 +29,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.marquee.contracts.campaign.CampaignSnapshot;
 import dev.marquee.contracts.campaign.Targeting.Platform;
+import dev.marquee.delivery.app.service.WorkspaceSettingsIndex;
 import dev.marquee.delivery.campaign.service.CampaignIndex;
 import dev.marquee.delivery.decision.service.DecisionService;
 import dev.marquee.delivery.decision.service.UserContext;
@@ -46,9 +47,12 @@ public class SdkMessageResource {
     private final CampaignIndex index;
     private final DecisionService decisions;
     private final ObjectMapper json;
+    private final WorkspaceSettingsIndex workspaces;
 
-    public SdkMessageResource(CampaignIndex index, DecisionService decisions, ObjectMapper json) {
+    public SdkMessageResource(CampaignIndex index, DecisionService decisions, ObjectMapper json,
+            WorkspaceSettingsIndex workspaces) {
         this.index = index;
+        this.workspaces = workspaces;
         this.decisions = decisions;
         this.json = json;
     }
@@ -78,7 +82,8 @@ public class SdkMessageResource {
                             .stream())
                     .toList();
             // serialized here, once: the ETag is the digest of exactly these bytes, and they are the body
-            byte[] body = serialized(new SdkMessagesResponse(userId, messages, decision.degraded()));
+            byte[] body = serialized(new SdkMessagesResponse(userId, messages, decision.degraded(),
+                    workspaces.of(appId).linkSchemes()));
             String etag = etag(body);
             if (ifNoneMatch != null && matches(ifNoneMatch, etag)) {
                 return RestResponse.ResponseBuilder.<byte[]>notModified().header("ETag", etag).build();

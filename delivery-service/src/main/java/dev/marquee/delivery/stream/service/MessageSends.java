@@ -17,14 +17,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.marquee.contracts.campaign.CampaignSnapshot;
 import dev.marquee.contracts.campaign.Message;
+import dev.marquee.contracts.campaign.MessageRules;
 import dev.marquee.contracts.campaign.Variant;
-import dev.marquee.contracts.safety.LinkPolicy;
 import dev.marquee.contracts.template.MessageRenderer;
 import dev.marquee.contracts.template.TemplateException;
+import dev.marquee.delivery.app.service.WorkspaceSettingsIndex;
 import dev.marquee.delivery.campaign.service.CampaignIndex;
 import dev.marquee.delivery.config.DeliveryConfig;
 import dev.marquee.delivery.message.service.VariantAssignment;
 import dev.marquee.delivery.rest.InvalidFieldsException;
+import dev.marquee.delivery.rest.PayloadTooLargeException;
 import dev.marquee.delivery.rest.Problem.FieldError;
 import dev.marquee.delivery.stream.repository.OutboxStore;
 import io.smallrye.mutiny.Uni;
@@ -46,15 +48,20 @@ public class MessageSends {
     }
 
     private final CampaignIndex index;
+    private final WorkspaceSettingsIndex workspaces;
     private final OutboxStore outbox;
     private final ObjectMapper json;
     private final Duration defaultTtl;
+    private final long maxTotalBytes;
 
-    public MessageSends(CampaignIndex index, OutboxStore outbox, ObjectMapper json, DeliveryConfig config) {
+    public MessageSends(CampaignIndex index, WorkspaceSettingsIndex workspaces, OutboxStore outbox, ObjectMapper json,
+            DeliveryConfig config) {
         this.index = index;
+        this.workspaces = workspaces;
         this.outbox = outbox;
         this.json = json;
         this.defaultTtl = config.stream().defaultTtl();
+        this.maxTotalBytes = config.send().maxTotalBytes();
     }
 
     public Uni<List<Sent>> send(String appId, JsonNode body) {
@@ -101,9 +108,16 @@ public class MessageSends {
                 errors.add(new FieldError("campaignId", "is not an active campaign of this app"));
             }
         }
-        Message message = inline ? message(body.get("message"), errors) : null;
+        Message message = inline ? message(appId, body.get("message"), errors) : null;
         if (!errors.isEmpty()) {
             throw new InvalidFieldsException("The request has invalid fields.", errors);
+        }
+        long perUser = campaign.map(c -> c.variants().stream().mapToLong(v -> bytes(v.message())).max().orElse(0))
+                .orElseGet(() -> bytes(message));
+        if (perUser * users.size() > maxTotalBytes) {
+            throw new PayloadTooLargeException("message", "this send would copy " + perUser * users.size()
+                    + " bytes into outboxes (message size times users); at most " + maxTotalBytes
+                    + " are allowed: send to fewer users at once or make the message smaller");
         }
         Duration keep = Duration.ofSeconds(ttl);
         Instant now = Instant.now();
@@ -143,17 +157,16 @@ public class MessageSends {
     }
 
     /** An inline message must be a message the SDK can render: known fields, and templates in the language. */
-    private Message message(JsonNode node, List<FieldError> errors) {
+    private Message message(String appId, JsonNode node, List<FieldError> errors) {
         try {
             Message message = json.treeToValue(node, Message.class);
-            if (message.format() == null) {
-                errors.add(new FieldError("message.format", "is required"));
+            List<MessageRules.Problem> problems = MessageRules.problems(message, workspaces.of(appId), "message");
+            if (!problems.isEmpty()) {
+                problems.forEach(p -> errors.add(new FieldError(p.field(), p.message())));
                 return null;
             }
             MessageRenderer.render(message, null, Map.of());
-            int before = errors.size();
-            links(message, errors);
-            return errors.size() == before ? message : null;
+            return message;
         } catch (TemplateException e) {
             errors.add(new FieldError("message", e.getMessage()));
         } catch (JsonProcessingException | IllegalArgumentException e) {
@@ -162,38 +175,11 @@ public class MessageSends {
         return null;
     }
 
-    /** Buttons and images of an inline message follow the same link rules as a campaign's (https, app deep links). */
-    private static void links(Message message, List<FieldError> errors) {
-        buttons(message.buttons(), "message.buttons", errors);
-        media(message.media(), "message.media", errors);
-        if (message.pages() != null) {
-            for (int i = 0; i < message.pages().size(); i++) {
-                Message.Page page = message.pages().get(i);
-                buttons(page.buttons(), "message.pages[" + i + "].buttons", errors);
-                media(page.media(), "message.pages[" + i + "].media", errors);
-            }
-        }
-    }
-
-    private static void buttons(List<Message.Button> buttons, String path, List<FieldError> errors) {
-        if (buttons == null) {
-            return;
-        }
-        for (int i = 0; i < buttons.size(); i++) {
-            Message.Button button = buttons.get(i);
-            String field = path + "[" + i + "]";
-            if (button == null || button.action() == null) {
-                errors.add(new FieldError(field + ".action", "is required"));
-                continue;
-            }
-            LinkPolicy.buttonProblem(button.action(), button.url())
-                    .ifPresent(problem -> errors.add(new FieldError(field + ".url", problem)));
-        }
-    }
-
-    private static void media(Message.Media media, String path, List<FieldError> errors) {
-        if (media != null) {
-            LinkPolicy.httpsProblem(media.url()).ifPresent(problem -> errors.add(new FieldError(path + ".url", problem)));
+    private long bytes(Message message) {
+        try {
+            return json.writeValueAsBytes(message).length;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a message is always serializable", e);
         }
     }
 
