@@ -1,4 +1,4 @@
-// What every browser test needs: Debian's Chromium through playwright-core, the suite's management API, pages with
+// What every browser test needs: a headless Chromium (chromium.mjs) through playwright-core, the suite's management API, pages with
 // the SDK started for a fresh user, axe-core, screenshots, and the expectations e2e's BrowserIT checks in Kafka.
 // Run by e2e/src/test/java/dev/marquee/e2e/BrowserIT.java, which starts the suite and sets the MARQUEE_* variables.
 import { appendFileSync, mkdirSync } from 'node:fs';
@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
+import { chromiumInstall } from './chromium.mjs';
 
 function required(name) {
   const value = process.env[name];
@@ -22,16 +23,17 @@ export const env = {
   pageKey: required('MARQUEE_PAGE_SDK_KEY'),
   serverKey: required('MARQUEE_SERVER_SDK_KEY'),
   adminToken: required('MARQUEE_ADMIN_TOKEN'),
-  chromium: required('MARQUEE_CHROMIUM'),
   expectations: required('MARQUEE_EXPECTATIONS'),
   screenshots: required('MARQUEE_SCREENSHOTS'),
 };
 
 /** A Chromium with the flags this machine needs (no background networking: the network is closed). */
 export async function launch() {
+  const install = chromiumInstall();
   // playwright gives every launch a fresh, temporary --user-data-dir of its own
   return chromium.launch({
-    executablePath: env.chromium,
+    executablePath: install.executablePath,
+    env: { ...process.env, ...install.env },
     headless: true,
     args: [
       '--no-sandbox',
