@@ -37,6 +37,12 @@ public final class AppEvents {
                 Instant.now(), List.of(credentials), WorkspaceSettings.DEFAULTS);
     }
 
+    /** The app's snapshot number {@code version}, with these live credentials. */
+    public static AppEvent app(String appId, long version, Credential... credentials) {
+        return new AppEvent(UUID.randomUUID().toString(), AppEventType.CREDENTIALS_CHANGED, appId, "Shop " + appId,
+                Instant.now(), List.of(credentials), WorkspaceSettings.DEFAULTS, List.of(), version);
+    }
+
     public static Credential sdkKey(String id, String secret) {
         return new Credential(id, CredentialKind.SDK_KEY, "web", null, SecretHash.sha256Hex(secret));
     }

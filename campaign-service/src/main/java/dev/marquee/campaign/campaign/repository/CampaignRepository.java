@@ -6,11 +6,10 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
-import org.hibernate.LockOptions;
-
 import dev.marquee.campaign.campaign.Campaign;
 import dev.marquee.contracts.campaign.CampaignState;
 import dev.marquee.contracts.campaign.MessageFormat;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
@@ -34,13 +33,22 @@ public class CampaignRepository implements PanacheRepositoryBase<Campaign, Strin
     }
 
     /**
-     * Scheduled campaigns whose start has come, and live ones whose end has passed (in any app). */
+     * Scheduled campaigns whose start has come, and live ones whose end has passed (in any app), locked; rows a
+     * request is changing right now are skipped ({@code FOR UPDATE SKIP LOCKED}) and come up on the next tick.
+     */
     public Uni<List<Campaign>> due(Instant now, int limit) {
-        return find("(state = ?1 and startAt <= ?3) or (state in ?2 and endAt <= ?3) order by updatedAt",
-                CampaignState.SCHEDULED, List.of(CampaignState.SCHEDULED, CampaignState.ACTIVE, CampaignState.PAUSED), now)
-                .withLock(LockModeType.PESSIMISTIC_WRITE)
-                .withHint("jakarta.persistence.lock.timeout", LockOptions.SKIP_LOCKED)
-                .page(Page.ofSize(limit)).list();
+        // native: Panache's reactive queries take no SKIP LOCKED hint
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                select * from campaign
+                where (state = :scheduled and start_at <= :now) or (state in (:live) and end_at <= :now)
+                order by updated_at limit :limit
+                for update skip locked""", Campaign.class)
+                .setParameter("scheduled", CampaignState.SCHEDULED.name())
+                .setParameter("live", List.of(CampaignState.SCHEDULED.name(), CampaignState.ACTIVE.name(),
+                        CampaignState.PAUSED.name()))
+                .setParameter("now", now)
+                .setParameter("limit", limit)
+                .getResultList());
     }
 
     /** How many of the app's campaigns that are not yet ended use the HTML format. */

@@ -23,7 +23,9 @@ import dev.marquee.gateway.keys.SecretHash;
 
 /**
  * Every live credential of every app, by the SHA-256 of its secret. Built from the compacted {@code app.events.v1}:
- * each event carries the full credential list of one app, so applying it replaces that app's entries.
+ * each event carries the full credential list of one app, so applying it replaces that app's entries, unless it is
+ * older than what the table holds ({@link AppEvent#supersedes}): a snapshot published late never brings back a revoked
+ * credential nor drops a newer one.
  */
 @ApplicationScoped
 public class KeyTable {
@@ -36,6 +38,8 @@ public class KeyTable {
     /** Read on every request from any event-loop thread; written only under {@code this}. */
     private final Map<String, KnownCredential> byHash = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> hashesByApp = new HashMap<>();
+    /** The version of the snapshot applied per app; written only under {@code this}. */
+    private final Map<String, Long> versionByApp = new HashMap<>();
     private final Map<String, Boolean> seenEventIds = new LinkedHashMap<>() {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
@@ -73,7 +77,7 @@ public class KeyTable {
     /**
      * Replaces the app's credentials with the event's list.
      *
-     * @return false when the event was skipped (already applied, or unusable)
+     * @return false when the event was skipped (already applied, older than the app's applied snapshot, or unusable)
      */
     public synchronized boolean apply(AppEvent event) {
         if (event.appId() == null || event.appId().isBlank()) {
@@ -83,6 +87,13 @@ public class KeyTable {
         if (event.eventId() != null && seenEventIds.putIfAbsent(event.eventId(), Boolean.TRUE) != null) {
             return false;
         }
+        long held = versionByApp.getOrDefault(event.appId(), 0L);
+        if (!event.supersedes(held)) {
+            LOG.debugf("app event %s (version %d) for app %s is older than the applied version %d; ignored",
+                    event.eventId(), event.version(), event.appId(), held);
+            return false;
+        }
+        versionByApp.put(event.appId(), event.version());
         Map<String, KnownCredential> next = new HashMap<>();
         if (event.credentials() != null) {
             for (Credential credential : event.credentials()) {
