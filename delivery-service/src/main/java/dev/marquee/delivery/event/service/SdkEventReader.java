@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.marquee.contracts.campaign.Targeting.Platform;
 import dev.marquee.contracts.campaign.Trigger;
+import dev.marquee.contracts.user.AnonymousId;
 import dev.marquee.contracts.user.UserEvent;
 import dev.marquee.contracts.user.UserEventType;
 import dev.marquee.delivery.decision.service.TriggerEvent;
@@ -191,6 +192,10 @@ public class SdkEventReader {
         String anonymousId = "identify".equals(type)
                 ? text(node, "anonymousId", path + ".", MAX_USER_ID, false, errors)
                 : null;
+        if (anonymousId != null && !AnonymousId.isAnonymous(anonymousId)) {
+            errors.add(new FieldError(path + ".anonymousId", "must be an anonymous id the SDK generated (starting with '"
+                    + AnonymousId.PREFIX + "'); a known user's profile is never merged into another"));
+        }
         if (!errors.isEmpty() || type == null) {
             return new Read(null, null);
         }

@@ -105,6 +105,21 @@ class SdkEventsTest {
     }
 
     @Test
+    void anIdentifyMayNameOnlyAnAnonymousIdTheSdkGeneratedNotAKnownUser() {
+        given().header("X-Marquee-App-Id", "app").contentType(ContentType.JSON)
+                .body(Map.of("userId", "mallory", "events", List.of(
+                        Map.of("eventId", "take-1", "type", "identify", "anonymousId", "alice"))))
+                .when().post("/v1/sdk/events")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("events[0].anonymousId"));
+        given().header("X-Marquee-App-Id", "app").contentType(ContentType.JSON)
+                .body(Map.of("userId", "mallory", "events", List.of(
+                        Map.of("eventId", "merge-1", "type", "identify", "anonymousId", "anon-3f2a"))))
+                .when().post("/v1/sdk/events")
+                .then().statusCode(200).body("accepted", equalTo(1));
+    }
+
+    @Test
     void aBatchWithoutAnyValidEventOrWithABadContextIsA400NamingTheFields() {
         given().header("X-Marquee-App-Id", "app").contentType(ContentType.JSON)
                 .body(Map.of("userId", "bo", "events", List.of(Map.of("type", "track", "name", "x"))))

@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.marquee.contracts.user.AnonymousId;
 import dev.marquee.contracts.user.UserEvent;
 import dev.marquee.contracts.user.UserEventType;
 import dev.marquee.segment.config.SegmentConfig;
@@ -163,6 +164,10 @@ public class EventIngestion {
             }
         }
         String anonymousId = text(node, "anonymousId", path, MAX_USER_ID, false, errors);
+        if (anonymousId != null && !AnonymousId.isAnonymous(anonymousId)) {
+            errors.add(new FieldError(path + ".anonymousId", "must be an anonymous id the SDK generated (starting with '"
+                    + AnonymousId.PREFIX + "'); a known user's profile is never merged into another"));
+        }
         return new UserEvent(eventId, type, appId, userId, occurredAt, name, properties, attributes, anonymousId);
     }
 

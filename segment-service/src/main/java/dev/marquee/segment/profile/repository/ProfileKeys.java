@@ -37,6 +37,14 @@ public record ProfileKeys(String appId, String userId) {
         return "mq:{" + appId + ":" + userId + "}:handoff:" + eventId;
     }
 
+    /**
+     * STRING on an anonymous id: the user it was first identified as. An identify that names it for anyone else is not
+     * merged (a device's anonymous history belongs to one user).
+     */
+    public String identifiedAs() {
+        return "mq:{" + appId + ":" + userId + "}:identified-as";
+    }
+
     public String segments() {
         return String.format(SegmentKeys.USER_SEGMENTS, appId, userId);
     }

@@ -41,20 +41,26 @@ public class ProfileMerge {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
 
-    /** KEYS: anonymous profile, hand-off, segments, then day buckets; ARGV: hand-off TTL, then the bucket day names. */
+    /**
+     * KEYS: anonymous profile, hand-off, segments, identified-as marker, then day buckets; ARGV: hand-off TTL, known
+     * user id, then the bucket day names. Answers {-1} when the anonymous id was already identified as another user.
+     */
     private static final RedisScript DETACH = new RedisScript("""
+            local owner = redis.call('GET', KEYS[4])
+            if owner and owner ~= ARGV[2] then return {-1, {}, {}} end
+            redis.call('SET', KEYS[4], ARGV[2])
             local now = 0
             if redis.call('EXISTS', KEYS[2]) == 0 then
               local profile = redis.call('HGETALL', KEYS[1])
               for i = 1, #profile, 2 do redis.call('HSET', KEYS[2], 'p:' .. profile[i], profile[i + 1]) end
-              for k = 4, #KEYS do
+              for k = 5, #KEYS do
                 local day = redis.call('HGETALL', KEYS[k])
                 for i = 1, #day, 2 do redis.call('HSET', KEYS[2], 'c:' .. ARGV[k - 2] .. ':' .. day[i], day[i + 1]) end
               end
               redis.call('HSET', KEYS[2], 'detached', '1')
               redis.call('EXPIRE', KEYS[2], ARGV[1])
               now = redis.call('DEL', KEYS[1])
-              for k = 4, #KEYS do redis.call('DEL', KEYS[k]) end
+              for k = 5, #KEYS do redis.call('DEL', KEYS[k]) end
             end
             return {now, redis.call('HGETALL', KEYS[2]), redis.call('SMEMBERS', KEYS[3])}
             """);
@@ -87,7 +93,8 @@ public class ProfileMerge {
             """);
 
     /** What was moved out of the anonymous profile. */
-    public record Handoff(boolean profileRemoved, Map<String, String> attributes, String firstSeen, String lastSeen,
+    public record Handoff(boolean refused, boolean profileRemoved, Map<String, String> attributes, String firstSeen,
+            String lastSeen,
             Map<LocalDate, Map<String, Long>> counts, Set<String> segments) {
 
         public boolean empty() {
@@ -103,7 +110,11 @@ public class ProfileMerge {
         this.config = config;
     }
 
-    public Uni<Handoff> detach(String appId, String anonymousId, String eventId, Instant now) {
+    /**
+     * Step 1. Refused (nothing moved) when the anonymous id was already identified as another user: a device's
+     * anonymous profile belongs to the first user it was identified as, never to whoever names it later.
+     */
+    public Uni<Handoff> detach(String appId, String anonymousId, String userId, String eventId, Instant now) {
         ProfileKeys keys = new ProfileKeys(appId, anonymousId);
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         List<LocalDate> days = new ArrayList<>();
@@ -111,14 +122,19 @@ public class ProfileMerge {
             days.add(today.minusDays(i));
         }
         List<String> args = new ArrayList<>();
-        args.add(Integer.toString(3 + days.size()));
+        args.add(Integer.toString(4 + days.size()));
         args.add(keys.profile());
         args.add(keys.handoff(eventId));
         args.add(keys.segments());
+        args.add(keys.identifiedAs());
         days.forEach(d -> args.add(keys.counts(d)));
         args.add(Long.toString(config.dedupWindow().toSeconds()));
+        args.add(userId);
         days.forEach(d -> args.add(DAY.format(d)));
         return DETACH.run(redis, args).map(r -> {
+            if (r.get(0).toLong() == -1) {
+                return new Handoff(true, false, Map.of(), null, null, Map.of(), Set.of());
+            }
             Map<String, String> attributes = new HashMap<>();
             Map<LocalDate, Map<String, Long>> counts = new HashMap<>();
             String firstSeen = null;
@@ -142,7 +158,7 @@ public class ProfileMerge {
             }
             Set<String> segments = new HashSet<>();
             r.get(2).forEach(id -> segments.add(id.toString()));
-            return new Handoff(r.get(0).toLong() == 1, attributes, firstSeen, lastSeen, counts, segments);
+            return new Handoff(false, r.get(0).toLong() == 1, attributes, firstSeen, lastSeen, counts, segments);
         });
     }
 

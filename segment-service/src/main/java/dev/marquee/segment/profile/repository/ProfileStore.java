@@ -186,10 +186,11 @@ public class ProfileStore {
         ProfileKeys keys = new ProfileKeys(appId, userId);
         List<String> args = new ArrayList<>();
         List<LocalDate> days = days(LocalDate.ofInstant(now, ZoneOffset.UTC), config.counterRetentionDays() + 2);
-        args.add(Integer.toString(3 + days.size()));
+        args.add(Integer.toString(4 + days.size()));
         args.add(keys.profile());
         args.add(keys.eventIds());
         args.add(keys.segments());
+        args.add(keys.identifiedAs());
         days.forEach(d -> args.add(keys.counts(d)));
         return ERASE.run(redis, args).map(r -> new Erased(r.get(0).toLong() == 1, members(r.get(1))));
     }

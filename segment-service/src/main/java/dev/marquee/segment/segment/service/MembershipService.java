@@ -10,8 +10,11 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.jboss.logging.Logger;
+
 import dev.marquee.contracts.segment.MembershipChange;
 import dev.marquee.contracts.segment.SegmentMembershipEvent;
+import dev.marquee.contracts.user.AnonymousId;
 import dev.marquee.contracts.user.UserEvent;
 import dev.marquee.contracts.user.UserEventType;
 import dev.marquee.segment.config.TimeSource;
@@ -33,6 +36,8 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class MembershipService {
+
+    private static final Logger LOG = Logger.getLogger(MembershipService.class);
 
     private final SegmentCatalog catalog;
     private final ProfileStore profiles;
@@ -105,7 +110,7 @@ public class MembershipService {
     }
 
     private static boolean mergesAnonymous(UserEvent event) {
-        return event.type() == UserEventType.IDENTIFY && event.anonymousId() != null
+        return event.type() == UserEventType.IDENTIFY && AnonymousId.isAnonymous(event.anonymousId())
                 && !event.anonymousId().equals(event.userId());
     }
 
@@ -116,7 +121,13 @@ public class MembershipService {
     private Uni<Decision> mergeAnonymous(UserEvent identify, Instant now, BatchEffects effects) {
         String appId = identify.appId();
         String anonymousId = identify.anonymousId();
-        return merge.detach(appId, anonymousId, identify.eventId(), now).chain(handoff -> {
+        return merge.detach(appId, anonymousId, identify.userId(), identify.eventId(), now).chain(handoff -> {
+            if (handoff.refused()) {
+                LOG.warnf("identify %s of app %s: anonymous id %s was identified as another user; not merged",
+                        identify.eventId(), appId, anonymousId);
+                return Uni.createFrom().item(new Decision(List.of(),
+                        new MembershipStore.Write(appId, anonymousId, List.of(), List.of())));
+            }
             if (handoff.profileRemoved()) {
                 effects.removedProfile(appId);
             }

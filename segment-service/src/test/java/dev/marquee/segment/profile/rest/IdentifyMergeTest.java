@@ -101,6 +101,59 @@ class IdentifyMergeTest {
                 .map(r -> read(r.value()).get("change").asText()).toList(), "the anonymous user left what it was in");
     }
 
+    @Test
+    void anIdentifyNamingAKnownUserAsAnonymousIsRefusedAndTheProfileKept() {
+        String appId = newApp();
+        ingest(appId, attributes("alice", Map.of("email", "alice@example.com")));
+        await().atMost(Duration.ofSeconds(15)).until(() -> given().when()
+                .get("/v1/apps/{appId}/users/{userId}", appId, "alice").statusCode() == 200);
+
+        given().contentType(io.restassured.http.ContentType.JSON)
+                .body(Map.of("events", List.of(identify("mallory", "alice", Map.of()))))
+                .when().post("/v1/apps/{appId}/events", appId)
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("events[0].anonymousId"));
+
+        ingest(appId, track("mallory", "marker", Map.of()));
+        await().atMost(Duration.ofSeconds(15)).until(() -> given().when()
+                .get("/v1/apps/{appId}/users/{userId}", appId, "mallory").statusCode() == 200);
+        given().when().get("/v1/apps/{appId}/users/{userId}", appId, "alice").then().statusCode(200)
+                .body("attributes.email", equalTo("alice@example.com"));
+        given().when().get("/v1/apps/{appId}/users/{userId}", appId, "mallory").then()
+                .body("attributes.email", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
+    void anAnonymousIdIdentifiedAsOneUserIsNeverMergedIntoAnother() {
+        String appId = newApp();
+        ingest(appId, attributes("anon-d1", Map.of("device", "phone")));
+        await().atMost(Duration.ofSeconds(15)).until(() -> given().when()
+                .get("/v1/apps/{appId}/users/{userId}", appId, "anon-d1").statusCode() == 200);
+        ingest(appId, identify("alice", "anon-d1", Map.of("email", "alice@example.com")));
+        await().atMost(Duration.ofSeconds(15)).until(() -> "phone".equals(given().when()
+                .get("/v1/apps/{appId}/users/{userId}", appId, "alice").then().extract().path("attributes.device")));
+
+        // the device keeps being used anonymously; mallory then claims its anonymous id
+        ingest(appId, attributes("anon-d1", Map.of("secret", "alice's")));
+        await().atMost(Duration.ofSeconds(15)).until(() -> given().when()
+                .get("/v1/apps/{appId}/users/{userId}", appId, "anon-d1").statusCode() == 200);
+        ingest(appId, identify("mallory", "anon-d1", Map.of()));
+        ingest(appId, track("mallory", "marker", Map.of()));
+        await().atMost(Duration.ofSeconds(15)).until(() -> given().when()
+                .get("/v1/apps/{appId}/users/{userId}", appId, "mallory").then().extract()
+                .path("events.marker") != null);
+        given().when().get("/v1/apps/{appId}/users/{userId}", appId, "mallory").then()
+                .body("attributes.secret", org.hamcrest.Matchers.nullValue());
+        given().when().get("/v1/apps/{appId}/users/{userId}", appId, "anon-d1").then().statusCode(200)
+                .body("attributes.secret", equalTo("alice's"));
+
+        // alice herself may identify the device again and take what happened since
+        ingest(appId, identify("alice", "anon-d1", Map.of()));
+        await().atMost(Duration.ofSeconds(15)).until(() -> "alice's".equals(given().when()
+                .get("/v1/apps/{appId}/users/{userId}", appId, "alice").then().extract().path("attributes.secret")));
+    }
+
     private JsonNode read(String value) {
         try {
             return json.readTree(value);
