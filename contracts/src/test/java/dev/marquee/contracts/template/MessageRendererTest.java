@@ -35,7 +35,38 @@ class MessageRendererTest {
         assertEquals("fr", rendered.locale());
         assertEquals("Bonjour Ada", rendered.message().title());
         assertEquals("Une chaussure", rendered.message().media().alt());
-        assertEquals("Welcome", MessageRenderer.render(MESSAGE, "fr-CA", Map.of()).message().body());
+    }
+
+    @Test
+    void eachTextFallsBackAlongTheChainBeforeTheDefault() {
+        MessageRenderer.Rendered rendered = MessageRenderer.render(MESSAGE, "fr-CA", Map.of());
+        assertEquals("fr-CA", rendered.locale());
+        assertEquals("Allô", rendered.message().title());
+        assertEquals("Bienvenue", rendered.message().body(), "fr-CA has no body: the French one, not the English");
+        assertEquals("Une chaussure", rendered.message().media().alt());
+        assertEquals(List.of("D'accord", "More"), rendered.message().buttons().stream().map(Button::label).toList());
+    }
+
+    @Test
+    void pagesAndChoicesFallBackAlongTheChainTooPerText() {
+        Message survey = new Message(MessageFormat.SURVEY, "Survey", null, null, null, null, null, null,
+                List.of(new Message.Page("One", "First", null, List.of())),
+                List.of(new Message.Question("q", Message.Question.Kind.SINGLE_CHOICE, "Why?",
+                        List.of(new Message.Question.Choice("a", "Price"), new Message.Question.Choice("b", "Speed")),
+                        true)),
+                null, null, null,
+                Map.of("fr", new Translation(null, null, null, null,
+                        List.of(new Translation.PageText("Un", "Premier", null, null)),
+                        List.of(new Translation.QuestionText("Pourquoi ?", Map.of("a", "Prix", "b", "Vitesse")))),
+                        "fr-CA", new Translation(null, null, null, null,
+                                List.of(new Translation.PageText("Une", null, null, null)),
+                                List.of(new Translation.QuestionText(null, Map.of("a", "Coût"))))));
+        Message rendered = MessageRenderer.render(survey, "fr-CA", Map.of()).message();
+        assertEquals("Une", rendered.pages().get(0).title());
+        assertEquals("Premier", rendered.pages().get(0).body());
+        assertEquals("Pourquoi ?", rendered.questions().get(0).prompt());
+        assertEquals(List.of("Coût", "Vitesse"),
+                rendered.questions().get(0).choices().stream().map(Message.Question.Choice::label).toList());
     }
 
     @Test
@@ -88,5 +119,14 @@ class MessageRendererTest {
                 "<p>{{ user.first_name }}</p>", null, null);
         assertEquals("<p>&lt;b&gt;</p>",
                 MessageRenderer.render(html, null, Map.of("first_name", "<b>")).message().html());
+    }
+
+    @Test
+    void anHtmlMessagesTitleIsTextSoItsValuesAreNotEscaped() {
+        Message html = new Message(MessageFormat.HTML, "Hi {{ user.first_name }}", null, null, null, null, null, null,
+                null, null, null, "<p>{{ user.first_name }}</p>", null, null);
+        Message rendered = MessageRenderer.render(html, null, Map.of("first_name", "A&B")).message();
+        assertEquals("Hi A&B", rendered.title(), "the SDK shows the title as text: A&amp;B would show as such");
+        assertEquals("<p>A&amp;B</p>", rendered.html());
     }
 }
