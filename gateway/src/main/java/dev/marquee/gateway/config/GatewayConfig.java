@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -41,6 +42,28 @@ public interface GatewayConfig {
      * operator).
      */
     RateLimits rateLimits();
+
+    /** What the edge accepts of a request's size (RequestLimits); larger requests get 413, 414 or 431. */
+    Limits limits();
+
+    interface Limits {
+
+        /** The largest body of every JSON call, SDK and management alike; each service applies the same. */
+        @WithDefault("256K")
+        MemorySize maxBody();
+
+        /** The largest static segment upload ({@code POST /v1/apps/{appId}/segments/{id}/members}). */
+        @WithDefault("200M")
+        MemorySize maxUpload();
+
+        /** The longest request target (path and query), in characters. */
+        @WithDefault("4096")
+        int maxTargetLength();
+
+        /** The most header bytes of one request (names, values and separators). */
+        @WithDefault("16K")
+        MemorySize maxHeaders();
+    }
 
     interface RateLimits {
 

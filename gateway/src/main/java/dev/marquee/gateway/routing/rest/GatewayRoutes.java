@@ -14,6 +14,7 @@ import dev.marquee.gateway.config.GatewayConfig;
 import dev.marquee.gateway.edge.AccessLog;
 import dev.marquee.gateway.edge.CanonicalPaths;
 import dev.marquee.gateway.edge.Cors;
+import dev.marquee.gateway.edge.RequestLimits;
 import dev.marquee.gateway.edge.SecurityHeaders;
 import dev.marquee.gateway.keys.SecretHash;
 import dev.marquee.gateway.limits.RateLimit;
@@ -27,6 +28,7 @@ import dev.marquee.gateway.routing.service.Access;
 import dev.marquee.gateway.routing.service.SdkRequest;
 import dev.marquee.gateway.routing.service.UpstreamProxy;
 import dev.marquee.gateway.routing.service.Verdict;
+import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
@@ -64,12 +66,15 @@ public class GatewayRoutes {
     private final Map<ManagedResource.Service, Upstream> management;
     private final RateLimiter limiter;
     private final Cors cors;
+    private final RequestLimits limits;
     private final RateLimit sdkLimit;
     private final RateLimit sdkUserLimit;
     private final RateLimit adminLimit;
 
-    public GatewayRoutes(Access access, UpstreamProxy proxy, RateLimiter limiter, Cors cors, GatewayConfig config) {
+    public GatewayRoutes(Access access, UpstreamProxy proxy, RateLimiter limiter, Cors cors, RequestLimits limits,
+            GatewayConfig config) {
         this.access = access;
+        this.limits = limits;
         this.cors = cors;
         this.proxy = proxy;
         this.limiter = limiter;
@@ -89,6 +94,8 @@ public class GatewayRoutes {
 
     void register(@Observes Router router) {
         router.errorHandler(400, CanonicalPaths::routerRefused);
+        // ahead of the server's own body limit (ROUTE_ORDER_UPLOAD_LIMIT), which answers a bare 413
+        router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(limits::handle);
         router.route().handler(this::requestId);
         router.route().handler(AccessLog::handle);
         router.route("/v1/*").handler(SecurityHeaders::handle);

@@ -16,20 +16,19 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import dev.marquee.contracts.trust.AssertedRequest;
 import dev.marquee.contracts.trust.GatewayAssertion;
 import dev.marquee.gateway.config.GatewayConfig;
 import dev.marquee.gateway.config.TrustConfig;
+import dev.marquee.gateway.edge.RequestLimits;
 import dev.marquee.gateway.rest.Problem;
 import dev.marquee.gateway.rest.Problems;
 import dev.marquee.gateway.routing.RequestIds;
 import dev.marquee.gateway.routing.Upstream;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.context.Context;
-import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ConnectionPoolTooBusyException;
@@ -66,7 +65,6 @@ public class UpstreamProxy {
             "x-marquee-user-signature", "x-marquee-assertion", "x-request-id");
 
     private final HttpClient client;
-    private final long maxBodySize;
 
     /**
      * The routing context key of the app a call is for ({@code null}: none, the app list): the breaker is per
@@ -82,11 +80,9 @@ public class UpstreamProxy {
     private final OpenTelemetry openTelemetry;
     private final GatewayAssertion assertion;
 
-    public UpstreamProxy(Vertx vertx, GatewayConfig config, TrustConfig trust, OpenTelemetry openTelemetry,
-            @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize maxBodySize) {
+    public UpstreamProxy(Vertx vertx, GatewayConfig config, TrustConfig trust, OpenTelemetry openTelemetry) {
         this.openTelemetry = openTelemetry;
         this.assertion = new GatewayAssertion(trust.keys(), Clock.systemUTC());
-        this.maxBodySize = maxBodySize.asLongValue();
         this.breakerThreshold = config.circuitBreaker().failureThreshold();
         this.breakerOpenFor = config.circuitBreaker().openFor();
         this.client = vertx.createHttpClient(new HttpClientOptions()
@@ -218,11 +214,11 @@ public class UpstreamProxy {
                 }
                 // not send(body): its pipe would end the upstream request on a client abort, passing a truncated
                 // body on as if complete; a failed upload resets the upstream request instead
-                new LimitedBody(inbound, maxBodySize).pipe().endOnFailure(false).to(outbound).onFailure(e -> {
+                long bodyLimit = RequestLimits.bodyLimit(ctx);
+                new LimitedBody(inbound, bodyLimit).pipe().endOnFailure(false).to(outbound).onFailure(e -> {
                     if (e instanceof LimitedBody.BodyTooLargeException) {
                         ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
-                        Problems.send(ctx, Problem.of(413, "Payload too large",
-                                "The request body exceeds " + maxBodySize + " bytes."));
+                        Problems.send(ctx, RequestLimits.tooLarge(bodyLimit));
                     }
                     outbound.reset();
                 });
