@@ -8,11 +8,16 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.KeyDeserializer;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
+import com.fasterxml.jackson.databind.deser.std.JsonNodeDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -57,9 +62,13 @@ public class StrictJson implements ObjectMapperCustomizer {
         }
         mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
         mapper.coercionConfigFor(LogicalType.Enum).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        @SuppressWarnings({"unchecked", "rawtypes"}) // a delegating deserializer is typed Object
+        JsonDeserializer<JsonNode> trees = (JsonDeserializer) new StorableTreeDeserializer(
+                JsonNodeDeserializer.getDeserializer(JsonNode.class));
         mapper.registerModule(new SimpleModule("marquee-storable-text")
                 .addDeserializer(String.class, new StorableStringDeserializer())
-                .addKeyDeserializer(String.class, new StorableKeyDeserializer()));
+                .addKeyDeserializer(String.class, new StorableKeyDeserializer())
+                .addDeserializer(JsonNode.class, trees));
         return mapper;
     }
 
@@ -94,6 +103,59 @@ public class StrictJson implements ObjectMapperCustomizer {
         @Override
         public Object deserializeKey(String key, DeserializationContext ctxt) throws IOException {
             return checked(ctxt.getParser(), key);
+        }
+    }
+
+    /** Bodies and fields read as trees (free-form properties, rule trees) follow the same rule, path and all. */
+    static final class StorableTreeDeserializer extends DelegatingDeserializer {
+
+        StorableTreeDeserializer(JsonDeserializer<?> tree) {
+            super(tree);
+        }
+
+        @Override
+        protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> tree) {
+            return new StorableTreeDeserializer(tree);
+        }
+
+        @Override
+        public Object getAbsentValue(DeserializationContext ctxt) throws JsonMappingException {
+            return _delegatee.getAbsentValue(ctxt);
+        }
+
+        @Override
+        public Object deserialize(JsonParser parser, DeserializationContext ctxt) throws IOException {
+            Object tree = super.deserialize(parser, ctxt);
+            if (tree instanceof JsonNode node) {
+                check(parser, node);
+            }
+            return tree;
+        }
+
+        private static void check(JsonParser parser, JsonNode node) throws UnstorableTextException {
+            if (node.isTextual()) {
+                checked(parser, node.textValue());
+            } else if (node.isObject()) {
+                for (var property : node.properties()) {
+                    // a refused name is not echoed in the path: the object holding it is named
+                    checked(parser, property.getKey());
+                    try {
+                        check(parser, property.getValue());
+                    } catch (UnstorableTextException e) {
+                        e.prependPath(node, property.getKey());
+                        throw e;
+                    }
+                }
+            } else if (node.isArray()) {
+                for (int i = 0; i < node.size(); i++) {
+                    try {
+                        check(parser, node.get(i));
+                    } catch (UnstorableTextException e) {
+                        e.prependPath(node, i);
+                        throw e;
+                    }
+                }
+            }
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
@@ -22,7 +23,7 @@ class StrictJsonTest {
     }
 
     record Body(String name, Integer count, int limit, Boolean enabled, double share, Format format, List<String> tags,
-            Map<String, Object> properties) {
+            Map<String, Object> properties, JsonNode rules) {
     }
 
     @Test
@@ -31,7 +32,7 @@ class StrictJsonTest {
                 {"name": "Shop", "count": 2, "limit": 3, "enabled": true, "share": 1, "format": "BANNER",
                  "tags": ["a"], "properties": {"n": 1, "s": "x", "l": ["y"]}}""", Body.class);
         assertEquals(new Body("Shop", 2, 3, true, 1.0, Format.BANNER, List.of("a"),
-                Map.of("n", 1, "s", "x", "l", List.of("y"))), body);
+                Map.of("n", 1, "s", "x", "l", List.of("y")), null), body);
     }
 
     @Test
@@ -59,6 +60,17 @@ class StrictJsonTest {
         // untyped lists do not add their index to the path
         assertUnstorable("properties.l", "{\"properties\": {\"l\": [\"\\u0000\"]}}", "NUL");
         assertUnstorable("properties", "{\"properties\": {\"a\\u0000\": 1}}", "NUL");
+    }
+
+    @Test
+    void treesFollowTheSameRule() throws Exception {
+        assertUnstorable("rules.and[1].value", "{\"rules\": {\"and\": [{}, {\"value\": \"\\u0000\"}]}}", "NUL");
+        assertUnstorable("rules.and[0]", "{\"rules\": {\"and\": [{\"\\ud800\": 1}]}}", "surrogate");
+        UnstorableTextException root = assertThrows(UnstorableTextException.class,
+                () -> json.readTree("{\"events\": [{\"name\": \"\\u0000\"}]}"));
+        assertEquals("events[0].name", path(root));
+        assertEquals("ok", json.readValue("{\"rules\": {\"v\": \"ok\"}}", Body.class).rules().get("v").asText());
+        assertTrue(json.readValue("{\"rules\": null}", Body.class).rules().isNull());
     }
 
     @Test
