@@ -11,7 +11,12 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+
+import dev.marquee.contracts.json.UnstorableTextException;
 
 /** Every error this service answers, as {@code application/problem+json}; never a class name or a stack trace. */
 public class ExceptionMappers {
@@ -38,10 +43,24 @@ public class ExceptionMappers {
                 List.of(new Problem.FieldError(e.field(), e.getMessage())));
     }
 
+    /** The bodies are read as trees: what Jackson refuses there is text the stores cannot hold, with its path. */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e) {
+        String field = path(e);
+        String message = e instanceof UnstorableTextException unstorable ? unstorable.reason() : "has the wrong type";
+        return problem(400, "Invalid request", "The field " + field + " " + message + ".",
+                List.of(new Problem.FieldError(field, message)));
+    }
+
+    /** Not JSON at all, with where it breaks. */
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e) {
-        return problem(400, "Malformed JSON", "The request body is not valid JSON.",
-                List.of(new Problem.FieldError("body", "is not valid JSON")));
+        if (e instanceof MismatchedInputException mismatched) {
+            return mismatchedInput(mismatched);
+        }
+        String message = "is not valid JSON" + at(e.getLocation());
+        return problem(400, "Malformed JSON", "The request body " + message + ".",
+                List.of(new Problem.FieldError("body", message)));
     }
 
     @ServerExceptionMapper
@@ -65,6 +84,10 @@ public class ExceptionMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
+        // Quarkus REST answers a body Jackson cannot parse with a bare 400 around the parser's exception
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return malformedJson(json);
+        }
         int status = e.getResponse().getStatus();
         Response.Status known = Response.Status.fromStatusCode(status);
         return problem(status, known == null ? "Error" : known.getReasonPhrase(), e.getMessage(), List.of());
@@ -81,6 +104,27 @@ public class ExceptionMappers {
                 .type(Problem.MEDIA_TYPE)
                 .entity(new Problem("about:blank", title, status, detail, errors))
                 .build();
+    }
+
+    private static String at(JsonLocation location) {
+        return location == null || location.getLineNr() < 1
+                ? ""
+                : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "body" : path.toString();
     }
 
     /** {@code messages.userId}: the method, then the parameter; the parameter is what the client named. */

@@ -10,15 +10,18 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
 import org.hibernate.HibernateException;
+import org.hibernate.JDBCException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
+import dev.marquee.contracts.json.UnstorableTextException;
 import io.vertx.pgclient.PgException;
 
 /** Every error this service answers, as {@code application/problem+json}; never a class name or a stack trace. */
@@ -49,7 +52,9 @@ public class ExceptionMappers {
     public Response mismatchedInput(MismatchedInputException e) {
         String field = path(e);
         String message;
-        if (e instanceof UnrecognizedPropertyException) {
+        if (e instanceof UnstorableTextException unstorable) {
+            message = unstorable.reason();
+        } else if (e instanceof UnrecognizedPropertyException) {
             message = "is not a known field";
         } else if (e instanceof InvalidFormatException invalid && invalid.getTargetType().isEnum()) {
             message = "must be one of " + List.of(invalid.getTargetType().getEnumConstants());
@@ -60,12 +65,20 @@ public class ExceptionMappers {
                 List.of(new Problem.FieldError(field, message)));
     }
 
+    /** Not JSON at all (with where it breaks), or JSON Jackson cannot bind (with the field). */
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e) {
         if (e instanceof MismatchedInputException mismatched) {
             return mismatchedInput(mismatched);
         }
-        return problem(400, "Malformed JSON", "The request body is not valid JSON.", List.of());
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = path(mapping);
+            return problem(400, "Invalid request", "The field " + field + " cannot be read.",
+                    List.of(new Problem.FieldError(field, "cannot be read")));
+        }
+        String message = "is not valid JSON" + at(e.getLocation());
+        return problem(400, "Malformed JSON", "The request body " + message + ".",
+                List.of(new Problem.FieldError("body", message)));
     }
 
     @ServerExceptionMapper
@@ -75,16 +88,27 @@ public class ExceptionMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
+        // Quarkus REST answers a body Jackson cannot parse with a bare 400 around the parser's exception
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return malformedJson(json);
+        }
         int status = e.getResponse().getStatus();
         return problem(status, Response.Status.fromStatusCode(status) == null
                 ? "Error"
                 : Response.Status.fromStatusCode(status).getReasonPhrase(), e.getMessage(), List.of());
     }
 
-    /** A store (PostgreSQL, Redis) or Kafka unreachable: nothing was lost, the client may retry. */
+    /**
+     * A store (PostgreSQL, Redis) or Kafka unreachable: nothing was lost, the client may retry. A PostgreSQL data
+     * exception (SQLSTATE class 22: a value it cannot hold) is the request's fault, never an outage.
+     */
     @ServerExceptionMapper({PgException.class, HibernateException.class, ConnectException.class,
             StoreUnavailableException.class})
     public Response storeUnavailable(Throwable e) {
+        if (isDataException(e)) {
+            LOG.debugf("data exception: %s", e.getMessage());
+            return problem(400, "Invalid request", "A value of the request cannot be stored.", List.of());
+        }
         LOG.warnf("store error: %s", e.getMessage());
         return Response.status(503)
                 .type(Problem.MEDIA_TYPE)
@@ -92,6 +116,18 @@ public class ExceptionMappers {
                 .entity(new Problem("about:blank", "Service unavailable", 503,
                         "A store of the segment service is unavailable; retry later.", List.of()))
                 .build();
+    }
+
+    private static boolean isDataException(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            String state = cause instanceof PgException pg
+                    ? pg.getSqlState()
+                    : cause instanceof JDBCException jdbc ? jdbc.getSQLState() : null;
+            if (state != null && state.startsWith("22")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @ServerExceptionMapper
@@ -113,6 +149,12 @@ public class ExceptionMappers {
         String parameterAndBelow = path.substring(path.indexOf('.') + 1);
         int belowParameter = parameterAndBelow.indexOf('.');
         return belowParameter < 0 ? parameterAndBelow : parameterAndBelow.substring(belowParameter + 1);
+    }
+
+    private static String at(JsonLocation location) {
+        return location == null || location.getLineNr() < 1
+                ? ""
+                : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
     }
 
     private static String path(JsonMappingException e) {
