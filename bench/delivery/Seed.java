@@ -109,7 +109,8 @@ public class Seed {
         return new CampaignSnapshot("campaign-" + i, APP, "Campaign " + i, CampaignState.ACTIVE, 1, List.of(trigger),
                 targeting, List.of(new Variant("A", null, 50, message(i, "A")), new Variant("B", null, 50,
                         message(i, "B"))),
-                0, Schedule.DEFAULT, frequency, null, Instant.parse("2026-01-01T00:00:00Z").plusSeconds(i));
+                0, Schedule.DEFAULT, frequency, null, Instant.parse("2026-01-01T00:00:00Z").plusSeconds(i),
+                Instant.parse("2026-01-01T00:00:00Z").plusSeconds(i));
     }
 
     static Message message(int i, String variant) {

@@ -51,31 +51,42 @@ public final class Catalogue {
         this.bootstrap = bootstrap;
     }
 
-    /** A campaign with one variant "A" (weight 100), started at {@code 2026-01-01} plus {@code startOffsetSeconds}. */
+    /** A campaign with one variant "A" (weight 100), activated (and last changed) at {@code 2026-01-01}. */
     public static CampaignSnapshot campaign(String appId, String id, Trigger trigger, Frequency frequency) {
         return new CampaignSnapshot(id, appId, "Campaign " + id, CampaignState.ACTIVE, 1, List.of(trigger),
                 Targeting.EVERYONE, List.of(new Variant("A", null, 100, CampaignSnapshots.message(id))), 0,
-                Schedule.DEFAULT, frequency, null, Instant.parse("2026-01-01T00:00:00Z"));
+                Schedule.DEFAULT, frequency, null, Instant.parse("2026-01-01T00:00:00Z"),
+                Instant.parse("2026-01-01T00:00:00Z"));
     }
 
     public static CampaignSnapshot withTargeting(CampaignSnapshot c, Targeting targeting) {
         return new CampaignSnapshot(c.id(), c.appId(), c.name(), c.state(), c.version(), c.triggers(), targeting,
-                c.variants(), c.controlPercent(), c.schedule(), c.frequency(), c.goals(), c.updatedAt());
+                c.variants(), c.controlPercent(), c.schedule(), c.frequency(), c.goals(), c.updatedAt(),
+                c.activatedAt());
     }
 
     public static CampaignSnapshot withSchedule(CampaignSnapshot c, Schedule schedule) {
         return new CampaignSnapshot(c.id(), c.appId(), c.name(), c.state(), c.version(), c.triggers(), c.targeting(),
-                c.variants(), c.controlPercent(), schedule, c.frequency(), c.goals(), c.updatedAt());
+                c.variants(), c.controlPercent(), schedule, c.frequency(), c.goals(), c.updatedAt(),
+                c.activatedAt());
     }
 
     public static CampaignSnapshot withVariants(CampaignSnapshot c, List<Variant> variants, int controlPercent) {
         return new CampaignSnapshot(c.id(), c.appId(), c.name(), c.state(), c.version(), c.triggers(), c.targeting(),
-                variants, controlPercent, c.schedule(), c.frequency(), c.goals(), c.updatedAt());
+                variants, controlPercent, c.schedule(), c.frequency(), c.goals(), c.updatedAt(),
+                c.activatedAt());
+    }
+
+    /** The same campaign, gone live at {@code activatedAt} and last edited at {@code updatedAt}. */
+    public static CampaignSnapshot activated(CampaignSnapshot c, Instant activatedAt, Instant updatedAt) {
+        return new CampaignSnapshot(c.id(), c.appId(), c.name(), c.state(), c.version(), c.triggers(), c.targeting(),
+                c.variants(), c.controlPercent(), c.schedule(), c.frequency(), c.goals(), updatedAt, activatedAt);
     }
 
     public static CampaignSnapshot withGoals(CampaignSnapshot c, Goals goals) {
         return new CampaignSnapshot(c.id(), c.appId(), c.name(), c.state(), c.version(), c.triggers(), c.targeting(),
-                c.variants(), c.controlPercent(), c.schedule(), c.frequency(), goals, c.updatedAt());
+                c.variants(), c.controlPercent(), c.schedule(), c.frequency(), goals, c.updatedAt(),
+                c.activatedAt());
     }
 
     public static Frequency caps(Integer lifetime, Integer perSession, Frequency.RollingCap rolling, Integer reEligibleDays,

@@ -80,8 +80,12 @@ public class Campaign {
     @Column(name = "updated_at")
     public Instant updatedAt;
 
+    /** When it went live (activated, or started by the schedule clock); pause, resume and edits leave it. */
+    @Column(name = "activated_at")
+    public Instant activatedAt;
+
     public CampaignSnapshot snapshot() {
         return new CampaignSnapshot(id, appId, name, state, version, triggers, targeting, variants, controlPercent,
-                schedule, frequency, goals, updatedAt);
+                schedule, frequency, goals, updatedAt, activatedAt);
     }
 }

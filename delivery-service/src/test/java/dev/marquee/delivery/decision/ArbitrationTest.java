@@ -21,6 +21,7 @@ import dev.marquee.contracts.app.WorkspaceSettings;
 import dev.marquee.contracts.campaign.Schedule;
 import dev.marquee.contracts.campaign.Targeting;
 import dev.marquee.delivery.Catalogue;
+import dev.marquee.delivery.message.service.VariantAssignment;
 import dev.marquee.infra.test.KafkaResource;
 import dev.marquee.infra.test.RedisResource;
 import io.quarkus.redis.datasource.RedisDataSource;
@@ -59,6 +60,44 @@ class ArbitrationTest {
         assertThat(app.shown("ana", "s1"), equalTo("newer"));
         assertThat(app.shown("ana", "s1"), equalTo("older"));
         assertThat(app.shown("ana", "s1"), equalTo("low"));
+    }
+
+    @Test
+    void anEditDoesNotMakeACampaignTheMostRecentlyStarted() throws Exception {
+        Catalogue app = new Catalogue(json, bootstrap);
+        app.settings(new WorkspaceSettings(1000, 1000, 0));
+        Instant day = Instant.parse("2026-03-01T00:00:00Z");
+        // "edited" went live first and was edited last; "later" went live after it and was never changed
+        app.publish(Catalogue.activated(campaign(app.appId, "edited", SESSION_START, caps(1, null, null, null, 50,
+                false)), day, day.plusSeconds(7200)),
+                Catalogue.activated(campaign(app.appId, "later", SESSION_START, caps(1, null, null, null, 50, false)),
+                        day.plusSeconds(3600), day.plusSeconds(3600)));
+
+        assertThat(app.explain("ana", "SESSION_START", "s1").get("edited"), equalTo("arbitration:later"));
+        assertThat(app.shown("ana", "s1"), equalTo("later"));
+        assertThat(app.shown("ana", "s1"), equalTo("edited"));
+    }
+
+    @Test
+    void aFullTieIsBrokenByAStableHashOfCampaignAndUser() throws Exception {
+        Catalogue app = new Catalogue(json, bootstrap);
+        app.settings(new WorkspaceSettings(1000, 1000, 0));
+        app.publish(campaign(app.appId, "one", SESSION_START, caps(null, null, null, null, 50, false)),
+                campaign(app.appId, "two", SESSION_START, caps(null, null, null, null, 50, false)));
+
+        Set<String> winners = new java.util.HashSet<>();
+        for (int i = 0; i < 16; i++) {
+            String user = "user-" + i;
+            String expected = VariantAssignment.bucket("arbitration:one:" + user) <= VariantAssignment
+                    .bucket("arbitration:two:" + user) ? "one" : "two";
+            Map<String, String> first = app.explain(user, "SESSION_START", "s1");
+            assertThat(user, first.get(expected), equalTo("shown"));
+            // the same user gets the same winner every time: no flapping between equal campaigns
+            assertThat(user, app.explain(user, "SESSION_START", "s2"), equalTo(first));
+            winners.add(expected);
+        }
+        // and the tie does not always go the same way (an id order would starve one campaign)
+        assertThat(winners, equalTo(Set.of("one", "two")));
     }
 
     @Test

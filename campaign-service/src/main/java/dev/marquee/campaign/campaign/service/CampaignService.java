@@ -1,6 +1,7 @@
 package dev.marquee.campaign.campaign.service;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -143,6 +144,9 @@ public class CampaignService {
             }
             JsonNode before = tree(campaign);
             campaign.state = target;
+            if (action == CampaignAction.ACTIVATE && target == CampaignState.ACTIVE) {
+                campaign.activatedAt = now.truncatedTo(ChronoUnit.MICROS); // as PostgreSQL keeps it
+            }
             return next(campaign, CampaignAction.eventFor(target), action.pathName(), principal, before);
         });
     }
@@ -161,6 +165,9 @@ public class CampaignService {
                 chain = chain.chain(() -> {
                     JsonNode before = tree(campaign);
                     campaign.state = target;
+                    if (!over) {
+                        campaign.activatedAt = now.truncatedTo(ChronoUnit.MICROS);
+                    }
                     return next(campaign, CampaignAction.eventFor(target), over ? "end" : "start", SCHEDULE_PRINCIPAL,
                             before).replaceWithVoid();
                 });

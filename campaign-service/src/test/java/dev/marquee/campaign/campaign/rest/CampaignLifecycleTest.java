@@ -5,8 +5,13 @@ import static dev.marquee.campaign.CampaignApi.createApp;
 import static dev.marquee.campaign.CampaignApi.createCampaign;
 import static dev.marquee.campaign.CampaignApi.welcomeCampaign;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -90,6 +95,27 @@ class CampaignLifecycleTest {
                 .body("name", equalTo("Welcome, revised"))
                 .body("state", equalTo("ACTIVE"))
                 .body("version", equalTo(3));
+    }
+
+    @Test
+    void activationIsRecordedOnceAndNeitherEditsNorPauseMoveIt() {
+        String appId = createApp("Activated");
+        String id = createCampaign(appId, welcomeCampaign());
+        given().when().get("/v1/apps/{appId}/campaigns/{id}", appId, id)
+                .then().statusCode(200).body("activatedAt", nullValue());
+
+        String activatedAt = act(appId, id, "activate").then().statusCode(200)
+                .body("activatedAt", notNullValue()).extract().path("activatedAt");
+
+        Map<String, Object> changed = new HashMap<>(welcomeCampaign());
+        changed.put("name", "Welcome, revised");
+        String updatedAt = given().contentType(ContentType.JSON).body(changed)
+                .when().put("/v1/apps/{appId}/campaigns/{id}", appId, id)
+                .then().statusCode(200).body("activatedAt", equalTo(activatedAt)).extract().path("updatedAt");
+        assertThat(Instant.parse(updatedAt).isAfter(Instant.parse(activatedAt)), is(true));
+        act(appId, id, "pause").then().statusCode(200).body("activatedAt", equalTo(activatedAt));
+        act(appId, id, "resume").then().statusCode(200).body("activatedAt", equalTo(activatedAt));
+        act(appId, id, "activate").then().statusCode(200).body("activatedAt", equalTo(activatedAt));
     }
 
     @Test

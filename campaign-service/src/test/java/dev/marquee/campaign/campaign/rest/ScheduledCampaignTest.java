@@ -8,6 +8,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -61,6 +62,11 @@ class ScheduledCampaignTest {
             }
         }).toList();
         assertEquals(List.of("CREATED", "SCHEDULED", "PUBLISHED", "ENDED"), types);
+        // it went live when the clock started it, not when it was activated ahead of its start
+        assertFalse(json.readTree(events.get(1).value()).path("campaign").hasNonNull("activatedAt"));
+        Instant activatedAt = Instant.parse(json.readTree(events.get(2).value()).path("campaign").path("activatedAt")
+                .asText());
+        assertFalse(activatedAt.isBefore(start));
         given().when().get("/v1/apps/{appId}/campaigns/{id}/audit", appId, id)
                 .then().body("items[0].principal", equalTo("schedule"))
                 .body("items[0].action", equalTo("end"))

@@ -24,9 +24,10 @@ import dev.marquee.contracts.campaign.Schedule;
 @ApplicationScoped
 public class CampaignIndex {
 
-    /** The order every reader gets: the most recently changed first, then by id. */
+    /** The order every reader gets: the most recently started first, then by id (an edit does not reorder). */
     private static final Comparator<CampaignSnapshot> MOST_RECENT_FIRST = Comparator
-            .comparing(CampaignSnapshot::updatedAt).reversed().thenComparing(CampaignSnapshot::id);
+            .comparing(CampaignSnapshot::startedAt, Comparator.nullsLast(Comparator.reverseOrder()))
+            .thenComparing(CampaignSnapshot::id);
 
     private final Map<String, Map<String, CampaignSnapshot>> activeByApp = new ConcurrentHashMap<>();
     /** The same campaigns, sorted once per change instead of once per decision: what the hot path reads. */

@@ -185,7 +185,7 @@ public class DecisionService {
 
     private static Candidate candidate(CampaignSnapshot campaign, String userId, Optional<Variant> variant) {
         Schedule schedule = campaign.schedule();
-        Instant started = schedule != null && schedule.startAt() != null ? schedule.startAt() : campaign.updatedAt();
+        Instant started = campaign.startedAt();
         Targeting targeting = campaign.targeting() == null ? Targeting.EVERYONE : campaign.targeting();
         return new Candidate(campaign.id(), frequency(campaign),
                 schedule != null && schedule.mode() == Schedule.DeliveryMode.ONE_TIME,

@@ -32,7 +32,7 @@ public final class CampaignSnapshots {
         Instant at = Instant.parse("2026-11-01T10:00:00Z").plusSeconds(version);
         CampaignSnapshot snapshot = new CampaignSnapshot(campaignId, appId, "Campaign " + campaignId, state, version,
                 List.of(new Trigger(Trigger.Type.SESSION_START, null, null, List.of(), 0)), Targeting.EVERYONE,
-                List.of(new Variant("A", null, 100, message(campaignId))), 0, schedule, Frequency.DEFAULT, null, at);
+                List.of(new Variant("A", null, 100, message(campaignId))), 0, schedule, Frequency.DEFAULT, null, at, null);
         CampaignEventType type = state == CampaignState.ACTIVE ? CampaignEventType.PUBLISHED : CampaignEventType.PAUSED;
         return new CampaignEvent(UUID.randomUUID().toString(), type, appId, campaignId, at, snapshot);
     }

@@ -25,7 +25,7 @@ class VariantAssignmentTest {
             List.of(), Targeting.EVERYONE,
             List.of(new Variant("A", null, 60, CampaignSnapshots.message("a")),
                     new Variant("B", null, 30, CampaignSnapshots.message("b"))),
-            10, Schedule.DEFAULT, Frequency.DEFAULT, null, Instant.EPOCH);
+            10, Schedule.DEFAULT, Frequency.DEFAULT, null, Instant.EPOCH, Instant.EPOCH);
 
     @Test
     void aUserKeepsTheirVariant() {
