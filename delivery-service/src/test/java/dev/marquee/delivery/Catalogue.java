@@ -23,6 +23,8 @@ import dev.marquee.contracts.campaign.CampaignSnapshot;
 import dev.marquee.contracts.campaign.CampaignState;
 import dev.marquee.contracts.campaign.Frequency;
 import dev.marquee.contracts.campaign.Goals;
+import dev.marquee.contracts.campaign.Message;
+import dev.marquee.contracts.campaign.MessageFormat;
 import dev.marquee.contracts.campaign.Schedule;
 import dev.marquee.contracts.campaign.Targeting;
 import dev.marquee.contracts.campaign.Trigger;
@@ -75,6 +77,26 @@ public final class Catalogue {
         return new CampaignSnapshot(c.id(), c.appId(), c.name(), c.state(), c.version(), c.triggers(), c.targeting(),
                 variants, controlPercent, c.schedule(), c.frequency(), c.goals(), c.updatedAt(),
                 c.activatedAt());
+    }
+
+    /**
+     * A survey campaign: variant A asks {@code nps} (NPS, required), {@code why} (multiple choice of speed, price,
+     * help), {@code plan} (single choice of monthly, yearly) and {@code more} (free text).
+     */
+    public static CampaignSnapshot survey(String appId, String id) {
+        List<Message.Question.Choice> reasons = List.of(new Message.Question.Choice("speed", "Speed"),
+                new Message.Question.Choice("price", "Price"), new Message.Question.Choice("help", "Help"));
+        Message message = new Message(MessageFormat.SURVEY, "Tell us", null, null, List.of(), null, null, null, null,
+                List.of(new Message.Question("nps", Message.Question.Kind.NPS, "Recommend us?", null, true),
+                        new Message.Question("why", Message.Question.Kind.MULTIPLE_CHOICE, "Why?", reasons, false),
+                        new Message.Question("plan", Message.Question.Kind.SINGLE_CHOICE, "Plan?",
+                                List.of(new Message.Question.Choice("monthly", "Monthly"),
+                                        new Message.Question.Choice("yearly", "Yearly")),
+                                false),
+                        new Message.Question("more", Message.Question.Kind.FREE_TEXT, "Anything else?", null, false)),
+                null, null, null, null);
+        return withVariants(campaign(appId, id, SESSION_START, Frequency.DEFAULT),
+                List.of(new Variant("A", null, 100, message)), 0);
     }
 
     /** The same campaign, gone live at {@code activatedAt} and last edited at {@code updatedAt}. */

@@ -5,7 +5,6 @@ import static dev.marquee.delivery.rest.BodyFields.text;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,9 +16,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.marquee.contracts.campaign.CampaignSnapshot;
+import dev.marquee.contracts.campaign.Variant;
 import dev.marquee.contracts.delivery.DeliveryOutcome;
 import dev.marquee.contracts.delivery.OutcomeType;
 import dev.marquee.delivery.campaign.service.CampaignIndex;
@@ -53,15 +52,13 @@ public class SdkInteractions {
     private final CampaignIndex index;
     private final OutcomeStore store;
     private final OutcomePublisher publisher;
-    private final ObjectMapper json;
     private final DeliveryConfig config;
 
-    public SdkInteractions(CampaignIndex index, OutcomeStore store, OutcomePublisher publisher, ObjectMapper json,
+    public SdkInteractions(CampaignIndex index, OutcomeStore store, OutcomePublisher publisher,
             DeliveryConfig config) {
         this.index = index;
         this.store = store;
         this.publisher = publisher;
-        this.json = json;
         this.config = config;
     }
 
@@ -160,7 +157,15 @@ public class SdkInteractions {
         }
         Map<String, Object> answers = Map.of();
         if (type == OutcomeType.SURVEY_ANSWER) {
-            answers = answers(node.get("answers"), path + ".answers", errors);
+            // checked against the questions of the variant shown; an unknown variant is reported above
+            Optional<Variant> shown = campaign.flatMap(c -> c.variants().stream()
+                    .filter(v -> v.id().equals(variant)).findFirst());
+            if (shown.isPresent() && shown.get().message() == null) {
+                errors.add(new FieldError(path + ".answers", "are for a survey; the variant shown has no message"));
+            } else {
+                answers = SurveyAnswers.read(node.get("answers"), shown.map(Variant::message), path + ".answers",
+                        errors);
+            }
         } else if (node.has("answers")) {
             errors.add(new FieldError(path + ".answers", "is allowed on survey_answer only"));
         }
@@ -181,28 +186,6 @@ public class SdkInteractions {
         }
         return new DeliveryOutcome(eventId, type, appId, userId, campaignId, version.asLong(), variant, occurredAt,
                 buttonId, answers, null);
-    }
-
-    /** Question id → a number (NPS), a choice id, several choice ids, or free text. */
-    private Map<String, Object> answers(JsonNode node, String path, List<FieldError> errors) {
-        if (node == null || !node.isObject() || node.isEmpty()) {
-            errors.add(new FieldError(path, "must be an object of answers by question id"));
-            return Map.of();
-        }
-        Map<String, Object> answers = new LinkedHashMap<>();
-        node.fields().forEachRemaining(field -> {
-            JsonNode value = field.getValue();
-            boolean choices = value.isArray() && value.size() <= 50
-                    && java.util.stream.StreamSupport.stream(value.spliterator(), false).allMatch(JsonNode::isTextual);
-            boolean scalar = value.isTextual() && value.asText().length() <= 2000 || value.isNumber();
-            if (!choices && !scalar) {
-                errors.add(new FieldError(path + "." + field.getKey(),
-                        "must be a number, a text of at most 2000 characters or a list of choice ids"));
-            } else {
-                answers.put(field.getKey(), json.convertValue(value, Object.class));
-            }
-        });
-        return answers;
     }
 
     private static InvalidFieldsException invalid(String field, String message) {
