@@ -5,9 +5,12 @@
 --       5 + i: candidate i's own impressions (ZSET, same members and scores): a rolling cap is one ZCOUNT on it,
 --       however many impressions of other campaigns the user has
 -- ARGV: 1 now ms, 2 reserve, 3 workspace max per session (-1: none), 4 per day (-1: none), 5 min interval ms (0: none),
---       6 impression retention ms, 7 session ttl s, 8 candidate count, then 5 per candidate: id, caps ("critical
---       lifetime session rolling-count rolling-window-ms re-eligible-after-ms", space-separated, -1: none), include
---       segments, exclude segments (newline-separated), impression tag (version|variant)
+--       6 impression retention ms, 7 session ttl s, 8 candidate count, 9 counter retention ms, then 5 per candidate:
+--       id, caps ("critical lifetime session rolling-count rolling-window-ms re-eligible-after-ms", space-separated,
+--       -1: none), include segments, exclude segments (newline-separated), impression tag (version|variant)
+-- Every key written here expires after the longest window that reads it, counted from the user's last impression:
+-- the session's counters after the session ttl, the impressions after their retention, the lifetime counts and
+-- last-shown times after the counter retention.
 -- The candidates come in arbitration order (priority, then the most recent start, then the lower stable hash), so the
 -- winner is the first eligible one. A reserving decision stops there: the candidates after it are not checked and
 -- get 'ranked_lower' (they lose arbitration to the winner whatever their caps say); a look (explain, sync) checks all.
@@ -21,6 +24,7 @@ local wsDay = tonumber(ARGV[4])
 local wsInterval = tonumber(ARGV[5])
 local n = tonumber(ARGV[8])
 local F = 5
+local A = 9
 
 local members = nil
 local function member(segment)
@@ -45,7 +49,7 @@ end
 -- calls rather than one per candidate and cap (each call from a script costs more than the lookup itself)
 local stateFields, sessionFields = {}, {'all'}
 for i = 1, n do
-  local id = ARGV[8 + (i - 1) * F + 1]
+  local id = ARGV[A + (i - 1) * F + 1]
   stateFields[2 * i - 1] = 'life:' .. id
   stateFields[2 * i] = 'last:' .. id
   sessionFields[i + 1] = 'c:' .. id
@@ -79,7 +83,7 @@ for i = 1, n do
   if reserve and best > 0 then
     reasons[i] = 'ranked_lower'
   else
-    local b = 8 + (i - 1) * F
+    local b = A + (i - 1) * F
     local c, l, ps, rc, rw, re = string.match(ARGV[b + 2], '^(%d) (%-?%d+) (%-?%d+) (%-?%d+) (%d+) (%-?%d+)$')
     local critical = c == '1'
     local lifetime = tonumber(l)
@@ -139,17 +143,19 @@ if best > 0 then
   profile = redis.call('HGETALL', KEYS[5])
   if reserve then
     -- the counts read above are current (the script runs alone): written back in one call per hash
-    local b = 8 + (best - 1) * F
+    local b = A + (best - 1) * F
     local id = ARGV[b + 1]
     local retention = tonumber(ARGV[6])
     local life = tonumber(state[2 * best - 1] or '0') + 1
     seq = seq + 1
     previousLast = state[2 * best] or ''
     redis.call('HSET', KEYS[2], 'seq', seq, 'life:' .. id, life, 'last:' .. id, now)
+    redis.call('PEXPIRE', KEYS[2], tonumber(ARGV[9]))
     redis.call('HSET', KEYS[3], 'all', sessionAll + 1, 'c:' .. id, tonumber(session[best + 1] or '0') + 1)
     redis.call('EXPIRE', KEYS[3], tonumber(ARGV[7]))
     reserved = id .. '|' .. now .. '|' .. seq .. '|' .. ARGV[b + 5]
     redis.call('ZADD', KEYS[4], now, reserved)
+    redis.call('PEXPIRE', KEYS[4], retention)
     -- kept whether or not the campaign has a rolling cap today: one added later counts the past impressions too
     redis.call('ZADD', KEYS[5 + best], now, reserved)
     redis.call('PEXPIRE', KEYS[5 + best], retention)

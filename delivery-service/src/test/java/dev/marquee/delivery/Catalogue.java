@@ -131,6 +131,22 @@ public final class Catalogue {
                 .size() >= campaigns.length);
     }
 
+    /** Publishes the campaign's next version in {@code state} (paused, ended): it leaves the index. */
+    public void stop(CampaignSnapshot c, CampaignState state) throws Exception {
+        CampaignSnapshot stopped = new CampaignSnapshot(c.id(), c.appId(), c.name(), state, c.version() + 1,
+                c.triggers(), c.targeting(), c.variants(), c.controlPercent(), c.schedule(), c.frequency(), c.goals(),
+                Instant.now(), c.activatedAt());
+        CampaignEvent event = new CampaignEvent(UUID.randomUUID().toString(), CampaignEventType.PAUSED, appId, c.id(),
+                stopped.updatedAt(), stopped);
+        try (KafkaCompanion kafka = new KafkaCompanion(bootstrap)) {
+            kafka.produceStrings().fromRecords(new ProducerRecord<>(Topics.CAMPAIGN_EVENTS, event.key(),
+                    json.writeValueAsString(event))).awaitCompletion(Duration.ofSeconds(10));
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> !given()
+                .get("/v1/apps/" + appId + "/users/probe/explain").jsonPath().getList("campaigns.campaignId")
+                .contains(c.id()));
+    }
+
     /** Workspace caps (what campaign-service publishes on app.events.v1); applied shortly after. */
     public void settings(WorkspaceSettings settings) throws Exception {
         AppEvent event = new AppEvent(UUID.randomUUID().toString(), AppEventType.CREATED, appId, "App", Instant.now(),

@@ -26,6 +26,13 @@ public interface DeliveryConfig {
     @WithDefault("366d")
     Duration impressionRetention();
 
+    /**
+     * How long a user's lifetime counts and last-shown times live after the user's last impression: longer than the
+     * longest re-eligibility (720 days), so a user shown nothing for this long starts over on lifetime caps.
+     */
+    @WithDefault("731d")
+    Duration counterRetention();
+
     /** How long a session's counters live after its last impression. */
     @WithDefault("24h")
     Duration sessionTtl();

@@ -4,8 +4,11 @@ import static dev.marquee.delivery.Catalogue.SESSION_START;
 import static dev.marquee.delivery.Catalogue.campaign;
 import static dev.marquee.delivery.Catalogue.caps;
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Duration;
@@ -102,6 +105,28 @@ class FrequencyCapsTest {
         assertThat(redis.sortedSet(String.class).zrange(impressions(app, "ana"), 0, -1), hasSize(2));
         assertThat(redis.sortedSet(String.class).zrange(impressions(app, "ana") + ":news", 0, -1), hasSize(2));
         assertThat(redis.sortedSet(String.class).zscore(impressions(app, "ana"), member).isPresent(), equalTo(false));
+    }
+
+    @Test
+    void everyKeyAnImpressionWritesExpiresAfterTheLongestWindowThatReadsIt() throws Exception {
+        Catalogue app = app();
+        app.publish(campaign(app.appId, "news", SESSION_START, caps(null, null, null, null, 50, false)));
+
+        assertThat(app.shown("ana", "s1"), equalTo("news"));
+        String prefix = "mq:{" + app.appId + ":ana}:";
+        assertThat(days(prefix + "impressions"), equalTo(366L));
+        assertThat(days(prefix + "impressions:news"), equalTo(366L));
+        assertThat("lifetime counts and last-shown times outlive the longest re-eligibility (720 days)",
+                days(prefix + "delivery"), equalTo(731L));
+        assertThat(redis.key().ttl(prefix + "session:s1"),
+                allOf(greaterThan(Duration.ofHours(24).minusMinutes(1).toSeconds()),
+                        lessThanOrEqualTo(Duration.ofHours(24).toSeconds())));
+    }
+
+    /** Days left before the key expires, rounded up (a key without an expiry answers a negative number). */
+    private long days(String key) {
+        long day = Duration.ofDays(1).toMillis();
+        return (redis.key().pttl(key) + day - 1) / day;
     }
 
     @Test

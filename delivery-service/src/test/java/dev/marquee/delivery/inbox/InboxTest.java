@@ -3,9 +3,14 @@ package dev.marquee.delivery.inbox;
 import static dev.marquee.delivery.Catalogue.SESSION_START;
 import static dev.marquee.delivery.Catalogue.campaign;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -16,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.marquee.contracts.app.WorkspaceSettings;
 import dev.marquee.contracts.campaign.CampaignSnapshot;
 import dev.marquee.contracts.campaign.Frequency;
 import dev.marquee.contracts.campaign.Message;
@@ -24,6 +30,7 @@ import dev.marquee.contracts.campaign.Variant;
 import dev.marquee.delivery.Catalogue;
 import dev.marquee.infra.test.KafkaResource;
 import dev.marquee.infra.test.RedisResource;
+import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -38,6 +45,9 @@ class InboxTest {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    RedisDataSource redis;
 
     @Test
     void cardsArrivePinnedFirstCanBeReadAndArchivedAndExpiredOnesAreGone() throws Exception {
@@ -68,6 +78,26 @@ class InboxTest {
                 .when().post("/v1/sdk/inbox/news/read").then().statusCode(404);
         given().header("X-Marquee-App-Id", app.appId)
                 .when().get("/v1/sdk/inbox").then().statusCode(400).body("errors[0].field", equalTo("userId"));
+
+        // the inbox of a user who never comes back ends: a year after the last look at it
+        assertThat(redis.key().ttl("mq:{" + app.appId + ":ana}:inbox"),
+                allOf(greaterThan(Duration.ofDays(366).minusMinutes(1).toSeconds()),
+                        lessThanOrEqualTo(Duration.ofDays(366).toSeconds())));
+    }
+
+    @Test
+    void aCardGoesToTheInboxAndNeverTakesTheScreenFromAModal() throws Exception {
+        Catalogue app = new Catalogue(json, bootstrap);
+        // one message per session on screen: a card that took the slot would hide the welcome modal for good
+        app.settings(new WorkspaceSettings(1, 1000, 0));
+        CampaignSnapshot urgentCard = card(app, "news", false, null);
+        app.publish(Catalogue.withVariants(campaign(app.appId, "news", SESSION_START, Catalogue.caps(null, null, null,
+                null, 90, false)), urgentCard.variants(), 0),
+                campaign(app.appId, "welcome", SESSION_START, Catalogue.caps(null, null, null, null, 10, false)));
+
+        assertThat(app.explain("ana", "SESSION_START", "s1").get("news"), equalTo("inbox"));
+        assertThat(app.shown("ana", "s1"), equalTo("welcome"));
+        inbox(app, "ana").then().statusCode(200).body("cards.campaignId", contains("news"));
     }
 
     private static io.restassured.response.Response inbox(Catalogue app, String userId) {

@@ -21,6 +21,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.marquee.contracts.Topics;
+import dev.marquee.contracts.campaign.CampaignSnapshot;
+import dev.marquee.contracts.campaign.CampaignState;
 import dev.marquee.contracts.campaign.Frequency;
 import dev.marquee.delivery.Catalogue;
 import dev.marquee.delivery.TopicReader;
@@ -74,6 +76,19 @@ class InteractionsTest {
                 app.appId + ":feedback", 1).get(0).value());
         assertThat(answered.at("/answers/nps").asInt(), equalTo(9));
         assertThat(answered.at("/answers/why/0").asText(), equalTo("speed"));
+    }
+
+    @Test
+    void outcomesOfAMessageShownBeforeItsCampaignStoppedStillCount() throws Exception {
+        Catalogue app = new Catalogue(json, bootstrap);
+        CampaignSnapshot welcome = campaign(app.appId, "welcome", SESSION_START, Frequency.DEFAULT);
+        app.publish(welcome);
+        app.stop(welcome, CampaignState.PAUSED);
+
+        // shown while it was live, reported after the pause (the SDK was offline)
+        post(app.appId, List.of(Map.of("eventId", "late", "type", "impression", "campaignId", "welcome", "version", 1,
+                "variant", "A"))).then().statusCode(200).body("results[0].status", equalTo("accepted"));
+        assertThat(TopicReader.records(bootstrap, Topics.DELIVERY_OUTCOMES, app.appId + ":welcome", 1), hasSize(1));
     }
 
     @Test

@@ -81,6 +81,9 @@ class StreamTest {
 
         app.publish(campaign(app.appId, "other", SESSION_START, Frequency.DEFAULT));
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> lines.contains("event:resync"));
+        // nothing but the fields an EventSource reads: no stray per-event content-type line
+        assertThat(lines.stream().filter(l -> !l.isEmpty() && !l.matches("(id|event|data|retry):.*")).toList(),
+                equalTo(List.of()));
     }
 
     @Test

@@ -35,6 +35,8 @@ public class CampaignIndex {
     /** The goal event names of each app's active campaigns: most tracked events match none and are skipped early. */
     private final Map<String, Set<String>> goalNamesByApp = new ConcurrentHashMap<>();
     private final Map<String, Long> versions = new ConcurrentHashMap<>();
+    /** The last snapshot of each campaign that went live and is no longer active (paused, ended, archived). */
+    private final Map<String, Map<String, CampaignSnapshot>> retiredByApp = new ConcurrentHashMap<>();
 
     /**
      * Returns true when the event changed the index. Changes are rare (a campaign published, edited or paused) and
@@ -48,10 +50,16 @@ public class CampaignIndex {
         }
         versions.put(event.key(), snapshot.version());
         Map<String, CampaignSnapshot> app = activeByApp.computeIfAbsent(event.appId(), a -> new ConcurrentHashMap<>());
+        Map<String, CampaignSnapshot> retired = retiredByApp.computeIfAbsent(event.appId(),
+                a -> new ConcurrentHashMap<>());
         if (snapshot.state() == CampaignState.ACTIVE) {
             app.put(snapshot.id(), snapshot);
+            retired.remove(snapshot.id());
         } else {
             app.remove(snapshot.id());
+            if (wentLive(snapshot)) {
+                retired.put(snapshot.id(), snapshot);
+            }
         }
         sortedByApp.put(event.appId(), app.values().stream().sorted(MOST_RECENT_FIRST).toList());
         goalNamesByApp.put(event.appId(), goalNames(app.values()));
@@ -77,6 +85,20 @@ public class CampaignIndex {
     public java.util.Optional<CampaignSnapshot> get(String appId, String campaignId) {
         Map<String, CampaignSnapshot> app = activeByApp.get(appId);
         return java.util.Optional.ofNullable(app == null ? null : app.get(campaignId));
+    }
+
+    /**
+     * A campaign of the app that is active or went live before (then paused, ended or archived): what the user may
+     * have been shown, so that outcomes of a message shown before the campaign stopped still count.
+     */
+    public java.util.Optional<CampaignSnapshot> shown(String appId, String campaignId) {
+        return get(appId, campaignId).or(() -> java.util.Optional
+                .ofNullable(retiredByApp.getOrDefault(appId, Map.of()).get(campaignId)));
+    }
+
+    private static boolean wentLive(CampaignSnapshot snapshot) {
+        return snapshot.activatedAt() != null || snapshot.state() == CampaignState.PAUSED
+                || snapshot.state() == CampaignState.ENDED;
     }
 
     private static Set<String> goalNames(Collection<CampaignSnapshot> campaigns) {

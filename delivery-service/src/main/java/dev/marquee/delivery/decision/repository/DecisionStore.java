@@ -93,6 +93,7 @@ public class DecisionStore {
         args.add(Long.toString(config.impressionRetention().toMillis()));
         args.add(Long.toString(config.sessionTtl().toSeconds()));
         args.add(Integer.toString(candidates.size()));
+        args.add(Long.toString(config.counterRetention().toMillis()));
         for (Candidate c : candidates) {
             args.add(c.campaignId());
             args.add(caps(c, sessionId));

@@ -28,7 +28,7 @@ public record Decision(Optional<Winner> winner, List<Verdict> verdicts, boolean 
      * @param reason {@code shown}, {@code control_group}, {@code eligible}, {@code arbitration:<winner id>}, or the
      *        first check that failed: {@code trigger}, {@code schedule}, {@code window}, {@code platform},
      *        {@code app_version}, {@code locale}, {@code rollout}, {@code segment_not_ready}, {@code segment},
-     *        {@code excluded_segment}, {@code segment_unknown} (Redis down), {@code caps_unknown} (Redis timed out), {@code cap:lifetime}, {@code cap:session},
+     *        {@code excluded_segment}, {@code segment_unknown} (Redis down), {@code caps_unknown} (Redis failed after the request went out), {@code inbox} (a card), {@code cap:lifetime}, {@code cap:session},
      *        {@code cap:rolling}, {@code cap:re_eligibility}, {@code workspace:session}, {@code workspace:day},
      *        {@code workspace:interval}
      */

@@ -1,5 +1,6 @@
 package dev.marquee.delivery.decision.service;
 
+import java.net.ConnectException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import org.jboss.logging.Logger;
 
 import dev.marquee.contracts.campaign.CampaignSnapshot;
 import dev.marquee.contracts.campaign.Frequency;
+import dev.marquee.contracts.campaign.MessageFormat;
 import dev.marquee.contracts.campaign.Schedule;
 import dev.marquee.contracts.campaign.Targeting;
 import dev.marquee.contracts.campaign.Variant;
@@ -94,6 +96,11 @@ public class DecisionService {
             if (reason.isEmpty()) {
                 Optional<Variant> variant = VariantAssignment.of(campaign, user.userId());
                 variants[i] = variant;
+                if (events != null && variant.map(v -> v.message().format() == MessageFormat.CARD).orElse(false)) {
+                    // a card goes to the inbox: it never competes for the screen nor counts against its caps
+                    reasons[i] = "inbox";
+                    continue;
+                }
                 ranked.add(new Ranked(candidate(campaign, user.userId(), variant), i));
             }
         }
@@ -121,14 +128,24 @@ public class DecisionService {
                             TemplateProfile.of(result.profile(), user.userId()), result.reservation());
                 })
                 .onFailure().recoverWithItem(e -> {
-                    // no answer in time: the script may have run and reserved an impression, so showing an
-                    // untargeted message as well could break a cap; only a refused request fails open
-                    boolean mayHaveRun = e instanceof TimeoutException;
+                    // only a connection that was never made is known not to have run the script; after a timeout, a
+                    // reset once the request went out or an error reply, it may have reserved an impression, and
+                    // showing an untargeted message as well could break a cap
+                    boolean neverSent = neverSent(e);
                     LOG.warnf("Redis did not decide (%s): degraded decision for app %s",
-                            mayHaveRun ? "timeout" : e.getMessage(), appId);
+                            e instanceof TimeoutException ? "timeout" : e.toString(), appId);
                     return degraded(campaigns, reasons, positions, candidates, events, variants, user.userId(),
-                            !mayHaveRun);
+                            neverSent);
                 });
+    }
+
+    private static boolean neverSent(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Decision degraded(List<CampaignSnapshot> campaigns, String[] reasons, int[] positions,

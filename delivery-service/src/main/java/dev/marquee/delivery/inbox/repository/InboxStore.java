@@ -41,12 +41,14 @@ public class InboxStore {
     private final ObjectMapper json;
     private final String script;
     private final Duration timeout;
+    private final String retentionSeconds;
 
     public InboxStore(RedisAPI redis, ObjectMapper json, DeliveryConfig config) {
         this.redis = redis;
         this.json = json;
         this.script = LuaScript.load("lua/inbox.lua");
         this.timeout = config.redisTimeout();
+        this.retentionSeconds = Long.toString(config.impressionRetention().toSeconds());
     }
 
     /** Adds the cards that are not in the inbox yet and answers every card of the inbox. */
@@ -55,6 +57,7 @@ public class InboxStore {
         args.add(script);
         args.add("1");
         args.add(new UserKeys(appId, userId).inbox());
+        args.add(retentionSeconds);
         for (StoredCard card : arrivals) {
             args.add("c:" + card.campaignId());
             args.add(write(card));

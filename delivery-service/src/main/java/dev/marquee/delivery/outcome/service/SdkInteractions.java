@@ -138,9 +138,10 @@ public class SdkInteractions {
             errors.add(new FieldError(path + ".type", "must be one of " + TYPES.keySet().stream().sorted().toList()));
         }
         String campaignId = text(node, "campaignId", path + ".", MAX_ID, true, errors);
-        Optional<CampaignSnapshot> campaign = campaignId == null ? Optional.empty() : index.get(appId, campaignId);
+        // a message shown before its campaign was paused or ended still has its outcomes counted
+        Optional<CampaignSnapshot> campaign = campaignId == null ? Optional.empty() : index.shown(appId, campaignId);
         if (campaignId != null && campaign.isEmpty()) {
-            errors.add(new FieldError(path + ".campaignId", "is not an active campaign of this app"));
+            errors.add(new FieldError(path + ".campaignId", "is not a campaign of this app that went live"));
         }
         JsonNode version = node.get("version");
         if (version == null || !version.canConvertToLong() || !version.isIntegralNumber() || version.asLong() < 1) {

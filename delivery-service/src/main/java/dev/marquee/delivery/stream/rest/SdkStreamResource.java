@@ -45,8 +45,8 @@ public class SdkStreamResource {
             @Context Sse sse) {
         long after = parse(lastEventId);
         Multi<OutboundSseEvent> events = hub.connect(appId, userId, locale, after).map(e -> {
-            OutboundSseEvent.Builder builder = sse.newEventBuilder().name(e.name()).data(e.data())
-                    .mediaType(MediaType.APPLICATION_JSON_TYPE);
+            // data is JSON text already; no media type, so no content-type field precedes each event
+            OutboundSseEvent.Builder builder = sse.newEventBuilder().name(e.name()).data(e.data());
             if (e.id() != null) {
                 builder.id(Long.toString(e.id()));
             }

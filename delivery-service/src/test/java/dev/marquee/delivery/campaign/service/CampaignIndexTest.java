@@ -40,6 +40,21 @@ class CampaignIndexTest {
     }
 
     @Test
+    void aCampaignThatWentLiveStaysKnownForItsOutcomesAfterItStops() {
+        index.apply(event("app", "paused", CampaignState.ACTIVE, 2));
+        index.apply(event("app", "paused", CampaignState.PAUSED, 3));
+        index.apply(event("app", "draft", CampaignState.DRAFT, 1));
+
+        assertEquals(3, index.shown("app", "paused").orElseThrow().version());
+        assertTrue(index.get("app", "paused").isEmpty(), "not served");
+        assertTrue(index.shown("app", "draft").isEmpty(), "never shown to anyone");
+        assertTrue(index.shown("other-app", "paused").isEmpty());
+
+        index.apply(event("app", "paused", CampaignState.ACTIVE, 4));
+        assertEquals(4, index.shown("app", "paused").orElseThrow().version());
+    }
+
+    @Test
     void aRedeliveredOrOlderEventChangesNothing() {
         CampaignEvent published = event("app", "c1", CampaignState.ACTIVE, 2);
         assertTrue(index.apply(published));
