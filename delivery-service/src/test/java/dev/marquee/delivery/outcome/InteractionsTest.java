@@ -28,6 +28,7 @@ import dev.marquee.delivery.Catalogue;
 import dev.marquee.delivery.TopicReader;
 import dev.marquee.infra.test.KafkaResource;
 import dev.marquee.infra.test.RedisResource;
+import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -43,6 +44,9 @@ class InteractionsTest {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    RedisDataSource redis;
 
     @Test
     void interactionsArePublishedOncePerEventIdWithCampaignVersionAndVariant() throws Exception {
@@ -76,6 +80,21 @@ class InteractionsTest {
                 app.appId + ":feedback", 1).get(0).value());
         assertThat(answered.at("/answers/nps").asInt(), equalTo(9));
         assertThat(answered.at("/answers/why/0").asText(), equalTo("speed"));
+    }
+
+    @Test
+    void aRetryWhileTheFirstAttemptMayStillFailIsPublishedNotDropped() throws Exception {
+        Catalogue app = new Catalogue(json, bootstrap);
+        app.publish(campaign(app.appId, "welcome", SESSION_START, Frequency.DEFAULT));
+        // a first attempt has claimed the id and is still publishing (it may yet fail)
+        redis.value(String.class).set("mq:{" + app.appId + ":ana}:interaction:in-flight", "pending");
+
+        post(app.appId, List.of(Map.of("eventId", "in-flight", "type", "impression", "campaignId", "welcome", "version",
+                1, "variant", "A"))).then().statusCode(200).body("results[0].status", equalTo("accepted"));
+        assertThat(TopicReader.records(bootstrap, Topics.DELIVERY_OUTCOMES, app.appId + ":welcome", 1), hasSize(1));
+        // once published, a retry is a duplicate
+        post(app.appId, List.of(Map.of("eventId", "in-flight", "type", "impression", "campaignId", "welcome", "version",
+                1, "variant", "A"))).then().statusCode(200).body("results[0].status", equalTo("duplicate"));
     }
 
     @Test

@@ -2,7 +2,7 @@ package dev.marquee.delivery.event.service;
 
 import java.time.Instant;
 import java.util.Optional;
-import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -11,22 +11,22 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.marquee.contracts.delivery.DeliveryOutcome;
-import dev.marquee.contracts.delivery.OutcomeType;
+import dev.marquee.contracts.user.UserEvent;
 import dev.marquee.delivery.config.DeliveryConfig;
 import dev.marquee.delivery.decision.repository.DecisionStore;
 import dev.marquee.delivery.decision.service.Decision;
 import dev.marquee.delivery.decision.service.DecisionService;
 import dev.marquee.delivery.event.messaging.UserEventPublisher;
 import dev.marquee.delivery.message.service.Display;
-import dev.marquee.delivery.outcome.messaging.OutcomePublisher;
+import dev.marquee.delivery.outcome.service.ControlExposures;
 import io.smallrye.mutiny.Uni;
 
 /**
  * {@code POST /v1/sdk/events}: the valid events are published (acknowledged by Kafka, so nothing accepted is lost) and,
  * at the same time, the triggers of the batch are decided; the answer waits for both. When Kafka refuses the events
  * the answer is 503 and the impression the decision reserved is released again: during that moment the caps count
- * one impression too many, so they err on the side of showing less, never more.
+ * one impression too many, so they err on the side of showing less, never more. The same holds when the control
+ * group's exposure cannot be recorded: the SDK's retry of the batch records it, under the same id.
  */
 @ApplicationScoped
 public class SdkTracking {
@@ -40,14 +40,14 @@ public class SdkTracking {
     private final SdkEventReader reader;
     private final UserEventPublisher publisher;
     private final DecisionService decisions;
-    private final OutcomePublisher outcomes;
+    private final ControlExposures exposures;
 
     public SdkTracking(ObjectMapper json, DeliveryConfig config, UserEventPublisher publisher,
-            DecisionService decisions, OutcomePublisher outcomes) {
+            DecisionService decisions, ControlExposures exposures) {
         this.reader = new SdkEventReader(json, config.maxFutureSkew());
         this.publisher = publisher;
         this.decisions = decisions;
-        this.outcomes = outcomes;
+        this.exposures = exposures;
     }
 
     public Uni<Tracked> track(String appId, JsonNode body) {
@@ -69,7 +69,10 @@ public class SdkTracking {
             }
             Optional<Decision.Winner> winner = decision.winner();
             if (winner.isPresent() && winner.get().variant().isEmpty()) {
-                return exposure(appId, batch.user().userId(), winner.get(), now)
+                // caused by the batch's events: the SDK's retry of the batch records the same exposure
+                String cause = batch.accepted().stream().map(UserEvent::eventId).collect(Collectors.joining(","));
+                return exposures.record(appId, batch.user().userId(), winner.get().campaign(), now, cause)
+                        .onFailure().call(() -> release(decision))
                         .replaceWith(new Tracked(batch, Optional.empty(), decision.degraded()));
             }
             return Uni.createFrom().item(new Tracked(batch,
@@ -78,7 +81,7 @@ public class SdkTracking {
         });
     }
 
-    /** The events were refused: the impression reserved for them is given back (if Redis lets us). */
+    /** The events or the exposure were refused: the impression reserved is given back (if Redis lets us). */
     private Uni<Void> release(Decision decision) {
         if (decision.reservation().isEmpty()) {
             return Uni.createFrom().voidItem();
@@ -88,17 +91,6 @@ public class SdkTracking {
             LOG.warnf("impression %s of user %s not released (%s): it counts against the caps", reservation.member(),
                     reservation.userId(), e.getMessage());
             return null;
-        });
-    }
-
-    /** The control group saw nothing; the exposure is what the experiment compares against. */
-    private Uni<Void> exposure(String appId, String userId, Decision.Winner winner, Instant now) {
-        DeliveryOutcome outcome = new DeliveryOutcome(UUID.randomUUID().toString(), OutcomeType.CONTROL_EXPOSURE,
-                appId, userId, winner.campaign().id(), winner.campaign().version(), null, now, null, java.util.Map.of(),
-                null);
-        return outcomes.publish(outcome).onFailure().recoverWithUni(e -> {
-            LOG.warnf("control exposure of %s not published: %s", winner.campaign().id(), e.getMessage());
-            return Uni.createFrom().voidItem();
         });
     }
 }

@@ -3,6 +3,7 @@ package dev.marquee.delivery.outcome.repository;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +15,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.RedisAPI;
 import io.vertx.mutiny.redis.client.Response;
 
-/** What outcomes need from Redis: interaction ids already published, and impressions for conversion attribution. */
+/** What outcomes need from Redis: interaction ids claimed and published, and impressions for conversion attribution. */
 @ApplicationScoped
 public class OutcomeStore {
 
@@ -41,23 +42,43 @@ public class OutcomeStore {
 
     private final RedisAPI redis;
     private final String attributeScript;
+    private final String claimScript;
+    private final String forgetScript;
     private final long retentionSeconds;
 
     public OutcomeStore(RedisAPI redis, DeliveryConfig config) {
         this.redis = redis;
         this.attributeScript = LuaScript.load("lua/attribute.lua");
+        this.claimScript = LuaScript.load("lua/claim.lua");
+        this.forgetScript = LuaScript.load("lua/forget.lua");
         this.retentionSeconds = config.impressionRetention().toSeconds();
     }
 
-    /** True the first time this interaction id is seen for the user. */
-    public Uni<Boolean> firstSeen(String appId, String userId, String eventId) {
-        return redis.set(List.of(new UserKeys(appId, userId).interaction(eventId), "1", "NX", "EX",
-                Long.toString(INTERACTION_MEMORY.toSeconds()))).map(r -> r != null && "OK".equals(r.toString()));
+    /** Where an interaction id stands: published before, being published by another attempt, or claimed now. */
+    public enum Claim {
+        NEW, PENDING, PUBLISHED
     }
 
-    /** Forgets an interaction id whose publication failed, so the SDK's retry is published. */
+    /**
+     * Claims an interaction id for publication. An id whose earlier attempt is still pending is not answered
+     * {@code PUBLISHED}: that attempt may yet fail, so the caller publishes again (consumers are idempotent on it).
+     */
+    public Uni<Claim> claim(String appId, String userId, String eventId) {
+        return redis.eval(List.of(claimScript, "1", new UserKeys(appId, userId).interaction(eventId),
+                Long.toString(INTERACTION_MEMORY.toSeconds())))
+                .map(r -> Claim.valueOf(r.toString().toUpperCase(Locale.ROOT)));
+    }
+
+    /** Records that the interaction id was published: retries from now on are duplicates. */
+    public Uni<Void> published(String appId, String userId, String eventId) {
+        return redis.set(List.of(new UserKeys(appId, userId).interaction(eventId), "published", "EX",
+                Long.toString(INTERACTION_MEMORY.toSeconds()))).replaceWithVoid();
+    }
+
+    /** Forgets an interaction id whose publication failed, unless another attempt has published it meanwhile. */
     public Uni<Void> forget(String appId, String userId, String eventId) {
-        return redis.del(List.of(new UserKeys(appId, userId).interaction(eventId))).replaceWithVoid();
+        return redis.eval(List.of(forgetScript, "1", new UserKeys(appId, userId).interaction(eventId)))
+                .replaceWithVoid();
     }
 
     /** The campaign's latest impression in {@code [from, at]} and the goal event that converts it, if any. */

@@ -25,6 +25,7 @@ import dev.marquee.delivery.campaign.service.CampaignIndex;
 import dev.marquee.delivery.config.DeliveryConfig;
 import dev.marquee.delivery.outcome.messaging.OutcomePublisher;
 import dev.marquee.delivery.outcome.repository.OutcomeStore;
+import dev.marquee.delivery.outcome.repository.OutcomeStore.Claim;
 import dev.marquee.delivery.rest.InvalidFieldsException;
 import dev.marquee.delivery.rest.Problem.FieldError;
 import io.smallrye.mutiny.Multi;
@@ -32,8 +33,9 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * {@code POST /v1/sdk/interactions}: what the user did with a message (impression, click, dismiss, survey answer),
- * validated one by one and published to {@code delivery.outcomes.v1} once per client {@code eventId}: a retried
- * interaction is answered {@code duplicate} and not published again.
+ * validated one by one and published to {@code delivery.outcomes.v1} at least once per client {@code eventId}: a
+ * retry after a publication is answered {@code duplicate} and not published again; a retry while the first attempt
+ * is still under way is published again (consumers are idempotent on the id).
  */
 @ApplicationScoped
 public class SdkInteractions {
@@ -106,17 +108,28 @@ public class SdkInteractions {
                 .collect().asList();
     }
 
-    /** "accepted", or "duplicate" when this event id was published before. */
+    /**
+     * "accepted", or "duplicate" when this event id was published before. An id whose first attempt is still under
+     * way is published again rather than answered "duplicate": that attempt may yet fail.
+     */
     private Uni<String> publishOnce(DeliveryOutcome outcome) {
-        return store.firstSeen(outcome.appId(), outcome.userId(), outcome.eventId())
+        String appId = outcome.appId();
+        String userId = outcome.userId();
+        String eventId = outcome.eventId();
+        return store.claim(appId, userId, eventId)
                 // without Redis the id cannot be checked: publish anyway, consumers are idempotent on it
-                .onFailure().recoverWithItem(true)
-                .chain(first -> !first
+                .onFailure().recoverWithItem(Claim.NEW)
+                .chain(claim -> claim == Claim.PUBLISHED
                         ? Uni.createFrom().item("duplicate")
-                        : publisher.publish(outcome).replaceWith("accepted")
-                                .onFailure().call(e -> store.forget(outcome.appId(), outcome.userId(), outcome.eventId())
+                        : publisher.publish(outcome)
+                                .call(() -> store.published(appId, userId, eventId)
+                                        .onFailure().invoke(f -> LOG.warnf("interaction id %s not marked published: %s",
+                                                eventId, f.getMessage()))
+                                        .onFailure().recoverWithNull())
+                                .replaceWith("accepted")
+                                .onFailure().call(e -> store.forget(appId, userId, eventId)
                                         .onFailure().invoke(f -> LOG.warnf("interaction id %s not forgotten: %s",
-                                                outcome.eventId(), f.getMessage()))
+                                                eventId, f.getMessage()))
                                         .onFailure().recoverWithNull()));
     }
 

@@ -25,6 +25,7 @@ import dev.marquee.delivery.app.service.WorkspaceSettingsIndex;
 import dev.marquee.delivery.campaign.service.CampaignIndex;
 import dev.marquee.delivery.config.DeliveryConfig;
 import dev.marquee.delivery.message.service.VariantAssignment;
+import dev.marquee.delivery.outcome.service.ControlExposures;
 import dev.marquee.delivery.rest.InvalidFieldsException;
 import dev.marquee.delivery.rest.PayloadTooLargeException;
 import dev.marquee.delivery.rest.Problem.FieldError;
@@ -33,7 +34,7 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * {@code POST /v1/apps/{appId}/messages/send}: an active campaign (each user gets their variant; the control group
- * gets nothing) or an inline message (transactional, or the preview of a draft on test users) to the given users now.
+ * gets nothing, and its exposure is recorded) or an inline message (transactional, or the preview of a draft on test users) to the given users now.
  * Sends are not capped: the app's backend decided. Delivered over the user's stream wherever it is connected, else
  * kept for {@code ttlSeconds} and delivered when the stream next connects.
  */
@@ -49,15 +50,17 @@ public class MessageSends {
 
     private final CampaignIndex index;
     private final WorkspaceSettingsIndex workspaces;
+    private final ControlExposures exposures;
     private final OutboxStore outbox;
     private final ObjectMapper json;
     private final Duration defaultTtl;
     private final long maxTotalBytes;
 
-    public MessageSends(CampaignIndex index, WorkspaceSettingsIndex workspaces, OutboxStore outbox, ObjectMapper json,
-            DeliveryConfig config) {
+    public MessageSends(CampaignIndex index, WorkspaceSettingsIndex workspaces, ControlExposures exposures,
+            OutboxStore outbox, ObjectMapper json, DeliveryConfig config) {
         this.index = index;
         this.workspaces = workspaces;
+        this.exposures = exposures;
         this.outbox = outbox;
         this.json = json;
         this.defaultTtl = config.stream().defaultTtl();
@@ -127,7 +130,9 @@ public class MessageSends {
                 CampaignSnapshot c = campaign.get();
                 Optional<Variant> variant = VariantAssignment.of(c, userId);
                 if (variant.isEmpty()) {
-                    sends.add(Uni.createFrom().item(new Sent(userId, "control_group", null)));
+                    // the send is the cause: a send has no idempotency key, so a repeated send is another exposure
+                    sends.add(exposures.record(appId, userId, c, now, "send:" + now.toEpochMilli())
+                            .replaceWith(new Sent(userId, "control_group", null)));
                     continue;
                 }
                 sends.add(append(appId, userId, c.id(), c.version(), variant.get().id(), variant.get().message(), now,

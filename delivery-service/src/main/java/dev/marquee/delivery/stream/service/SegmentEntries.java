@@ -15,9 +15,11 @@ import dev.marquee.contracts.campaign.Trigger;
 import dev.marquee.contracts.segment.SegmentMembershipEvent;
 import dev.marquee.delivery.config.DeliveryConfig;
 import dev.marquee.delivery.decision.repository.UserKeys;
+import dev.marquee.delivery.decision.service.Decision;
 import dev.marquee.delivery.decision.service.DecisionService;
 import dev.marquee.delivery.decision.service.TriggerEvent;
 import dev.marquee.delivery.decision.service.UserContext;
+import dev.marquee.delivery.outcome.service.ControlExposures;
 import dev.marquee.delivery.stream.repository.OutboxStore;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.RedisAPI;
@@ -25,20 +27,23 @@ import io.vertx.mutiny.redis.client.RedisAPI;
 /**
  * A user entered a segment: the SDK should sync its eligible messages again (a resync hint through the user's
  * outbox, so it reaches whichever instance holds the stream), and campaigns triggered by entering that segment are
- * decided like any trigger (caps, arbitration, reservation) and the winner is sent over the stream. Once per event id.
+ * decided like any trigger (caps, arbitration, reservation) and the winner is sent over the stream (or, for the
+ * control group, its exposure recorded). Once per event id.
  */
 @ApplicationScoped
 public class SegmentEntries {
 
     private final DecisionService decisions;
+    private final ControlExposures exposures;
     private final OutboxStore outbox;
     private final RedisAPI redis;
     private final ObjectMapper json;
     private final Duration ttl;
 
-    public SegmentEntries(DecisionService decisions, OutboxStore outbox, RedisAPI redis, ObjectMapper json,
-            DeliveryConfig config) {
+    public SegmentEntries(DecisionService decisions, ControlExposures exposures, OutboxStore outbox, RedisAPI redis,
+            ObjectMapper json, DeliveryConfig config) {
         this.decisions = decisions;
+        this.exposures = exposures;
         this.outbox = outbox;
         this.redis = redis;
         this.json = json;
@@ -63,16 +68,23 @@ public class SegmentEntries {
                 .chain(() -> decisions.decide(event.appId(), UserContext.of(event.userId()),
                         List.of(new TriggerEvent(Trigger.Type.SEGMENT_ENTERED, event.segmentId(), Map.of())),
                         Instant.now(), DecisionService.Mode.RESERVE))
-                .chain(decision -> decision.winner().filter(w -> w.variant().isPresent()).map(w -> {
-                    Map<String, Object> payload = new LinkedHashMap<>();
-                    payload.put("type", "message");
-                    payload.put("campaignId", w.campaign().id());
-                    payload.put("version", w.campaign().version());
-                    payload.put("variant", w.variant().get().id());
-                    payload.put("sentAt", Instant.now().toString());
-                    payload.put("message", w.variant().get().message());
-                    return outbox.append(event.appId(), event.userId(), write(payload), ttl).replaceWithVoid();
-                }).orElse(Uni.createFrom().voidItem()));
+                .chain(decision -> decision.winner().map(w -> w.variant().isEmpty()
+                        // caused by this event: the consumer's retry of it records the same exposure
+                        ? exposures.record(event.appId(), event.userId(), w.campaign(), Instant.now(),
+                                "segment:" + event.eventId())
+                        : outbox.append(event.appId(), event.userId(), write(message(w)), ttl).replaceWithVoid())
+                        .orElse(Uni.createFrom().voidItem()));
+    }
+
+    private static Map<String, Object> message(Decision.Winner winner) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("type", "message");
+        payload.put("campaignId", winner.campaign().id());
+        payload.put("version", winner.campaign().version());
+        payload.put("variant", winner.variant().get().id());
+        payload.put("sentAt", Instant.now().toString());
+        payload.put("message", winner.variant().get().message());
+        return payload;
     }
 
     private String write(Map<String, Object> payload) {
