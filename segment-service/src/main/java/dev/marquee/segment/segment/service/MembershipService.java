@@ -99,11 +99,16 @@ public class MembershipService {
             List<Decision> decisions = new ArrayList<>(anonymousExits);
             for (int i = 0; i < events.size(); i++) {
                 UserEvent event = events.get(i);
+                List<CompiledSegment> segments = affected.get(i);
                 if (states.get(i).created()) {
                     effects.newProfile(event.appId());
+                    // an empty profile already holds rules such as neq, not and at_most 0, whatever the event names
+                    // (the counters not read for them are the new profile's: none but this event's, which they
+                    // would have named)
+                    segments = catalog.rulesOf(event.appId());
                 }
-                decisions.add(decide(event.appId(), event.userId(), affected.get(i), states.get(i), now,
-                        event.eventId(), effects));
+                decisions.add(decide(event.appId(), event.userId(), segments, states.get(i), now, event.eventId(),
+                        effects));
             }
             return commit(decisions, effects);
         })).chain(() -> round(byUser, index + 1, effects));
