@@ -131,6 +131,19 @@ public final class Catalogue {
                 .size() >= campaigns.length);
     }
 
+    /** Publishes the campaign as a draft (created, never activated), as campaign-service does on create. */
+    public void draft(CampaignSnapshot c) throws Exception {
+        CampaignSnapshot draft = new CampaignSnapshot(c.id(), c.appId(), c.name(), CampaignState.DRAFT, c.version(),
+                c.triggers(), c.targeting(), c.variants(), c.controlPercent(), c.schedule(), c.frequency(), c.goals(),
+                c.updatedAt(), null);
+        CampaignEvent event = new CampaignEvent(UUID.randomUUID().toString(), CampaignEventType.CREATED, appId, c.id(),
+                draft.updatedAt(), draft);
+        try (KafkaCompanion kafka = new KafkaCompanion(bootstrap)) {
+            kafka.produceStrings().fromRecords(new ProducerRecord<>(Topics.CAMPAIGN_EVENTS, event.key(),
+                    json.writeValueAsString(event))).awaitCompletion(Duration.ofSeconds(10));
+        }
+    }
+
     /** Publishes the campaign's next version in {@code state} (paused, ended): it leaves the index. */
     public void stop(CampaignSnapshot c, CampaignState state) throws Exception {
         CampaignSnapshot stopped = new CampaignSnapshot(c.id(), c.appId(), c.name(), state, c.version() + 1,

@@ -116,6 +116,41 @@ class LocalSuiteIT {
         assertTrue(served, "the activated campaign was not served within 2 s");
     }
 
+    /** Issue 18 item 13: a draft previewed on a test user; a send right after activate does not fail. */
+    @Test
+    void aDraftIsPreviewedOnATestUserAndASendRightAfterActivateIsQueued() throws Exception {
+        DemoSeed.NewApp app = new DemoSeed(suite.gatewayUrl()).app(suite.operatorToken(), "Previews");
+        given().auth().oauth2(app.adminToken()).contentType(ContentType.JSON)
+                .body(Map.of("maxMessagesPerSession", 10, "maxMessagesPerDay", 10, "minSecondsBetweenMessages", 30,
+                        "testUsers", List.of("qa-ana")))
+                .when().put("/v1/apps/{appId}/settings", app.appId())
+                .then().statusCode(200);
+        String campaignId = given().auth().oauth2(app.adminToken()).contentType(ContentType.JSON)
+                .body(Map.of("name", "Launch", "triggers", List.of(Map.of("type", "SESSION_START")),
+                        "message", Map.of("format", "MODAL", "title", "Launch day", "body", "It is here")))
+                .when().post("/v1/apps/{appId}/campaigns", app.appId())
+                .then().statusCode(201).extract().path("id");
+
+        // sent at once: the draft and the settings reach delivery while the send waits for them
+        given().auth().oauth2(app.adminToken()).contentType(ContentType.JSON)
+                .body(Map.of("userIds", List.of("qa-ana"), "campaignId", campaignId))
+                .when().post("/v1/apps/{appId}/messages/send", app.appId())
+                .then().statusCode(202).body("results[0].status", equalTo("queued"));
+        given().auth().oauth2(app.adminToken()).contentType(ContentType.JSON)
+                .body(Map.of("userIds", List.of("someone"), "campaignId", campaignId))
+                .when().post("/v1/apps/{appId}/messages/send", app.appId())
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("campaignId"));
+
+        given().auth().oauth2(app.adminToken())
+                .when().post("/v1/apps/{appId}/campaigns/{id}/actions/activate", app.appId(), campaignId)
+                .then().statusCode(200);
+        given().auth().oauth2(app.adminToken()).contentType(ContentType.JSON)
+                .body(Map.of("userIds", List.of("someone"), "campaignId", campaignId))
+                .when().post("/v1/apps/{appId}/messages/send", app.appId())
+                .then().statusCode(202).body("results[0].status", equalTo("queued"));
+    }
+
     @Test
     void badCredentialsAndInputAreRefusedAtTheRightPlace() throws Exception {
         Response app = given().auth().oauth2(suite.operatorToken())

@@ -10,7 +10,7 @@ import jakarta.persistence.Table;
 
 import dev.marquee.contracts.app.WorkspaceSettings;
 
-/** The workspace-wide frequency rules of one app. */
+/** The workspace-wide rules of one app: frequency caps, HTML, deep-link schemes and test users. */
 @Entity
 @Table(name = "app_settings")
 public class AppSettings {
@@ -36,6 +36,10 @@ public class AppSettings {
     @Column(name = "link_schemes")
     public String linkSchemes = "";
 
+    /** The app's test users, one per line (settings {@code testUsers}). */
+    @Column(name = "test_users")
+    public String testUsers = "";
+
     @Column(name = "updated_at")
     public Instant updatedAt;
 
@@ -51,11 +55,17 @@ public class AppSettings {
         maxPerDay = settings.maxMessagesPerDay();
         minSecondsBetween = settings.minSecondsBetweenMessages();
         linkSchemes = String.join(",", settings.linkSchemes());
+        testUsers = String.join("\n", settings.testUsers());
         updatedAt = at;
     }
 
     public WorkspaceSettings toContract() {
-        return new WorkspaceSettings(maxPerSession, maxPerDay, minSecondsBetween, htmlMessages, linkSchemes());
+        return new WorkspaceSettings(maxPerSession, maxPerDay, minSecondsBetween, htmlMessages, linkSchemes(),
+                testUsers());
+    }
+
+    public List<String> testUsers() {
+        return testUsers == null || testUsers.isEmpty() ? List.of() : List.of(testUsers.split("\n"));
     }
 
     public List<String> linkSchemes() {

@@ -49,6 +49,13 @@ public interface DeliveryConfig {
          */
         @WithDefault("8388608")
         long maxTotalBytes();
+
+        /**
+         * How long a send of a campaign this instance does not know as active (or, for test users, at all) waits for
+         * its event: a send right after {@code activate} succeeds; a send of an unknown campaign is refused after it.
+         */
+        @WithDefault("3s")
+        Duration campaignWait();
     }
 
     interface Stream {

@@ -13,14 +13,15 @@ import dev.marquee.campaign.rest.InvalidFieldException;
 import dev.marquee.contracts.app.WorkspaceSettings;
 import dev.marquee.contracts.safety.LinkPolicy;
 
-/** Workspace settings as the API takes them: the caps are required on PUT; {@code htmlMessages} absent is off, {@code linkSchemes} absent is none. */
-@Schema(example = "{\"maxMessagesPerSession\": 5, \"maxMessagesPerDay\": 10, \"minSecondsBetweenMessages\": 30, \"htmlMessages\": false, \"linkSchemes\": [\"demoshop\"]}")
+/** Workspace settings as the API takes them: the caps are required on PUT; {@code htmlMessages} absent is off, {@code linkSchemes} and {@code testUsers} absent are none. */
+@Schema(example = "{\"maxMessagesPerSession\": 5, \"maxMessagesPerDay\": 10, \"minSecondsBetweenMessages\": 30, \"htmlMessages\": false, \"linkSchemes\": [\"demoshop\"], \"testUsers\": [\"qa-ana\"]}")
 public record SettingsRequest(
         @NotNull @Min(1) @Max(100) Integer maxMessagesPerSession,
         @NotNull @Min(1) @Max(1000) Integer maxMessagesPerDay,
         @NotNull @Min(0) @Max(86400) Integer minSecondsBetweenMessages,
         Boolean htmlMessages,
-        @Size(max = LinkPolicy.MAX_APP_SCHEMES) List<String> linkSchemes) {
+        @Size(max = LinkPolicy.MAX_APP_SCHEMES) List<String> linkSchemes,
+        @Size(max = WorkspaceSettings.MAX_TEST_USERS) List<String> testUsers) {
 
     /** Each declared scheme must be a valid one the policy lets an app own ({@code linkSchemes[i]} otherwise). */
     WorkspaceSettings toContract() {
@@ -31,8 +32,16 @@ public record SettingsRequest(
                 throw new InvalidFieldException(field, problem);
             });
         }
+        List<String> users = testUsers == null ? List.of() : testUsers;
+        for (int i = 0; i < users.size(); i++) {
+            String user = users.get(i);
+            if (user == null || user.isBlank() || user.length() > 256 || user.chars().anyMatch(Character::isISOControl)) {
+                throw new InvalidFieldException("testUsers[" + i + "]",
+                        "must be a user id of 1 to 256 characters without control characters");
+            }
+        }
         return new WorkspaceSettings(maxMessagesPerSession, maxMessagesPerDay, minSecondsBetweenMessages, html(),
-                schemes.stream().distinct().toList());
+                schemes.stream().distinct().toList(), users.stream().distinct().toList());
     }
 
     boolean html() {

@@ -89,6 +89,32 @@ class SettingsResourceTest {
     }
 
     @Test
+    void testUsersAreStoredPublishedAndChecked() throws Exception {
+        String appId = createApp("Previews");
+        given().contentType(ContentType.JSON)
+                .body(Map.of("maxMessagesPerSession", 3, "maxMessagesPerDay", 5, "minSecondsBetweenMessages", 60,
+                        "testUsers", List.of("qa-ana", "qa-bo", "qa-ana")))
+                .when().put("/v1/apps/{appId}/settings", appId)
+                .then().statusCode(200).body("testUsers", equalTo(List.of("qa-ana", "qa-bo")));
+        given().when().get("/v1/apps/{appId}/settings", appId)
+                .then().statusCode(200).body("testUsers", equalTo(List.of("qa-ana", "qa-bo")));
+        JsonNode changed = json.readTree(TopicReader.records(bootstrap, Topics.APP_EVENTS, appId, 2).get(1).value());
+        assertEquals("qa-bo", changed.at("/settings/testUsers/1").asText());
+
+        given().contentType(ContentType.JSON)
+                .body(Map.of("maxMessagesPerSession", 3, "maxMessagesPerDay", 5, "minSecondsBetweenMessages", 60,
+                        "testUsers", List.of("ok", "bad\u0001id")))
+                .when().put("/v1/apps/{appId}/settings", appId)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("testUsers[1]"));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("maxMessagesPerSession", 3, "maxMessagesPerDay", 5, "minSecondsBetweenMessages", 60,
+                        "testUsers", java.util.stream.IntStream.range(0, 51).mapToObj(i -> "u" + i).toList()))
+                .when().put("/v1/apps/{appId}/settings", appId)
+                .then().statusCode(400).body("errors[0].field", equalTo("testUsers"));
+    }
+
+    @Test
     void anUnknownAppHasNoSettings() {
         given().when().get("/v1/apps/{appId}/settings", "no-such-app").then().statusCode(404);
         given().contentType(ContentType.JSON)

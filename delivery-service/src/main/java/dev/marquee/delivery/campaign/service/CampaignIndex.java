@@ -1,5 +1,6 @@
 package dev.marquee.delivery.campaign.service;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
@@ -8,17 +9,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.marquee.contracts.campaign.CampaignEvent;
+import dev.marquee.contracts.campaign.CampaignEventType;
 import dev.marquee.contracts.campaign.CampaignSnapshot;
 import dev.marquee.contracts.campaign.CampaignState;
 import dev.marquee.contracts.campaign.Schedule;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
 
 /**
- * The active campaigns of every app, in memory, built from {@code campaign.events.v1}. The hot path reads it without
- * I/O. Applying an event is idempotent: a snapshot replaces the stored one only if its version is newer, so a
+ * The active campaigns of every app, in memory, built from {@code campaign.events.v1} (and the last snapshot of the
+ * others: those that went live, whose late outcomes still count, and drafts, which test users preview). The hot path
+ * reads it without I/O. Applying an event is idempotent: a snapshot replaces the stored one only if its version is newer, so a
  * redelivered or replayed event (same eventId, same version) changes nothing.
  */
 @ApplicationScoped
@@ -29,6 +35,8 @@ public class CampaignIndex {
             .comparing(CampaignSnapshot::startedAt, Comparator.nullsLast(Comparator.reverseOrder()))
             .thenComparing(CampaignSnapshot::id);
 
+    private static final Duration AWAIT_POLL = Duration.ofMillis(25);
+
     private final Map<String, Map<String, CampaignSnapshot>> activeByApp = new ConcurrentHashMap<>();
     /** The same campaigns, sorted once per change instead of once per decision: what the hot path reads. */
     private final Map<String, List<CampaignSnapshot>> sortedByApp = new ConcurrentHashMap<>();
@@ -37,6 +45,8 @@ public class CampaignIndex {
     private final Map<String, Long> versions = new ConcurrentHashMap<>();
     /** The last snapshot of each campaign that went live and is no longer active (paused, ended, archived). */
     private final Map<String, Map<String, CampaignSnapshot>> retiredByApp = new ConcurrentHashMap<>();
+    /** The last snapshot of each campaign that never went live (a draft, or scheduled): what test users preview. */
+    private final Map<String, Map<String, CampaignSnapshot>> draftsByApp = new ConcurrentHashMap<>();
 
     /**
      * Returns true when the event changed the index. Changes are rare (a campaign published, edited or paused) and
@@ -52,6 +62,9 @@ public class CampaignIndex {
         Map<String, CampaignSnapshot> app = activeByApp.computeIfAbsent(event.appId(), a -> new ConcurrentHashMap<>());
         Map<String, CampaignSnapshot> retired = retiredByApp.computeIfAbsent(event.appId(),
                 a -> new ConcurrentHashMap<>());
+        Map<String, CampaignSnapshot> drafts = draftsByApp.computeIfAbsent(event.appId(),
+                a -> new ConcurrentHashMap<>());
+        drafts.remove(snapshot.id());
         if (snapshot.state() == CampaignState.ACTIVE) {
             app.put(snapshot.id(), snapshot);
             retired.remove(snapshot.id());
@@ -59,6 +72,8 @@ public class CampaignIndex {
             app.remove(snapshot.id());
             if (wentLive(snapshot)) {
                 retired.put(snapshot.id(), snapshot);
+            } else if (event.type() != CampaignEventType.DELETED) {
+                drafts.put(snapshot.id(), snapshot);
             }
         }
         sortedByApp.put(event.appId(), app.values().stream().sorted(MOST_RECENT_FIRST).toList());
@@ -94,6 +109,30 @@ public class CampaignIndex {
     public java.util.Optional<CampaignSnapshot> shown(String appId, String campaignId) {
         return get(appId, campaignId).or(() -> java.util.Optional
                 .ofNullable(retiredByApp.getOrDefault(appId, Map.of()).get(campaignId)));
+    }
+
+    /**
+     * Any campaign of the app, in its latest version: active, went live before, or a draft (or scheduled) that never
+     * did. What a test user may be sent; a deleted draft is gone.
+     */
+    public java.util.Optional<CampaignSnapshot> known(String appId, String campaignId) {
+        return shown(appId, campaignId).or(() -> java.util.Optional
+                .ofNullable(draftsByApp.getOrDefault(appId, Map.of()).get(campaignId)));
+    }
+
+    /**
+     * What {@code lookup} finds in the index, waiting up to {@code max} for it to catch up with a change campaign-service
+     * committed whose event has not arrived yet (a send right after an activation); empty if it finds nothing then.
+     */
+    public Uni<java.util.Optional<CampaignSnapshot>> await(Supplier<java.util.Optional<CampaignSnapshot>> lookup,
+            Duration max) {
+        java.util.Optional<CampaignSnapshot> now = lookup.get();
+        if (now.isPresent() || max.isZero()) {
+            return Uni.createFrom().item(now);
+        }
+        return Multi.createFrom().ticks().every(AWAIT_POLL).map(tick -> lookup.get())
+                .filter(java.util.Optional::isPresent).toUni()
+                .ifNoItem().after(max).recoverWithItem(java.util.Optional.empty());
     }
 
     private static boolean wentLive(CampaignSnapshot snapshot) {

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.marquee.contracts.campaign.CampaignSnapshot;
+import dev.marquee.contracts.campaign.CampaignState;
 import dev.marquee.contracts.campaign.Message;
 import dev.marquee.contracts.campaign.MessageRules;
 import dev.marquee.contracts.campaign.Variant;
@@ -26,6 +27,7 @@ import dev.marquee.delivery.campaign.service.CampaignIndex;
 import dev.marquee.delivery.config.DeliveryConfig;
 import dev.marquee.delivery.message.service.VariantAssignment;
 import dev.marquee.delivery.outcome.service.ControlExposures;
+import dev.marquee.delivery.rest.BodyFields;
 import dev.marquee.delivery.rest.InvalidFieldsException;
 import dev.marquee.delivery.rest.PayloadTooLargeException;
 import dev.marquee.delivery.rest.Problem.FieldError;
@@ -34,8 +36,10 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * {@code POST /v1/apps/{appId}/messages/send}: an active campaign (each user gets their variant; the control group
- * gets nothing, and its exposure is recorded) or an inline message (transactional, or the preview of a draft on test users) to the given users now.
- * Sends are not capped: the app's backend decided. Delivered over the user's stream wherever it is connected, else
+ * gets nothing, and its exposure is recorded) or an inline message (transactional) to the given users now. The app's
+ * test users (settings {@code testUsers}) may be sent any campaign, drafts included, with a {@code variant} of their
+ * choice (a preview: no assignment, no exposure). A campaign not known yet is waited for a moment, so a send right
+ * after {@code activate} succeeds. Sends are not capped: the app's backend decided. Delivered over the user's stream wherever it is connected, else
  * kept for {@code ttlSeconds} and delivered when the stream next connects.
  */
 @ApplicationScoped
@@ -55,6 +59,7 @@ public class MessageSends {
     private final ObjectMapper json;
     private final Duration defaultTtl;
     private final long maxTotalBytes;
+    private final Duration campaignWait;
 
     public MessageSends(CampaignIndex index, WorkspaceSettingsIndex workspaces, ControlExposures exposures,
             OutboxStore outbox, ObjectMapper json, DeliveryConfig config) {
@@ -65,6 +70,7 @@ public class MessageSends {
         this.json = json;
         this.defaultTtl = config.stream().defaultTtl();
         this.maxTotalBytes = config.send().maxTotalBytes();
+        this.campaignWait = config.send().campaignWait();
     }
 
     public Uni<List<Sent>> send(String appId, JsonNode body) {
@@ -73,7 +79,7 @@ public class MessageSends {
         }
         List<FieldError> errors = new ArrayList<>();
         body.fieldNames().forEachRemaining(name -> {
-            if (!List.of("userIds", "campaignId", "message", "ttlSeconds").contains(name)) {
+            if (!List.of("userIds", "campaignId", "variant", "message", "ttlSeconds").contains(name)) {
                 errors.add(new FieldError(name, "is not a known field"));
             }
         });
@@ -104,57 +110,114 @@ public class MessageSends {
         if (byCampaign == inline) {
             errors.add(new FieldError("campaignId", "exactly one of campaignId and message is required"));
         }
-        Optional<CampaignSnapshot> campaign = Optional.empty();
-        if (byCampaign && body.get("campaignId").isTextual()) {
-            campaign = index.get(appId, body.get("campaignId").asText());
-            if (campaign.isEmpty()) {
-                errors.add(new FieldError("campaignId", "is not an active campaign of this app"));
-            }
+        if (byCampaign && !body.get("campaignId").isTextual()) {
+            errors.add(new FieldError("campaignId", "must be a campaign id"));
+        }
+        String variant = BodyFields.text(body, "variant", "", 128, false, errors);
+        if (variant != null && !byCampaign) {
+            errors.add(new FieldError("variant", "is for a campaign send only"));
         }
         Message message = inline ? message(appId, body.get("message"), errors) : null;
         if (!errors.isEmpty()) {
+            // the request is refused anyway: say at once whether the campaign is known too
+            if (byCampaign && body.get("campaignId").isTextual()
+                    && index.known(appId, body.get("campaignId").asText()).isEmpty()) {
+                errors.add(new FieldError("campaignId", "is not a campaign of this app"));
+            }
             throw new InvalidFieldsException("The request has invalid fields.", errors);
         }
-        long perUser = campaign.map(c -> c.variants().stream().mapToLong(v -> bytes(v.message())).max().orElse(0))
-                .orElseGet(() -> bytes(message));
-        if (perUser * users.size() > maxTotalBytes) {
-            throw new PayloadTooLargeException("message", "this send would copy " + perUser * users.size()
+        Send send = new Send(appId, List.copyOf(users), Duration.ofSeconds(ttl), Instant.now());
+        if (inline) {
+            return deliver(send, null, null, message);
+        }
+        String campaignId = body.get("campaignId").asText();
+        // test users get any campaign of the app, drafts included; others an active one. Both the campaign and the
+        // settings naming the test users may still be on their way here: they are waited for a moment
+        return index.await(() -> toTestUsers(send) ? index.known(appId, campaignId) : index.get(appId, campaignId),
+                campaignWait).chain(campaign -> {
+                    boolean toTestUsers = toTestUsers(send);
+                    if (campaign.isEmpty()) {
+                        throw invalid("campaignId", toTestUsers
+                                ? "is not a campaign of this app"
+                                : "is not an active campaign of this app (drafts and stopped campaigns may be sent"
+                                        + " to the app's test users only: settings testUsers)");
+                    }
+                    Optional<Variant> chosen = Optional.empty();
+                    if (variant != null) {
+                        if (!toTestUsers) {
+                            throw invalid("variant", "may be chosen only when every user is one of the app's test"
+                                    + " users (settings testUsers)");
+                        }
+                        chosen = campaign.get().variants().stream().filter(v -> v.id().equals(variant)).findFirst();
+                        if (chosen.isEmpty()) {
+                            throw invalid("variant", "is not a variant of the campaign");
+                        }
+                    } else if (campaign.get().state() != CampaignState.ACTIVE) {
+                        // a preview without a chosen variant shows the first
+                        chosen = campaign.get().variants().stream().findFirst();
+                    }
+                    return deliver(send, campaign.get(), chosen.orElse(null), null);
+                });
+    }
+
+    private boolean toTestUsers(Send send) {
+        return workspaces.of(send.appId()).testUsers().containsAll(send.users());
+    }
+
+    private record Send(String appId, List<String> users, Duration ttl, Instant at) {
+    }
+
+    /**
+     * An inline message, a campaign's assigned variants (the control group's exposure recorded instead), or a preview
+     * of one chosen variant (a test user's: no assignment, no exposure).
+     */
+    private Uni<List<Sent>> deliver(Send send, CampaignSnapshot campaign, Variant preview, Message message) {
+        long perUser = campaign == null
+                ? bytes(message)
+                : campaign.variants().stream().mapToLong(v -> bytes(v.message())).max().orElse(0);
+        if (perUser * send.users().size() > maxTotalBytes) {
+            throw new PayloadTooLargeException("message", "this send would copy " + perUser * send.users().size()
                     + " bytes into outboxes (message size times users); at most " + maxTotalBytes
                     + " are allowed: send to fewer users at once or make the message smaller");
         }
-        Duration keep = Duration.ofSeconds(ttl);
-        Instant now = Instant.now();
         List<Uni<Sent>> sends = new ArrayList<>();
-        for (String userId : users) {
-            if (campaign.isPresent()) {
-                CampaignSnapshot c = campaign.get();
-                Optional<Variant> variant = VariantAssignment.of(c, userId);
-                if (variant.isEmpty()) {
-                    // the send is the cause: a send has no idempotency key, so a repeated send is another exposure
-                    sends.add(exposures.record(appId, userId, c, now, "send:" + now.toEpochMilli())
-                            .replaceWith(new Sent(userId, "control_group", null)));
-                    continue;
-                }
-                sends.add(append(appId, userId, c.id(), c.version(), variant.get().id(), variant.get().message(), now,
-                        keep));
-            } else {
-                sends.add(append(appId, userId, null, 0, null, message, now, keep));
+        for (String userId : send.users()) {
+            if (campaign == null) {
+                sends.add(append(send, userId, null, 0, null, message, false));
+                continue;
             }
+            if (preview != null) {
+                sends.add(append(send, userId, campaign.id(), campaign.version(), preview.id(), preview.message(),
+                        true));
+                continue;
+            }
+            Optional<Variant> variant = VariantAssignment.of(campaign, userId);
+            if (variant.isEmpty()) {
+                // the send is the cause: a send has no idempotency key, so a repeated send is another exposure
+                sends.add(exposures.record(send.appId(), userId, campaign, send.at(), "send:" + send.at().toEpochMilli())
+                        .replaceWith(new Sent(userId, "control_group", null)));
+                continue;
+            }
+            sends.add(append(send, userId, campaign.id(), campaign.version(), variant.get().id(),
+                    variant.get().message(), false));
         }
         return Uni.join().all(sends).andFailFast();
     }
 
-    private Uni<Sent> append(String appId, String userId, String campaignId, long version, String variant,
-            Message message, Instant now, Duration ttl) {
+    private Uni<Sent> append(Send send, String userId, String campaignId, long version, String variant,
+            Message message, boolean preview) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("type", "message");
         payload.put("campaignId", campaignId);
         payload.put("version", version);
         payload.put("variant", variant);
-        payload.put("sentAt", now.toString());
+        payload.put("sentAt", send.at().toString());
+        if (preview) {
+            payload.put("preview", true);
+        }
         payload.put("message", message);
         try {
-            return outbox.append(appId, userId, json.writeValueAsString(payload), ttl)
+            return outbox.append(send.appId(), userId, json.writeValueAsString(payload), send.ttl())
                     .map(seq -> new Sent(userId, "queued", seq));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a message is always serializable", e);

@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import dev.marquee.contracts.campaign.CampaignEvent;
+import dev.marquee.contracts.campaign.CampaignEventType;
 import dev.marquee.contracts.campaign.CampaignSnapshot;
 import dev.marquee.contracts.campaign.CampaignState;
 import dev.marquee.contracts.campaign.Schedule;
@@ -52,6 +53,25 @@ class CampaignIndexTest {
 
         index.apply(event("app", "paused", CampaignState.ACTIVE, 4));
         assertEquals(4, index.shown("app", "paused").orElseThrow().version());
+    }
+
+    @Test
+    void aDraftIsKnownForPreviewsUntilItGoesLiveOrIsDeleted() {
+        index.apply(event("app", "draft", CampaignState.DRAFT, 1));
+        index.apply(event("app", "gone", CampaignState.DRAFT, 1));
+        CampaignEvent created = event("app", "gone", CampaignState.DRAFT, 2);
+        index.apply(new CampaignEvent("deleted", CampaignEventType.DELETED, "app", "gone", created.occurredAt(),
+                created.campaign()));
+
+        assertEquals(1, index.known("app", "draft").orElseThrow().version());
+        assertTrue(index.get("app", "draft").isEmpty(), "not served");
+        assertTrue(index.known("app", "gone").isEmpty(), "a deleted draft is gone");
+        assertTrue(index.known("other-app", "draft").isEmpty());
+
+        index.apply(event("app", "draft", CampaignState.ACTIVE, 2));
+        index.apply(event("app", "draft", CampaignState.PAUSED, 3));
+        assertEquals(3, index.known("app", "draft").orElseThrow().version());
+        assertTrue(index.shown("app", "draft").isPresent(), "it went live");
     }
 
     @Test
