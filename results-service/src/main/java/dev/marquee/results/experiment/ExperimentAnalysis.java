@@ -53,6 +53,8 @@ public final class ExperimentAnalysis {
             anytimePValues.add(conversions.get(i)
                     .map(c -> sequence.pValue(c.difference().estimate(), c.standardError(), users)).orElse(null));
         }
+        // the Holm family: the variants that have a p-value (an arm with nobody exposed has none)
+        int family = (int) anytimePValues.stream().filter(p -> p != null).count();
         List<Double> holm = holmWherePresent(conversions.stream().map(c -> c.map(x -> x.pValue())).toList());
         List<Double> anytimeHolm = holmWherePresent(anytimePValues.stream().map(Optional::ofNullable).toList());
         List<Double> revenueHolm = holmWherePresent(revenues.stream().map(r -> r.map(x -> x.pValue())).toList());
@@ -71,7 +73,7 @@ public final class ExperimentAnalysis {
                     variant.exposedUsers(), variant.convertedUsers());
             long missing = missing(baseline) + missing(variant);
             Verdict verdict = verdict(variant, baseline, baselineIsControl, missing, sampleRatio, conversion, chance,
-                    variants.size());
+                    family);
             comparisons.add(new VariantComparison(variant.id(), baseline.id(), missing, conversion, revenue, chance,
                     verdict));
         }
@@ -128,7 +130,7 @@ public final class ExperimentAnalysis {
     }
 
     private Verdict verdict(Arm variant, Arm baseline, boolean baselineIsControl, long missing,
-            SampleRatio sampleRatio, Optional<ConversionLift> conversion, double chance, int variantCount) {
+            SampleRatio sampleRatio, Optional<ConversionLift> conversion, double chance, int family) {
         String baselineName = baselineIsControl ? "control" : baseline.id();
         if (missing > 0) {
             return new Verdict(Outcome.NOT_ENOUGH_DATA, String.format(Locale.ROOT,
@@ -146,7 +148,7 @@ public final class ExperimentAnalysis {
         String lift = c.relativeLiftAnytimeValid().map(ExperimentAnalysis::percentages)
                 .orElseGet(() -> points(c.differenceAnytimeValid()));
         String confidence = String.format(Locale.ROOT, "%.0f %%", 100 * (1 - settings.alpha()));
-        String correction = variantCount > 1 ? ", Holm-corrected for " + variantCount + " variants" : "";
+        String correction = family > 1 ? ", Holm-corrected for " + family + " variants" : "";
         String significance = c.significant()
                 ? "significant at " + confidence + " (anytime-valid" + correction + ")"
                 : "not significant yet at " + confidence + " (anytime-valid" + correction + ")";

@@ -50,11 +50,11 @@ class ChanceToBeatTest {
     }
 
     @Test
-    void tenMillionUsersPerArmTakeWellUnderASecond() {
+    void tenMillionUsersPerArmTakeMillisecondsNotMinutes() {
         long start = System.nanoTime();
         double p = ChanceToBeat.probabilityBBeatsA(10_000_000, 5_000_000, 10_000_000, 5_001_000);
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertTrue(p > 0.5 && p < 1, "p=" + p);
-        assertTrue(millis < 1000, millis + " ms");
+        assertTrue(millis < 3000, millis + " ms (about 40 ms warm here; the bound only catches a blow-up)");
     }
 }
