@@ -15,8 +15,9 @@ import dev.marquee.campaign.app.service.AppService.DeletionProgress;
 /**
  * A deleted app's erasure. {@code state} is the erasure's in campaign-service ({@code PENDING}, {@code ERASING},
  * {@code DONE}); {@code stores} tells, per store, what campaign-service knows of it: its own rows (with counts), the
- * gateways' key tables (revoked once the outbox published the deletion), and the stores of segment- and
- * delivery-service, which do not erase an app yet ({@code NOT_ERASED}: see the README).
+ * gateways' key tables (revoked once the outbox published the deletion), delivery-service's Redis keys (erased when it
+ * reads the deletion, which it does not report: {@code NOT_REPORTED}) and segment-service's stores, which it does not
+ * erase yet ({@code NOT_ERASED}: see the README).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(example = "{\"appId\": \"3c9b2f1e-…\", \"name\": \"Demo shop\", \"deletedAt\": \"2026-11-23T10:00:00Z\", \"deletedBy\": \"operator\", \"state\": \"DONE\", \"finishedAt\": \"2026-11-23T10:00:01Z\", \"stores\": [{\"store\": \"gateway\", \"state\": \"DONE\", \"detail\": \"…\"}, {\"store\": \"campaign-service\", \"state\": \"DONE\", \"erased\": {\"campaigns\": 3, \"versions\": 9, \"auditEntries\": 9, \"credentials\": 2, \"identitySecrets\": 0, \"settings\": 1}}]}")
@@ -26,8 +27,10 @@ public record DeletionResponse(String appId, String name, Instant deletedAt, Str
     public static final String PENDING = "PENDING";
     public static final String DONE = "DONE";
     public static final String NOT_ERASED = "NOT_ERASED";
+    public static final String NOT_REPORTED = "NOT_REPORTED";
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(example = "{\"store\": \"campaign-service\", \"state\": \"ERASING\", \"erased\": {\"campaigns\": 100, \"versions\": 412, \"auditEntries\": 388, \"credentials\": 0, \"identitySecrets\": 0, \"settings\": 0}, \"detail\": \"…\"}")
     public record Store(String store, String state, Map<String, Long> erased, String detail) {
     }
 
@@ -49,8 +52,10 @@ public record DeletionResponse(String appId, String name, Instant deletedAt, Str
                                 + " entries, credentials, identity secrets, settings"),
                 new Store("segment-service", NOT_ERASED, null,
                         "segments, static members and profiles of the app are not erased yet"),
-                new Store("delivery-service", NOT_ERASED, null,
-                        "the app's Redis keys (caps, impressions, inbox, sessions) are not erased yet"));
+                new Store("delivery-service", NOT_REPORTED, null, progress.eventsPublished()
+                        ? "erases the app's Redis keys (caps, impressions, inbox, sessions) when it reads DELETED on"
+                                + " app.events.v1, published; it reports no progress back"
+                        : "will erase the app's Redis keys when it reads DELETED on app.events.v1, not yet published"));
         return new DeletionResponse(progress.app().id, progress.app().name, progress.app().deletedAt,
                 deletion.requestedBy, deletion.state, deletion.finishedAt, stores);
     }
