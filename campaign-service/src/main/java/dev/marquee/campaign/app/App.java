@@ -23,4 +23,12 @@ public class App {
     /** The version of the app's last published snapshot ({@code AppEvent.version}). */
     @Column(name = "snapshot_version")
     public long snapshotVersion;
+
+    /** Set when the app was deleted: it answers 404 from then on, and its data is being erased ({@link AppDeletion}). */
+    @Column(name = "deleted_at")
+    public Instant deletedAt;
+
+    public boolean deleted() {
+        return deletedAt != null;
+    }
 }

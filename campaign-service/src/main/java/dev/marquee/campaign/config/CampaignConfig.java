@@ -14,6 +14,10 @@ public interface CampaignConfig {
     @WithDefault("1s")
     Duration scheduleCheckInterval();
 
+    /** How often the erasure of deleted apps looks for work (read by its @Scheduled). */
+    @WithDefault("1s")
+    Duration erasureCheckInterval();
+
     interface Outbox {
 
         /** How often the relay looks for unpublished events. */

@@ -13,6 +13,9 @@ import java.util.List;
  * <p>{@code version}: the app's snapshot number, incremented under the app's row lock in the transaction that writes
  * the event, so it grows in commit order. Consumers apply an event only when it {@link #supersedes} what they hold; a
  * relay may publish a later commit first. 0: an event from before versions (legacy).
+ *
+ * <p>{@link AppEventType#DELETED} is an app's last event: no credentials, no identity secrets; a consumer erases what it
+ * holds of the app.
  */
 public record AppEvent(
         String eventId,
@@ -43,5 +46,10 @@ public record AppEvent(
      */
     public boolean supersedes(long held) {
         return version == 0 ? held == 0 : version > held;
+    }
+
+    /** Whether the app was deleted: nothing of it is valid any more, and its data is to be erased. */
+    public boolean deleted() {
+        return type == AppEventType.DELETED;
     }
 }

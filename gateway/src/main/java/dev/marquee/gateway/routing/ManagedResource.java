@@ -25,7 +25,14 @@ public enum ManagedResource {
     /** Server-triggered messages ("payment failed"): sending one is campaign work. */
     MESSAGES("messages", Service.DELIVERY, AdminRole.VIEWER, AdminRole.EDITOR),
     /** Why a user did or did not get a message: a diagnosis that changes nothing, whatever the method. */
-    EXPLAIN("explain", Service.DELIVERY, AdminRole.VIEWER, AdminRole.VIEWER);
+    EXPLAIN("explain", Service.DELIVERY, AdminRole.VIEWER, AdminRole.VIEWER),
+    /** Who created, renamed and deleted the app (read only). */
+    AUDIT("audit", Service.CAMPAIGN, AdminRole.VIEWER, AdminRole.ADMIN),
+    /**
+     * The erasure of a deleted app: its admin tokens are revoked with it, so in practice the operator's (who alone may
+     * delete an app: {@code DELETE /v1/apps/{appId}}).
+     */
+    DELETION("deletion", Service.CAMPAIGN, AdminRole.ADMIN, AdminRole.ADMIN);
 
     /** The services behind the gateway. */
     public enum Service {

@@ -43,6 +43,12 @@ public final class AppEvents {
                 Instant.now(), List.of(credentials), WorkspaceSettings.DEFAULTS, List.of(), version);
     }
 
+    /** What campaign-service publishes last for a deleted app: {@code DELETED}, nothing valid left. */
+    public static AppEvent deleted(String appId, long version) {
+        return new AppEvent(UUID.randomUUID().toString(), AppEventType.DELETED, appId, "Shop " + appId,
+                Instant.now(), List.of(), WorkspaceSettings.DEFAULTS, List.of(), version);
+    }
+
     public static Credential sdkKey(String id, String secret) {
         return new Credential(id, CredentialKind.SDK_KEY, "web", null, SecretHash.sha256Hex(secret));
     }

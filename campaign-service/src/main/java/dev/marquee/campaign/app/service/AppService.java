@@ -6,10 +6,18 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+
 import dev.marquee.campaign.app.App;
+import dev.marquee.campaign.app.AppAuditEntry;
 import dev.marquee.campaign.app.AppCredential;
+import dev.marquee.campaign.app.AppDeletion;
 import dev.marquee.campaign.app.AppSettings;
+import dev.marquee.campaign.app.repository.AppAuditRepository;
 import dev.marquee.campaign.app.repository.AppCredentialRepository;
+import dev.marquee.campaign.app.repository.AppDeletionRepository;
+import dev.marquee.campaign.app.repository.AppIdentitySecretRepository;
 import dev.marquee.campaign.app.repository.AppRepository;
 import dev.marquee.campaign.app.repository.AppSettingsRepository;
 import dev.marquee.campaign.campaign.repository.CampaignRepository;
@@ -21,7 +29,6 @@ import dev.marquee.contracts.app.SdkScope;
 import dev.marquee.contracts.app.WorkspaceSettings;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
@@ -33,26 +40,41 @@ public class AppService {
     private final AppRepository apps;
     private final AppCredentialRepository credentials;
     private final AppSettingsRepository settings;
+    private final AppIdentitySecretRepository secrets;
+    private final AppAuditRepository audit;
+    private final AppDeletionRepository deletions;
     private final AppSnapshot snapshot;
     private final CampaignRepository campaigns;
+    private final ObjectMapper json;
 
     public AppService(AppRepository apps, AppCredentialRepository credentials, AppSettingsRepository settings,
-            AppSnapshot snapshot,
-            CampaignRepository campaigns) {
+            AppIdentitySecretRepository secrets, AppAuditRepository audit, AppDeletionRepository deletions,
+            AppSnapshot snapshot, CampaignRepository campaigns, ObjectMapper json) {
         this.apps = apps;
         this.credentials = credentials;
         this.settings = settings;
+        this.secrets = secrets;
+        this.audit = audit;
+        this.deletions = deletions;
         this.snapshot = snapshot;
         this.campaigns = campaigns;
+        this.json = json;
     }
 
     /** An app with its live credentials; {@code sdkKey} and {@code adminToken} are set only when just issued. */
     public record AppWithCredentials(App app, List<AppCredential> credentials, String sdkKey, String adminToken) {
     }
 
+    /**
+     * A deleted app's erasure: the app (its name and when it was deleted), the erasure's progress in campaign-service,
+     * and whether the outbox published every event of the app (the revocation the gateways apply among them).
+     */
+    public record DeletionProgress(App app, AppDeletion deletion, boolean eventsPublished) {
+    }
+
     /** Creates an app with a first SDK key and a first admin token; the secrets are returned once, here. */
     @WithTransaction
-    public Uni<AppWithCredentials> create(String name) {
+    public Uni<AppWithCredentials> create(String name, String principal) {
         Instant now = Instant.now();
         App app = new App();
         app.id = UUID.randomUUID().toString();
@@ -71,26 +93,93 @@ public class AppService {
                 .chain(() -> credentials.persist(issued))
                 .chain(() -> settings.persist(defaults))
                 .chain(() -> snapshot.publish(AppEventType.CREATED, app, now))
+                .chain(() -> audit.persist(AppAuditEntry.of(app.id, "created", principal, now, null)))
                 .replaceWith(new AppWithCredentials(app, issued, sdkKey, adminToken));
     }
 
-    /** Every app, oldest first, without credentials: what an operator sees. */
+    /** Every app not deleted, oldest first, without credentials: what an operator sees. */
     @WithSession
     public Uni<List<App>> list() {
-        return apps.listAll(Sort.by("createdAt").and("id"));
+        return apps.listLive();
     }
 
     @WithSession
     public Uni<AppWithCredentials> get(String appId) {
-        return apps.findById(appId)
+        return live(appId).flatMap(app -> credentials.listLive(appId)
+                .map(live -> new AppWithCredentials(app, live, null, null)));
+    }
+
+    /**
+     * Renames the app (the name is stripped, like at creation) and publishes its new state; renaming to the name it
+     * has changes nothing. The snapshot is {@code SETTINGS_CHANGED}: see {@link AppEventType} for why not a new type.
+     */
+    @WithTransaction
+    public Uni<AppWithCredentials> rename(String appId, String name, String principal) {
+        Instant now = Instant.now();
+        String renamed = name.strip();
+        return liveForUpdate(appId).flatMap(app -> {
+            if (app.name.equals(renamed)) {
+                return Uni.createFrom().item(app);
+            }
+            ArrayNode changes = json.createArrayNode();
+            changes.addObject().put("field", "name").put("before", app.name).put("after", renamed);
+            app.name = renamed;
+            return snapshot.publish(AppEventType.SETTINGS_CHANGED, app, now)
+                    .chain(() -> audit.persist(AppAuditEntry.of(appId, "renamed", principal, now, changes.toString())))
+                    .replaceWith(app);
+        }).flatMap(app -> credentials.listLive(appId).map(live -> new AppWithCredentials(app, live, null, null)));
+    }
+
+    /**
+     * Deletes the app, softly and at once: from this commit on every API answers 404 for it, and every credential and
+     * identity secret is revoked, published to the gateways in this transaction; its rows are then erased in the
+     * background ({@link AppErasure}). Two snapshots: {@code CREDENTIALS_CHANGED} without credentials, which every
+     * consumer applies, then {@code DELETED} (see {@link AppEventType}).
+     *
+     * @return false when the app was already deleted: nothing changes, nothing is audited or published again
+     */
+    @WithTransaction
+    public Uni<Boolean> delete(String appId, String principal) {
+        Instant now = Instant.now();
+        return apps.findByIdForUpdate(appId)
                 .onItem().ifNull().failWith(() -> new NotFoundException("app " + appId))
-                .flatMap(app -> credentials.listLive(appId)
-                        .map(live -> new AppWithCredentials(app, live, null, null)));
+                .flatMap(app -> {
+                    if (app.deleted()) {
+                        return Uni.createFrom().item(false);
+                    }
+                    app.deletedAt = now;
+                    return credentials.listLive(appId)
+                            .invoke(live -> live.forEach(credential -> credential.revokedAt = now))
+                            .chain(() -> secrets.listLive(appId))
+                            .invoke(live -> live.forEach(secret -> secret.revokedAt = now))
+                            .chain(() -> snapshot.publish(AppEventType.CREDENTIALS_CHANGED, app, now))
+                            .chain(() -> snapshot.publish(AppEventType.DELETED, app, now))
+                            .chain(() -> deletions.persist(AppDeletion.requested(appId, principal, now)))
+                            .chain(() -> audit.persist(AppAuditEntry.of(appId, "deleted", principal, now, null)))
+                            .replaceWith(true);
+                });
+    }
+
+    /** The erasure of a deleted app; 404 for an app that does not exist or was not deleted. */
+    @WithSession
+    public Uni<DeletionProgress> deletion(String appId) {
+        return apps.findById(appId)
+                .map(app -> app != null && app.deleted() ? app : null)
+                .onItem().ifNull().failWith(() -> new NotFoundException("deletion of app " + appId))
+                .flatMap(app -> deletions.findById(appId)
+                        .flatMap(deletion -> deletions.unpublishedAppEvents(appId)
+                                .map(unpublished -> new DeletionProgress(app, deletion, unpublished == 0))));
+    }
+
+    /** The app's own audit log (created, renamed, deleted), newest first. */
+    @WithSession
+    public Uni<List<AppAuditEntry>> audit(String appId, long beforeId, int limit) {
+        return live(appId).flatMap(app -> audit.page(appId, beforeId, limit));
     }
 
     @WithSession
     public Uni<AppSettings> settings(String appId) {
-        return settings.findById(appId)
+        return live(appId).flatMap(app -> settings.findById(appId))
                 .onItem().ifNull().failWith(() -> new NotFoundException("app " + appId));
     }
 
@@ -101,8 +190,7 @@ public class AppService {
     @WithTransaction
     public Uni<AppSettings> updateSettings(String appId, WorkspaceSettings changed, boolean htmlMessages) {
         Instant now = Instant.now();
-        return apps.findByIdForUpdate(appId)
-                .onItem().ifNull().failWith(() -> new NotFoundException("app " + appId))
+        return liveForUpdate(appId)
                 .flatMap(app -> (htmlMessages ? Uni.createFrom().item(0L) : campaigns.countLiveHtml(appId))
                         .flatMap(live -> {
                             if (live > 0) {
@@ -116,5 +204,14 @@ public class AppService {
                             row.htmlMessages = htmlMessages;
                             return snapshot.publish(AppEventType.SETTINGS_CHANGED, app, now).replaceWith(row);
                         }));
+    }
+
+    private Uni<App> live(String appId) {
+        return apps.findLive(appId).onItem().ifNull().failWith(() -> new NotFoundException("app " + appId));
+    }
+
+    /** The app, locked: its snapshots are written one at a time (see {@link AppSnapshot}). */
+    private Uni<App> liveForUpdate(String appId) {
+        return apps.findLiveForUpdate(appId).onItem().ifNull().failWith(() -> new NotFoundException("app " + appId));
     }
 }

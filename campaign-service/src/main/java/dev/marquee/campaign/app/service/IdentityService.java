@@ -38,7 +38,7 @@ public class IdentityService {
 
     @WithSession
     public Uni<List<AppIdentitySecret>> live(String appId) {
-        return apps.findById(appId).onItem().ifNull().failWith(() -> new NotFoundException("app " + appId))
+        return apps.findLive(appId).onItem().ifNull().failWith(() -> new NotFoundException("app " + appId))
                 .flatMap(app -> secrets.listLive(appId));
     }
 
@@ -75,6 +75,6 @@ public class IdentityService {
 
     /** The app, locked: its snapshots are written one at a time (see {@link AppSnapshot}). */
     private Uni<App> app(String appId) {
-        return apps.findByIdForUpdate(appId).onItem().ifNull().failWith(() -> new NotFoundException("app " + appId));
+        return apps.findLiveForUpdate(appId).onItem().ifNull().failWith(() -> new NotFoundException("app " + appId));
     }
 }

@@ -39,7 +39,7 @@ public class KeyService {
 
     @WithSession
     public Uni<List<AppCredential>> list(String appId) {
-        return apps.findById(appId).onItem().ifNull().failWith(() -> new NotFoundException("app " + appId))
+        return apps.findLive(appId).onItem().ifNull().failWith(() -> new NotFoundException("app " + appId))
                 .flatMap(app -> credentials.listLive(appId));
     }
 
@@ -88,7 +88,7 @@ public class KeyService {
 
     /** The app, locked: its snapshots are written one at a time (see {@link AppSnapshot}). */
     private Uni<App> app(String appId) {
-        return apps.findByIdForUpdate(appId).onItem().ifNull().failWith(() -> new NotFoundException("app " + appId));
+        return apps.findLiveForUpdate(appId).onItem().ifNull().failWith(() -> new NotFoundException("app " + appId));
     }
 
     private Uni<AppCredential> live(String appId, String keyId, Instant now) {

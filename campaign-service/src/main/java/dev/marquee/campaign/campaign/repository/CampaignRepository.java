@@ -33,14 +33,15 @@ public class CampaignRepository implements PanacheRepositoryBase<Campaign, Strin
     }
 
     /**
-     * Scheduled campaigns whose start has come, and live ones whose end has passed (in any app), locked; rows a
+     * Scheduled campaigns whose start has come, and live ones whose end has passed (in any app not deleted), locked; rows a
      * request is changing right now are skipped ({@code FOR UPDATE SKIP LOCKED}) and come up on the next tick.
      */
     public Uni<List<Campaign>> due(Instant now, int limit) {
         // native: Panache's reactive queries take no SKIP LOCKED hint
         return Panache.getSession().flatMap(session -> session.createNativeQuery("""
                 select * from campaign
-                where (state = :scheduled and start_at <= :now) or (state in (:live) and end_at <= :now)
+                where ((state = :scheduled and start_at <= :now) or (state in (:live) and end_at <= :now))
+                  and app_id in (select id from app where deleted_at is null)
                 order by updated_at limit :limit
                 for update skip locked""", Campaign.class)
                 .setParameter("scheduled", CampaignState.SCHEDULED.name())
@@ -49,6 +50,12 @@ public class CampaignRepository implements PanacheRepositoryBase<Campaign, Strin
                 .setParameter("now", now)
                 .setParameter("limit", limit)
                 .getResultList());
+    }
+
+    /** Up to {@code limit} campaigns of the app, locked: the next batch of a deleted app's erasure. */
+    public Uni<List<Campaign>> forErasure(String appId, int limit) {
+        return find("appId = ?1 order by id", appId).withLock(LockModeType.PESSIMISTIC_WRITE).page(Page.ofSize(limit))
+                .list();
     }
 
     /** How many of the app's campaigns that are not yet ended use the HTML format. */

@@ -78,19 +78,21 @@ public class CampaignService {
     @WithTransaction
     public Uni<Campaign> create(String appId, CampaignRequest request, String principal) {
         CampaignRules.Checked checked = CampaignRules.check(request, Instant.now());
-        return requireApp(appId).chain(() -> appRules(appId, checked)).flatMap(app -> {
-            Instant now = Instant.now();
-            Campaign campaign = new Campaign();
-            campaign.id = UUID.randomUUID().toString();
-            campaign.appId = appId;
-            campaign.state = CampaignState.DRAFT;
-            campaign.version = 1;
-            campaign.createdAt = now;
-            campaign.updatedAt = now;
-            applyContent(campaign, checked);
-            return campaigns.persist(campaign)
-                    .flatMap(created -> committed(created, CampaignEventType.CREATED, "created", principal, null));
-        });
+        // shared-locks the app: a campaign cannot be added to an app whose deletion commits meanwhile
+        return apps.findLiveForShare(appId).onItem().ifNull().failWith(() -> new NotFoundException("app " + appId))
+                .chain(() -> appRules(appId, checked)).flatMap(app -> {
+                    Instant now = Instant.now();
+                    Campaign campaign = new Campaign();
+                    campaign.id = UUID.randomUUID().toString();
+                    campaign.appId = appId;
+                    campaign.state = CampaignState.DRAFT;
+                    campaign.version = 1;
+                    campaign.createdAt = now;
+                    campaign.updatedAt = now;
+                    applyContent(campaign, checked);
+                    return campaigns.persist(campaign)
+                            .flatMap(created -> committed(created, CampaignEventType.CREATED, "created", principal, null));
+                });
     }
 
     /** Replaces the content; a live (active or paused) campaign's new content reaches delivery as a new version. */
@@ -173,6 +175,42 @@ public class CampaignService {
                 });
             }
             return chain.replaceWith(due.size());
+        });
+    }
+
+    /** What one {@link #eraseSome} call erased. */
+    public record Erased(int campaigns, long versions, long auditEntries) {
+    }
+
+    /**
+     * Erases up to {@code limit} campaigns of a deleted app, in the caller's transaction, with their versions and audit
+     * entries. Each leaves as a {@code DELETED} event, archived unless it was a draft, so that delivery drops it from
+     * its index like any campaign that stops; the rows are locked first, so a write to one of them that is under way
+     * commits before (and its event comes before this one).
+     */
+    public Uni<Erased> eraseSome(String appId, int limit) {
+        return campaigns.forErasure(appId, limit).flatMap(batch -> {
+            if (batch.isEmpty()) {
+                return Uni.createFrom().item(new Erased(0, 0, 0));
+            }
+            List<String> ids = batch.stream().map(c -> c.id).toList();
+            return versions.delete("campaignId in ?1", ids).flatMap(erasedVersions -> audit
+                    .delete("appId = ?1 and campaignId in ?2", appId, ids).flatMap(erasedAudit -> {
+                        Instant now = Instant.now();
+                        Uni<Void> chain = Uni.createFrom().voidItem();
+                        for (Campaign campaign : batch) {
+                            chain = chain.chain(() -> {
+                                if (campaign.state != CampaignState.DRAFT) {
+                                    campaign.state = CampaignState.ARCHIVED;
+                                }
+                                campaign.version++;
+                                campaign.updatedAt = now;
+                                return outbox.add(event(campaign, CampaignEventType.DELETED))
+                                        .chain(() -> campaigns.delete(campaign));
+                            });
+                        }
+                        return chain.replaceWith(new Erased(batch.size(), erasedVersions, erasedAudit));
+                    }));
         });
     }
 
@@ -270,19 +308,20 @@ public class CampaignService {
         return changes.toString();
     }
 
+    /** A campaign of a deleted app is not found, like the app, until the erasure removes it. */
     private Uni<Campaign> require(String appId, String campaignId) {
-        return campaigns.findInApp(appId, campaignId)
+        return requireApp(appId).chain(() -> campaigns.findInApp(appId, campaignId))
                 .onItem().ifNull().failWith(() -> new NotFoundException("campaign " + campaignId));
     }
 
     /** The campaign to change, locked until the transaction ends: writes to one campaign take turns. */
     private Uni<Campaign> lock(String appId, String campaignId) {
-        return campaigns.findInAppForUpdate(appId, campaignId)
+        return requireApp(appId).chain(() -> campaigns.findInAppForUpdate(appId, campaignId))
                 .onItem().ifNull().failWith(() -> new NotFoundException("campaign " + campaignId));
     }
 
     private Uni<Void> requireApp(String appId) {
-        return apps.findById(appId)
+        return apps.findLive(appId)
                 .onItem().ifNull().failWith(() -> new NotFoundException("app " + appId))
                 .replaceWithVoid();
     }

@@ -6,26 +6,49 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import dev.marquee.contracts.app.AppEvent;
+import dev.marquee.delivery.app.repository.AppDataStore;
 import dev.marquee.delivery.app.service.WorkspaceSettingsIndex;
+import io.smallrye.mutiny.Uni;
 
-/** Keeps each app's workspace caps from the compacted {@code app.events.v1}; replaying it is harmless. */
+/**
+ * Keeps each app's workspace caps from the compacted {@code app.events.v1}, and erases a deleted app's Redis keys on
+ * its {@code DELETED} event; replaying the topic is harmless (an erased app is not scanned again).
+ */
 @ApplicationScoped
 public class AppEventConsumer {
 
     private static final Logger LOG = Logger.getLogger(AppEventConsumer.class);
 
     private final WorkspaceSettingsIndex settings;
+    private final AppDataStore data;
 
-    public AppEventConsumer(WorkspaceSettingsIndex settings) {
+    public AppEventConsumer(WorkspaceSettingsIndex settings, AppDataStore data) {
         this.settings = settings;
+        this.data = data;
     }
 
     @Incoming("app-events")
-    public void consume(AppEvent event) {
+    public Uni<Void> consume(AppEvent event) {
         if (event == null || event.appId() == null) {
             LOG.warn("skipped an unreadable record on app.events.v1");
-            return;
+            return Uni.createFrom().voidItem();
         }
         settings.apply(event);
+        if (!event.deleted()) {
+            return Uni.createFrom().voidItem();
+        }
+        String appId = event.appId();
+        return data.erased(appId)
+                .flatMap(done -> done ? Uni.createFrom().item(-1L) : data.erase(appId))
+                .invoke(count -> {
+                    if (count >= 0) {
+                        LOG.infof("deleted app %s: %d Redis keys erased", appId, count);
+                    }
+                })
+                // the topic is replayed from the start at every start: an erasure that failed is tried again then
+                .onFailure().invoke(e -> LOG.warnf("erasing deleted app %s failed (retried at the next start): %s",
+                        appId, e.getMessage()))
+                .onFailure().recoverWithNull()
+                .replaceWithVoid();
     }
 }

@@ -162,6 +162,11 @@ public class GatewayRoutes {
         }
         Verdict verdict = access.app(ctx.request().getHeader(HttpHeaders.AUTHORIZATION), path.group(1), resource,
                 isRead(ctx.request().method()));
+        if (verdict instanceof Verdict.Allowed allowed && resource.isEmpty()
+                && ctx.request().method() == HttpMethod.DELETE && !Access.OPERATOR.equals(allowed.principal())) {
+            // deleting an app, like creating one, is the operator's: an app's own admins can rename it, not remove it
+            verdict = Verdict.forbidden("Only the operator token may delete an app.");
+        }
         if (verdict instanceof Verdict.Allowed allowed) {
             Upstream owner = management.get(ManagedResource.of(resource).orElseThrow().service());
             admit(ctx, allowed, adminLimit, () -> proxy.forward(ctx, owner, identity(allowed)));

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,10 @@ class AuthMatrixTest {
 
     private static final List<Route> ROUTES = List.of(
             new Route("GET", "", "campaign", AdminRole.VIEWER),
+            new Route("PUT", "", "campaign", AdminRole.ADMIN),
+            new Route("DELETE", "", "campaign", AdminRole.ADMIN),
+            new Route("GET", "/audit", "campaign", AdminRole.VIEWER),
+            new Route("GET", "/deletion", "campaign", AdminRole.ADMIN),
             new Route("GET", "/campaigns", "campaign", AdminRole.VIEWER),
             new Route("POST", "/campaigns", "campaign", AdminRole.EDITOR),
             new Route("PUT", "/campaigns/c1", "campaign", AdminRole.EDITOR),
@@ -65,6 +70,9 @@ class AuthMatrixTest {
             new Route("POST", "/messages/send", "delivery", AdminRole.EDITOR),
             new Route("POST", "/explain", "delivery", AdminRole.VIEWER),
             new Route("GET", "/nothing-here", null, null));
+
+    /** Routes only the operator may call, whatever the role of an app's own token (403 for it). */
+    private static final Set<String> OPERATOR_ONLY = Set.of("DELETE ");
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
@@ -136,6 +144,9 @@ class AuthMatrixTest {
         }
         if (caller.operator()) {
             return 200;
+        }
+        if (OPERATOR_ONLY.contains(route.method() + " " + route.path())) {
+            return 403;
         }
         return caller.role().ordinal() <= route.least().ordinal() ? 200 : 403;
     }
