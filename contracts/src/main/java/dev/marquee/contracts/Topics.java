@@ -16,6 +16,8 @@ public final class Topics {
      * consumer group of a topic has its own poison.
      */
     public static final String SEGMENT_USER_EVENTS_DLQ = "segment.user-events.dlq.v1";
+    /** Dead letters of delivery-service's consumer of {@link #USER_EVENTS} (conversion attribution), as above. */
+    public static final String DELIVERY_USER_EVENTS_DLQ = "delivery.user-events.dlq.v1";
 
     /** Every topic with its cleanup policy: snapshot topics are compacted, event streams are not. */
     public static final List<TopicSpec> ALL = List.of(
@@ -24,7 +26,8 @@ public final class Topics {
             new TopicSpec(USER_EVENTS, false),
             new TopicSpec(SEGMENT_MEMBERSHIP, false),
             new TopicSpec(DELIVERY_OUTCOMES, false),
-            new TopicSpec(SEGMENT_USER_EVENTS_DLQ, false));
+            new TopicSpec(SEGMENT_USER_EVENTS_DLQ, false),
+            new TopicSpec(DELIVERY_USER_EVENTS_DLQ, false));
 
     public record TopicSpec(String name, boolean compacted) {
     }

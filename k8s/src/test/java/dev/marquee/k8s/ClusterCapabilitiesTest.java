@@ -34,7 +34,7 @@ class ClusterCapabilitiesTest {
             }
             assertEquals(Map.of("campaign.events.v1", "compact", "app.events.v1", "compact", "user.events.v1", "delete",
                     "segment.membership.v1", "delete", "delivery.outcomes.v1", "delete", "segment.user-events.dlq.v1",
-                    "delete"), policies);
+                    "delete", "delivery.user-events.dlq.v1", "delete"), policies);
 
             assertEquals(4, created.ofKind("ServiceMonitor").size());
             for (String component : Chart.COMPONENTS) {

@@ -1,11 +1,13 @@
 package dev.marquee.segment.event.messaging;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -80,7 +82,7 @@ public class UserEventConsumer {
         }
         Header reason = record.getHeaders().lastHeader(DeserializationFailureHandler.DESERIALIZATION_FAILURE_REASON);
         return new UnreadableEventException("not a user event: "
-                + (reason == null ? "no value" : new String(reason.value(), java.nio.charset.StandardCharsets.UTF_8)));
+                + (reason == null ? "no value" : new String(reason.value(), StandardCharsets.UTF_8)));
     }
 
     private Uni<Void> apply(List<KafkaRecord<String, UserEvent>> records) {
@@ -148,7 +150,7 @@ public class UserEventConsumer {
     }
 
     private static Uni<Void> inOrder(List<KafkaRecord<String, UserEvent>> records,
-            java.util.function.Function<KafkaRecord<String, UserEvent>, Uni<Void>> step) {
+            Function<KafkaRecord<String, UserEvent>, Uni<Void>> step) {
         if (records.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
