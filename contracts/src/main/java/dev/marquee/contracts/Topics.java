@@ -10,6 +10,14 @@ public final class Topics {
     public static final String USER_EVENTS = "user.events.v1";
     public static final String SEGMENT_MEMBERSHIP = "segment.membership.v1";
     public static final String DELIVERY_OUTCOMES = "delivery.outcomes.v1";
+    /**
+     * Dead letters of segment-service's consumer of {@link #USER_EVENTS}: records it could not read or kept failing to
+     * apply, same key, with the reason in {@code dead-letter-*} headers. Named after the consumer, not the topic: each
+     * consumer group of a topic has its own poison.
+     */
+    public static final String SEGMENT_USER_EVENTS_DLQ = "segment.user-events.dlq.v1";
+    /** Dead letters of delivery-service's consumer of {@link #USER_EVENTS} (conversion attribution), as above. */
+    public static final String DELIVERY_USER_EVENTS_DLQ = "delivery.user-events.dlq.v1";
 
     /** Every topic with its cleanup policy: snapshot topics are compacted, event streams are not. */
     public static final List<TopicSpec> ALL = List.of(
@@ -17,7 +25,9 @@ public final class Topics {
             new TopicSpec(APP_EVENTS, true),
             new TopicSpec(USER_EVENTS, false),
             new TopicSpec(SEGMENT_MEMBERSHIP, false),
-            new TopicSpec(DELIVERY_OUTCOMES, false));
+            new TopicSpec(DELIVERY_OUTCOMES, false),
+            new TopicSpec(SEGMENT_USER_EVENTS_DLQ, false),
+            new TopicSpec(DELIVERY_USER_EVENTS_DLQ, false));
 
     public record TopicSpec(String name, boolean compacted) {
     }

@@ -27,5 +27,12 @@ public interface CampaignConfig {
         /** How many events one relay pass publishes at most. */
         @WithDefault("100")
         int batchSize();
+
+        /**
+         * How many passes may fail on an event for its own reason (Kafka refuses the record itself: too large, not
+         * serializable; never an outage) before it is moved to {@code outbox_dead_letter} and the events after it go on.
+         */
+        @WithDefault("5")
+        int maxAttempts();
     }
 }

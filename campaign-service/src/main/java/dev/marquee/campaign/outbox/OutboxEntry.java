@@ -27,4 +27,11 @@ public class OutboxEntry {
 
     @Column(name = "created_at")
     public Instant createdAt;
+
+    /** Relay passes that failed on this event for its own reason (outages are not counted). */
+    public int attempts;
+
+    /** Why the last pass could not publish it, outage or not: what an operator looks at first. */
+    @Column(name = "last_error")
+    public String lastError;
 }

@@ -23,4 +23,18 @@ public interface SegmentConfig {
     /** How long an event id is remembered for de-duplication. */
     @WithDefault("7d")
     Duration dedupWindow();
+
+    /** What happens to a user event that keeps failing (not an outage: those are waited out). */
+    DeadLetter deadLetter();
+
+    interface DeadLetter {
+
+        /** How often an event is applied alone, failing for its own reason each time, before it is dead-lettered. */
+        @WithDefault("5")
+        int maxAttempts();
+
+        /** The pause after the first failed attempt alone; doubled after each further one. */
+        @WithDefault("100ms")
+        Duration backOff();
+    }
 }

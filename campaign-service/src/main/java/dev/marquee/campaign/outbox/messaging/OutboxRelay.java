@@ -1,7 +1,9 @@
 package dev.marquee.campaign.outbox.messaging;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +22,8 @@ import dev.marquee.campaign.outbox.repository.OutboxRepository;
 import dev.marquee.contracts.Topics;
 import dev.marquee.contracts.app.AppEvent;
 import dev.marquee.contracts.campaign.CampaignEvent;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -31,7 +35,10 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
  * Publishes outbox rows to Kafka in commit order and deletes each row only after Kafka acknowledged it. A failed send
- * stops the pass; the row stays and is sent again on the next one (at-least-once: consumers dedupe on eventId).
+ * stops the pass; the row stays and is sent again on the next one (at-least-once: consumers dedupe on eventId). A row
+ * that Kafka refuses for its own reason ({@link KafkaRefusal}) counts an attempt; after {@code outbox.max-attempts} it
+ * is moved to {@code outbox_dead_letter} with the reason, counted in {@code marquee_dead_letters_total}, and the pass
+ * goes on with the rows after it. An outage counts nothing: the rows wait.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -43,6 +50,7 @@ public class OutboxRelay {
     private final MutinyEmitter<AppEvent> appEvents;
     private final ObjectMapper json;
     private final CampaignConfig config;
+    private final MeterRegistry metrics;
     private volatile boolean running;
     private Thread worker;
 
@@ -50,12 +58,14 @@ public class OutboxRelay {
             @Channel("campaign-events") MutinyEmitter<CampaignEvent> campaignEvents,
             @Channel("app-events") MutinyEmitter<AppEvent> appEvents,
             ObjectMapper json,
-            CampaignConfig config) {
+            CampaignConfig config,
+            MeterRegistry metrics) {
         this.repository = repository;
         this.campaignEvents = campaignEvents;
         this.appEvents = appEvents;
         this.json = json;
         this.config = config;
+        this.metrics = metrics;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -110,14 +120,44 @@ public class OutboxRelay {
                 .map(Long::intValue);
     }
 
-    /** True when the entry is published and deleted; false stops the pass so that later events keep their order. */
+    /**
+     * True when the entry is published and deleted, or dead-lettered; false stops the pass so that later events keep
+     * their order.
+     */
     private Uni<Boolean> publish(OutboxEntry entry) {
         return send(entry)
                 .chain(() -> repository.delete(entry))
                 .replaceWith(true)
-                .onFailure().invoke(e -> LOG.warnf("publishing outbox event %d to %s failed: %s", entry.id, entry.topic,
-                        e.getMessage()))
-                .onFailure().recoverWithItem(false);
+                .onFailure().recoverWithUni(e -> failed(entry, e));
+    }
+
+    private Uni<Boolean> failed(OutboxEntry entry, Throwable failure) {
+        Optional<Throwable> refusal = KafkaRefusal.of(failure);
+        Throwable cause = refusal.orElse(failure);
+        String reason = cause.getClass().getName() + ": " + cause.getMessage();
+        // the entry is managed: what is set here is written when the pass commits
+        entry.lastError = reason;
+        if (refusal.isEmpty()) {
+            LOG.warnf("publishing outbox event %d to %s failed, will retry: %s", entry.id, entry.topic, reason);
+            return Uni.createFrom().item(false);
+        }
+        entry.attempts++;
+        if (entry.attempts < config.outbox().maxAttempts()) {
+            LOG.warnf("Kafka refused outbox event %d to %s (attempt %d of %d): %s", entry.id, entry.topic,
+                    entry.attempts, config.outbox().maxAttempts(), reason);
+            return Uni.createFrom().item(false);
+        }
+        return repository.deadLetter(entry, reason, Instant.now()).invoke(() -> {
+            Counter.builder("marquee.dead.letters")
+                    .description("Records set aside on a dead-letter topic or table, by source and reason")
+                    .tag("source", "outbox")
+                    .tag("destination", "outbox_dead_letter")
+                    .tag("reason", cause.getClass().getSimpleName())
+                    .register(metrics)
+                    .increment();
+            LOG.errorf("outbox event %d to %s (key %s) moved to outbox_dead_letter after %d attempts: %s", entry.id,
+                    entry.topic, entry.eventKey, entry.attempts, reason);
+        }).replaceWith(true);
     }
 
     private Uni<Void> send(OutboxEntry entry) {
@@ -130,7 +170,7 @@ public class OutboxRelay {
                         Message.of(json.readValue(entry.payload, CampaignEvent.class)).addMetadata(key));
                 case Topics.APP_EVENTS -> appEvents.sendMessage(
                         Message.of(json.readValue(entry.payload, AppEvent.class)).addMetadata(key));
-                default -> Uni.createFrom().failure(new IllegalStateException("no channel for topic " + entry.topic));
+                default -> Uni.createFrom().failure(new KafkaRefusal.UnknownTopicException(entry.topic));
             };
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(e);

@@ -1,9 +1,11 @@
 package dev.marquee.campaign.outbox.repository;
 
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.marquee.campaign.outbox.OutboxDeadLetter;
 import dev.marquee.campaign.outbox.OutboxEntry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepository;
@@ -30,5 +32,12 @@ public class OutboxRepository implements PanacheRepository<OutboxEntry> {
 
     public Uni<List<OutboxEntry>> oldest(int count) {
         return findAll(Sort.by("id")).page(Page.ofSize(count)).list();
+    }
+
+    /** Moves the entry to {@code outbox_dead_letter}, in the current transaction. */
+    public Uni<Void> deadLetter(OutboxEntry entry, String reason, Instant now) {
+        return Panache.getSession()
+                .flatMap(session -> session.persist(OutboxDeadLetter.of(entry, reason, now)))
+                .chain(() -> delete(entry));
     }
 }
