@@ -102,7 +102,9 @@ test('a URL button opens its https page', async () => {
   } finally {
     await context.close();
   }
-  expectRecords(OUTCOMES, { type: 'CLICK', campaignId: buttons, userId, buttonId: 'sale' }, 1, 'one click, sent as the page left or when the user came back');
+  // the leaving page's send and the resend on return may overlap: an interaction whose first publication is still
+  // under way is published again rather than dropped, so the click is counted by its eventId
+  expectRecords(OUTCOMES, { type: 'CLICK', campaignId: buttons, userId, buttonId: 'sale' }, 1, 'one click, sent as the page left or when the user came back', { byEventId: true });
 });
 
 test('an impression and a click reach Kafka exactly once when a response is lost and the page reloads', async () => {

@@ -98,6 +98,20 @@ class InteractionsTest {
     }
 
     @Test
+    void aRetryOverlappingAFirstAttemptThatSucceedsIsADuplicate() throws Exception {
+        Catalogue app = new Catalogue(json, bootstrap);
+        app.publish(campaign(app.appId, "welcome", SESSION_START, Frequency.DEFAULT));
+        String key = "mq:{" + app.appId + ":ana}:interaction:overlap";
+        // the first attempt has claimed the id and publishes it a moment later
+        redis.value(String.class).set(key, "pending");
+        java.util.concurrent.CompletableFuture.runAsync(() -> redis.value(String.class).set(key, "published"),
+                java.util.concurrent.CompletableFuture.delayedExecutor(300, java.util.concurrent.TimeUnit.MILLISECONDS));
+
+        post(app.appId, List.of(Map.of("eventId", "overlap", "type", "impression", "campaignId", "welcome", "version",
+                1, "variant", "A"))).then().statusCode(200).body("results[0].status", equalTo("duplicate"));
+    }
+
+    @Test
     void outcomesOfAMessageShownBeforeItsCampaignStoppedStillCount() throws Exception {
         Catalogue app = new Catalogue(json, bootstrap);
         CampaignSnapshot welcome = campaign(app.appId, "welcome", SESSION_START, Frequency.DEFAULT);

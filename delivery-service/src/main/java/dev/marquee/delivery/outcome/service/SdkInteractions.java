@@ -2,6 +2,7 @@ package dev.marquee.delivery.outcome.service;
 
 import static dev.marquee.delivery.rest.BodyFields.text;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -43,6 +44,9 @@ public class SdkInteractions {
     private static final Logger LOG = Logger.getLogger(SdkInteractions.class);
     private static final int MAX_BATCH = 100;
     private static final int MAX_ID = 128;
+    /** How often, and how many times, an interaction id another attempt is publishing is looked at again. */
+    private static final Duration PENDING_CHECK = Duration.ofMillis(100);
+    private static final int PENDING_CHECKS = 20;
     private static final Set<String> FIELDS = Set.of("eventId", "type", "campaignId", "version", "variant", "buttonId",
             "answers", "occurredAt");
     private static final Map<String, OutcomeType> TYPES = Map.of("impression", OutcomeType.IMPRESSION, "click",
@@ -110,13 +114,13 @@ public class SdkInteractions {
 
     /**
      * "accepted", or "duplicate" when this event id was published before. An id whose first attempt is still under
-     * way is published again rather than answered "duplicate": that attempt may yet fail.
+     * way after a wait is published again rather than answered "duplicate": that attempt may yet fail.
      */
     private Uni<String> publishOnce(DeliveryOutcome outcome) {
         String appId = outcome.appId();
         String userId = outcome.userId();
         String eventId = outcome.eventId();
-        return store.claim(appId, userId, eventId)
+        return settled(appId, userId, eventId, PENDING_CHECKS)
                 // without Redis the id cannot be checked: publish anyway, consumers are idempotent on it
                 .onFailure().recoverWithItem(Claim.NEW)
                 .chain(claim -> claim == Claim.PUBLISHED
@@ -131,6 +135,18 @@ public class SdkInteractions {
                                         .onFailure().invoke(f -> LOG.warnf("interaction id %s not forgotten: %s",
                                                 eventId, f.getMessage()))
                                         .onFailure().recoverWithNull()));
+    }
+
+    /**
+     * The id's claim; while another attempt is under way (the page's send as it left and the resend on return), its
+     * outcome is waited for a moment: published makes this a duplicate, failed lets this one publish, still pending
+     * after the wait publishes again.
+     */
+    private Uni<Claim> settled(String appId, String userId, String eventId, int checks) {
+        return store.claim(appId, userId, eventId).chain(claim -> claim != Claim.PENDING || checks == 0
+                ? Uni.createFrom().item(claim)
+                : Uni.createFrom().voidItem().onItem().delayIt().by(PENDING_CHECK)
+                        .chain(() -> settled(appId, userId, eventId, checks - 1)));
     }
 
     private DeliveryOutcome read(String appId, String userId, JsonNode node, String path, Instant now,
