@@ -198,6 +198,18 @@ public class ProfileStore {
     public record Erased(boolean existed, Set<String> segments) {
     }
 
+    /** The user's stored segment ids. */
+    public Uni<Set<String>> segments(String appId, String userId) {
+        return redis.smembers(new ProfileKeys(appId, userId).segments()).map(r -> {
+            // a set under RESP3, an array under RESP2: both iterate
+            Set<String> ids = new HashSet<>();
+            if (r != null) {
+                r.forEach(id -> ids.add(id.toString()));
+            }
+            return ids;
+        });
+    }
+
     public Uni<Void> countProfile(String appId, long delta) {
         return redis.incrby(ProfileKeys.profileCount(appId), Long.toString(delta)).replaceWithVoid();
     }

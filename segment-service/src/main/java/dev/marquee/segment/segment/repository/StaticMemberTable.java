@@ -132,6 +132,23 @@ public class StaticMemberTable {
                 });
     }
 
+    /**
+     * Erasure: deletes the user from the stored uploads of every static segment of the app, so that no rebuild puts
+     * them back; answers the segments they were stored in. Idempotent.
+     */
+    public Uni<List<String>> eraseUser(String appId, String userId) {
+        return pool.preparedQuery("delete from segment.static_member m using segment.segment_definition d "
+                + "where m.segment_id = d.id and d.app_id = $1 and m.user_id = $2 returning m.segment_id")
+                .execute(Tuple.of(appId, userId))
+                .map(rows -> {
+                    List<String> segmentIds = new ArrayList<>(rows.size());
+                    for (Row row : rows) {
+                        segmentIds.add(row.getString(0));
+                    }
+                    return segmentIds;
+                });
+    }
+
     public Uni<Long> count(String segmentId) {
         return pool.preparedQuery("select count(*) from segment.static_member where segment_id = $1")
                 .execute(Tuple.of(segmentId))
