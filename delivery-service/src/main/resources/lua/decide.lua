@@ -2,15 +2,16 @@
 -- (when ARGV[2] is 1) the reservation of the winner's impression. Every key shares the hash tag {appId:userId}.
 -- KEYS: 1 segment ids (SET, segment-service), 2 per-campaign state (HASH), 3 this session (HASH),
 --       4 impressions (ZSET member campaignId|at|seq|version|variant, score at), 5 profile (HASH, segment-service),
---       5 + i: candidate i's own impressions (ZSET, same members and scores): a rolling cap is one ZCOUNT on it,
+--       6 the user's sessions (ZSET member session key, score its expiry ms: how an erasure finds them),
+--       6 + i: candidate i's own impressions (ZSET, same members and scores): a rolling cap is one ZCOUNT on it,
 --       however many impressions of other campaigns the user has
 -- ARGV: 1 now ms, 2 reserve, 3 workspace max per session (-1: none), 4 per day (-1: none), 5 min interval ms (0: none),
 --       6 impression retention ms, 7 session ttl s, 8 candidate count, 9 counter retention ms, then 5 per candidate:
 --       id, caps ("critical lifetime session rolling-count rolling-window-ms re-eligible-after-ms", space-separated,
 --       -1: none), include segments, exclude segments (newline-separated), impression tag (version|variant)
 -- Every key written here expires after the longest window that reads it, counted from the user's last impression:
--- the session's counters after the session ttl, the impressions after their retention, the lifetime counts and
--- last-shown times after the counter retention.
+-- the session's counters (and the index of the user's sessions) after the session ttl, the impressions after their
+-- retention, the lifetime counts and last-shown times after the counter retention.
 -- The candidates come in arbitration order (priority, then the most recent start, then the lower stable hash), so the
 -- winner is the first eligible one. A reserving decision stops there: the candidates after it are not checked and
 -- get 'ranked_lower' (they lose arbitration to the winner whatever their caps say); a look (explain, sync) checks all.
@@ -118,7 +119,7 @@ for i = 1, n do
     -- together, both undone together): a campaign shown fewer times than the rolling count needs no ZCOUNT
     if reason == 'eligible' and rollCount >= 0 and life >= rollCount then
       local since = '(' .. (now - tonumber(rw))
-      if redis.call('ZCOUNT', KEYS[5 + i], since, '+inf') >= rollCount then
+      if redis.call('ZCOUNT', KEYS[6 + i], since, '+inf') >= rollCount then
         reason = 'cap:rolling'
       end
     end
@@ -153,19 +154,22 @@ if best > 0 then
     redis.call('PEXPIRE', KEYS[2], tonumber(ARGV[9]))
     redis.call('HSET', KEYS[3], 'all', sessionAll + 1, 'c:' .. id, tonumber(session[best + 1] or '0') + 1)
     redis.call('EXPIRE', KEYS[3], tonumber(ARGV[7]))
+    redis.call('ZADD', KEYS[6], now + tonumber(ARGV[7]) * 1000, KEYS[3])
+    redis.call('EXPIRE', KEYS[6], tonumber(ARGV[7]))
     reserved = id .. '|' .. now .. '|' .. seq .. '|' .. ARGV[b + 5]
     redis.call('ZADD', KEYS[4], now, reserved)
     redis.call('PEXPIRE', KEYS[4], retention)
     -- kept whether or not the campaign has a rolling cap today: one added later counts the past impressions too
-    redis.call('ZADD', KEYS[5 + best], now, reserved)
-    redis.call('PEXPIRE', KEYS[5 + best], retention)
+    redis.call('ZADD', KEYS[6 + best], now, reserved)
+    redis.call('PEXPIRE', KEYS[6 + best], retention)
     -- impressions older than the retention are dropped every 16th write (every reader counts by time, so the few
     -- left over in between change no answer)
     if seq % 16 == 0 then
       redis.call('ZREMRANGEBYSCORE', KEYS[4], '-inf', now - retention)
+      redis.call('ZREMRANGEBYSCORE', KEYS[6], '-inf', now)
     end
     if life % 16 == 0 then
-      redis.call('ZREMRANGEBYSCORE', KEYS[5 + best], '-inf', now - retention)
+      redis.call('ZREMRANGEBYSCORE', KEYS[6 + best], '-inf', now - retention)
     end
   end
 end

@@ -105,6 +105,23 @@ class StreamTest {
     }
 
     @Test
+    void aStreamThatSawIdsFromBeforeTheSequenceStartedOverGetsTheNewMessages() throws Exception {
+        Catalogue app = new Catalogue(json, bootstrap);
+        send(app.appId, Map.of("userIds", List.of("fay"), "message", Map.of("format", "MODAL", "title", "First")));
+        send(app.appId, Map.of("userIds", List.of("fay"), "message", Map.of("format", "MODAL", "title", "Second")));
+        // the user was erased (or the outbox expired): the sequence starts over below what the device saw
+        redis.key().del("mq:{" + app.appId + ":fay}:outbox", "mq:{" + app.appId + ":fay}:outbox-seq");
+
+        List<String> lines = open(app.appId, "fay", "2");
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> lines.contains("event:connected"));
+        send(app.appId, Map.of("userIds", List.of("fay"), "message", Map.of("format", "MODAL", "title", "Third")));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> lines.stream().anyMatch(l -> l.contains("Third")));
+        assertThat(lines, hasItem("id:1"));
+        assertThat(String.join("\n", lines), not(containsString("Second")));
+    }
+
+    @Test
     void eachKeptMessageLastsItsOwnTtl() throws Exception {
         Catalogue app = new Catalogue(json, bootstrap);
         send(app.appId, Map.of("userIds", List.of("eve"), "ttlSeconds", 1, "message", Map.of("format", "MODAL",

@@ -76,12 +76,13 @@ public class DecisionStore {
         // the script's SHA-1 first (replaced by the script itself when Redis does not know it), then its arguments
         List<String> args = new ArrayList<>(16 + 6 * candidates.size());
         args.add(sha);
-        args.add(Integer.toString(5 + candidates.size()));
+        args.add(Integer.toString(6 + candidates.size()));
         args.add(keys.segments());
         args.add(keys.campaignState());
         args.add(keys.session(sessionId));
         args.add(keys.impressions());
         args.add(keys.profile());
+        args.add(keys.sessions());
         for (Candidate c : candidates) {
             args.add(keys.impressions(c.campaignId()));
         }

@@ -61,13 +61,34 @@ public record UserKeys(String appId, String userId) {
         return prefix() + "outbox-seq";
     }
 
-    /** STRING set once per processed segment membership event id. */
-    public String membershipEvent(String eventId) {
-        return prefix() + "membership-event:" + eventId;
+    /**
+     * ZSET of this user's session keys ({@link #session(String)}), score = when the session's counters expire (ms):
+     * what lets an erasure find every session of the user without scanning the keyspace.
+     */
+    public String sessions() {
+        return prefix() + "sessions";
     }
 
-    /** STRING set once per interaction event id, so a retried interaction is published once. */
+    /** ZSET of the segment membership event ids already handled, score = when (ms); trimmed to how long they count. */
+    public String membershipEvents() {
+        return prefix() + "membership-events";
+    }
+
+    /** STRING per interaction event id: {@code pending} while being published, then {@code published}. */
     public String interaction(String eventId) {
         return prefix() + "interaction:" + eventId;
+    }
+
+    /**
+     * ZSET of the interaction event ids claimed ({@link #interaction(String)}), score = when (ms): what lets an
+     * erasure find every interaction marker of the user without scanning the keyspace.
+     */
+    public String interactions() {
+        return prefix() + "interactions";
+    }
+
+    /** The prefix every key of the user starts with (the erasure script derives per-campaign and per-id keys from it). */
+    public String keyPrefix() {
+        return prefix();
     }
 }

@@ -64,8 +64,9 @@ public class OutcomeStore {
      * {@code PUBLISHED}: that attempt may yet fail, so the caller publishes again (consumers are idempotent on it).
      */
     public Uni<Claim> claim(String appId, String userId, String eventId) {
-        return redis.eval(List.of(claimScript, "1", new UserKeys(appId, userId).interaction(eventId),
-                Long.toString(INTERACTION_MEMORY.toSeconds())))
+        UserKeys keys = new UserKeys(appId, userId);
+        return redis.eval(List.of(claimScript, "2", keys.interaction(eventId), keys.interactions(),
+                Long.toString(INTERACTION_MEMORY.toSeconds()), eventId, Long.toString(System.currentTimeMillis())))
                 .map(r -> Claim.valueOf(r.toString().toUpperCase(Locale.ROOT)));
     }
 

@@ -33,12 +33,14 @@ public class OutboxStore {
     private final RedisAPI redis;
     private final ObjectMapper json;
     private final String script;
+    private final String pendingScript;
     private final Duration timeout;
 
     public OutboxStore(RedisAPI redis, ObjectMapper json, DeliveryConfig config) {
         this.redis = redis;
         this.json = json;
         this.script = LuaScript.load("lua/outbox.lua");
+        this.pendingScript = LuaScript.load("lua/pending.lua");
         this.timeout = config.redisTimeout();
     }
 
@@ -60,26 +62,28 @@ public class OutboxStore {
 
     /**
      * What waits for a stream: the stored JSON entries (with their {@code id} and {@code expiresAt}, expired ones
-     * included), and the user's profile attributes.
+     * included), the user's profile attributes, and the sequence number they follow: lower than the one asked for
+     * when the sequence started over since (the user was erased, or the outbox expired).
      */
-    public record Pending(List<String> entries, Map<String, Object> attributes) {
+    public record Pending(List<String> entries, Map<String, Object> attributes, long after) {
     }
 
     /**
-     * The entries after {@code afterSeq}, oldest first, and, when there are any, the user's profile (segment-service's)
-     * to personalize them with, as the SDK's other answers are.
+     * The entries after {@code afterSeq} (all of them if the sequence started over below it), oldest first, and, when
+     * there are any, the user's profile (segment-service's) to personalize them with, as the SDK's other answers are.
      */
     public Uni<Pending> after(String appId, String userId, long afterSeq) {
         UserKeys keys = new UserKeys(appId, userId);
-        return redis.zrangebyscore(List.of(keys.outbox(), "(" + afterSeq, "+inf"))
+        return redis.eval(List.of(pendingScript, "2", keys.outbox(), keys.outboxSequence(), Long.toString(afterSeq)))
                 .chain(r -> {
+                    long after = r.get(0).toLong();
                     List<String> entries = new ArrayList<>();
-                    r.forEach(e -> entries.add(e.toString()));
+                    r.get(1).forEach(e -> entries.add(e.toString()));
                     if (entries.isEmpty()) {
-                        return Uni.createFrom().item(new Pending(entries, Map.of()));
+                        return Uni.createFrom().item(new Pending(entries, Map.of(), after));
                     }
                     return redis.hgetall(keys.profile())
-                            .map(profile -> new Pending(entries, StoredProfile.attributes(profile, json)));
+                            .map(profile -> new Pending(entries, StoredProfile.attributes(profile, json), after));
                 });
     }
 }

@@ -21,8 +21,8 @@ import dev.marquee.delivery.decision.service.TriggerEvent;
 import dev.marquee.delivery.decision.service.UserContext;
 import dev.marquee.delivery.outcome.service.ControlExposures;
 import dev.marquee.delivery.stream.repository.OutboxStore;
+import dev.marquee.delivery.user.repository.HandledIds;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.redis.client.RedisAPI;
 
 /**
  * A user entered a segment: the SDK should sync its eligible messages again (a resync hint through the user's
@@ -33,30 +33,33 @@ import io.vertx.mutiny.redis.client.RedisAPI;
 @ApplicationScoped
 public class SegmentEntries {
 
+    /** How long a handled membership event id is remembered: redeliveries come within hours, not weeks. */
+    private static final Duration MEMORY = Duration.ofDays(7);
+
     private final DecisionService decisions;
     private final ControlExposures exposures;
     private final OutboxStore outbox;
-    private final RedisAPI redis;
+    private final HandledIds handled;
     private final ObjectMapper json;
     private final Duration ttl;
 
-    public SegmentEntries(DecisionService decisions, ControlExposures exposures, OutboxStore outbox, RedisAPI redis,
-            ObjectMapper json, DeliveryConfig config) {
+    public SegmentEntries(DecisionService decisions, ControlExposures exposures, OutboxStore outbox,
+            HandledIds handled, ObjectMapper json, DeliveryConfig config) {
         this.decisions = decisions;
         this.exposures = exposures;
         this.outbox = outbox;
-        this.redis = redis;
+        this.handled = handled;
         this.json = json;
         this.ttl = config.stream().defaultTtl();
     }
 
     public Uni<Void> entered(SegmentMembershipEvent event) {
-        String marker = new UserKeys(event.appId(), event.userId()).membershipEvent(event.eventId());
-        return redis.set(List.of(marker, "1", "NX", "EX", Long.toString(Duration.ofDays(7).toSeconds())))
-                .chain(first -> first == null
+        String handledIds = new UserKeys(event.appId(), event.userId()).membershipEvents();
+        return handled.claim(handledIds, event.eventId(), MEMORY)
+                .chain(first -> !first
                         ? Uni.createFrom().voidItem()
                         // a failed attempt gives the claim back, so the consumer's retry handles the event
-                        : handle(event).onFailure().call(() -> redis.del(List.of(marker))));
+                        : handle(event).onFailure().call(() -> handled.release(handledIds, event.eventId())));
     }
 
     private Uni<Void> handle(SegmentMembershipEvent event) {

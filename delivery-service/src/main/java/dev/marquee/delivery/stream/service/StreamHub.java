@@ -124,12 +124,21 @@ public class StreamHub {
         synchronized (connection) {
             after = connection.lastSeq;
         }
-        outbox.after(connection.appId, connection.userId, after).subscribe().with(pending -> emit(connection, pending),
+        outbox.after(connection.appId, connection.userId, after).subscribe().with(
+                pending -> emit(connection, pending, after),
                 e -> LOG.warnf("outbox of a stream not read: %s", e.getMessage()));
     }
 
-    private void emit(Connection connection, OutboxStore.Pending pending) {
+    /** @param asked the sequence number the entries were asked after */
+    private void emit(Connection connection, OutboxStore.Pending pending, long asked) {
         Map<String, Object> profile = TemplateProfile.of(pending.attributes(), connection.userId);
+        synchronized (connection) {
+            // the sequence started over below what this stream saw (the user was erased): what is kept is new to it,
+            // unless a concurrent read already delivered from the new start
+            if (pending.after() < asked && connection.lastSeq == asked) {
+                connection.lastSeq = pending.after();
+            }
+        }
         for (String entry : pending.entries()) {
             try {
                 JsonNode node = json.readTree(entry);

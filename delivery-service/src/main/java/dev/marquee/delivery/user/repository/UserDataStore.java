@@ -14,10 +14,11 @@ import io.vertx.mutiny.redis.client.RedisAPI;
 import io.vertx.mutiny.redis.client.Response;
 
 /**
- * Everything this service keeps of one user, for erasure. Not erased here: the user's session counters, the ids of
- * interactions and membership events already handled (all expire by themselves within days, and hold counts and ids,
- * no attribute) and the stream's sequence number (kept so that a device resuming with an older {@code Last-Event-ID}
- * is not sent stale ids; it expires with the outbox's TTL).
+ * Everything this service keeps of one user, for erasure: every key with the user's hash tag. Lifetime counts and
+ * last-shown times, impressions (all and per campaign), conversions, every session's counters, inbox, outbox and its
+ * sequence, the interaction markers and the ids of membership events already handled. The keys that are one per
+ * campaign, session or interaction are found through the state hash and the sessions and interactions indexes, never
+ * by scanning the keyspace.
  */
 @ApplicationScoped
 public class UserDataStore {
@@ -34,25 +35,22 @@ public class UserDataStore {
     }
 
     /**
-     * Deletes the user's counters, impressions, conversions, inbox and outbox, atomically. Idempotent. The script names
-     * the campaigns whose impressions sets it was not given (all of them on the first call), and is called again with
-     * them.
+     * Deletes every key of the user, atomically. Idempotent. The script names the per-campaign, per-session and per-interaction keys it
+     * was not given (all of them on the first call), and is called again with them.
      */
     public Uni<Void> erase(String appId, String userId) {
         return erase(new UserKeys(appId, userId), Set.of(), ATTEMPTS);
     }
 
-    private Uni<Void> erase(UserKeys keys, Set<String> campaignIds, int attempts) {
+    private Uni<Void> erase(UserKeys keys, Set<String> found, int attempts) {
+        List<String> named = List.of(keys.campaignState(), keys.sessions(), keys.interactions(), keys.impressions(),
+                keys.conversions(), keys.inbox(), keys.outbox(), keys.outboxSequence(), keys.membershipEvents());
         List<String> args = new ArrayList<>();
         args.add(eraseScript);
-        args.add(Integer.toString(5 + campaignIds.size()));
-        args.add(keys.campaignState());
-        args.add(keys.impressions());
-        args.add(keys.conversions());
-        args.add(keys.inbox());
-        args.add(keys.outbox());
-        campaignIds.forEach(id -> args.add(keys.impressions(id)));
-        args.addAll(campaignIds);
+        args.add(Integer.toString(named.size() + found.size()));
+        args.addAll(named);
+        args.addAll(found);
+        args.add(keys.keyPrefix());
         return redis.eval(args).chain(missing -> {
             if (missing.size() == 0) {
                 return Uni.createFrom().voidItem();
@@ -61,9 +59,9 @@ public class UserDataStore {
                 return Uni.createFrom().failure(new IllegalStateException("user " + keys.userId()
                         + " kept being shown new campaigns while being erased"));
             }
-            Set<String> more = new LinkedHashSet<>(campaignIds);
-            for (Response id : missing) {
-                more.add(id.toString());
+            Set<String> more = new LinkedHashSet<>(found);
+            for (Response key : missing) {
+                more.add(key.toString());
             }
             return erase(keys, more, attempts - 1);
         });

@@ -1,0 +1,37 @@
+package dev.marquee.delivery.user.repository;
+
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.marquee.delivery.decision.repository.LuaScript;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.redis.client.RedisAPI;
+
+/**
+ * Event ids already handled for a user (membership events acted on), one sorted set per user and purpose
+ * ({@code UserKeys#membershipEvents()}) rather than a key per id: an erasure deletes it with the user's other keys.
+ */
+@ApplicationScoped
+public class HandledIds {
+
+    private final RedisAPI redis;
+    private final String claimScript;
+
+    public HandledIds(RedisAPI redis) {
+        this.redis = redis;
+        this.claimScript = LuaScript.load("lua/handled.lua");
+    }
+
+    /** True the first time {@code eventId} is claimed in {@code key} within {@code memory}. */
+    public Uni<Boolean> claim(String key, String eventId, Duration memory) {
+        return redis.eval(List.of(claimScript, "1", key, eventId, Long.toString(System.currentTimeMillis()),
+                Long.toString(memory.toMillis()))).map(r -> r != null && r.toLong() == 1);
+    }
+
+    /** Gives a claim back (its handling failed), so that a retry handles the event. */
+    public Uni<Void> release(String key, String eventId) {
+        return redis.zrem(List.of(key, eventId)).replaceWithVoid();
+    }
+}
