@@ -1,9 +1,10 @@
 -- Erases every key delivery-service keeps of one user (segment-service erased the profile and the memberships and
 -- said so on segment.membership.v1). The fixed keys are named by the caller; the others are found through them: an
 -- impressions set per campaign ever shown ('life:<id>' fields of the state hash), a counters hash per session (the
--- sessions index) and a marker per interaction id claimed (the interactions index). If one of those is not among the keys given (first call, or a reservation made since the caller
--- looked), nothing is deleted and the missing key names are returned, for the caller to ask again with them: every
--- key a script touches is declared, as Redis Cluster requires.
+-- sessions index) and a marker per interaction id claimed (the interactions index). If one of those is not among the
+-- keys given (first call, or a reservation made since the caller looked), nothing is deleted and the missing key
+-- names are returned, for the caller to ask again with them: every key a script touches is declared, as Redis
+-- Cluster requires.
 -- KEYS: 1 state (HASH), 2 sessions index (ZSET of session keys), 3 interactions index (ZSET of interaction ids), then
 --       the user's other keys: impressions, conversions, inbox, outbox, outbox sequence, handled membership event ids,
 --       and the impressions sets, session hashes and interaction markers found before

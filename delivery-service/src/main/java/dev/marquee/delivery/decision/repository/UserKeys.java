@@ -87,7 +87,7 @@ public record UserKeys(String appId, String userId) {
         return prefix() + "interactions";
     }
 
-    /** The prefix every key of the user starts with (the erasure script derives per-campaign and per-id keys from it). */
+    /** The prefix of every key of the user: the erasure script derives per-campaign and per-id keys from it. */
     public String keyPrefix() {
         return prefix();
     }

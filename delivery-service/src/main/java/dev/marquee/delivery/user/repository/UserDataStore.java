@@ -35,8 +35,8 @@ public class UserDataStore {
     }
 
     /**
-     * Deletes every key of the user, atomically. Idempotent. The script names the per-campaign, per-session and per-interaction keys it
-     * was not given (all of them on the first call), and is called again with them.
+     * Deletes every key of the user, atomically. Idempotent. The script names the per-campaign, per-session and
+     * per-interaction keys it was not given (all of them on the first call), and is called again with them.
      */
     public Uni<Void> erase(String appId, String userId) {
         return erase(new UserKeys(appId, userId), Set.of(), ATTEMPTS);
