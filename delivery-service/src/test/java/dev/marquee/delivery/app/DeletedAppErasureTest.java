@@ -56,7 +56,7 @@ class DeletedAppErasureTest {
         UserKeys bob = new UserKeys(appId, "bob");
         List<String> erased = List.of(ana.campaignState(), ana.impressions(), ana.impressions("c1"), ana.inbox(),
                 ana.outbox(), ana.outboxSequence(), ana.session("s1"), bob.conversions(), bob.interaction("e1"),
-                bob.membershipEvent("m1"));
+                bob.membershipEvents(), bob.sessions(), bob.interactions());
         UserKeys otherUser = new UserKeys(otherApp, "ana");
         List<String> kept = List.of(otherUser.campaignState(), otherUser.inbox(), ana.profile(), ana.segments());
         erased.forEach(key -> redis.value(String.class).set(key, "1"));
