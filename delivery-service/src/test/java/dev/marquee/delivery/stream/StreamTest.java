@@ -25,6 +25,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.marquee.contracts.campaign.Frequency;
@@ -84,6 +85,27 @@ class StreamTest {
         // nothing but the fields an EventSource reads: no stray per-event content-type line
         assertThat(lines.stream().filter(l -> !l.isEmpty() && !l.matches("(id|event|data|retry):.*")).toList(),
                 equalTo(List.of()));
+    }
+
+    @Test
+    void aTestUsersPreviewIsMarkedOnTheStream() throws Exception {
+        Catalogue app = new Catalogue(json, bootstrap);
+        app.settings(new dev.marquee.contracts.app.WorkspaceSettings(10, 10, 30, false, List.of(), List.of("qa")));
+        app.draft(campaign(app.appId, "launch", SESSION_START, Frequency.DEFAULT));
+        app.publish(campaign(app.appId, "live", SESSION_START, Frequency.DEFAULT));
+        List<String> lines = open(app.appId, "qa", null);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> lines.contains("event:connected"));
+
+        send(app.appId, Map.of("userIds", List.of("qa"), "campaignId", "launch"));
+        send(app.appId, Map.of("userIds", List.of("qa"), "campaignId", "live"));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> lines.stream().anyMatch(l -> l.contains("Title of live")));
+        JsonNode preview = json.readTree(lines.stream().filter(l -> l.contains("Title of launch")).findFirst()
+                .orElseThrow().substring("data:".length()));
+        JsonNode sent = json.readTree(lines.stream().filter(l -> l.contains("Title of live")).findFirst()
+                .orElseThrow().substring("data:".length()));
+        assertThat(preview.path("preview").asBoolean(), equalTo(true));
+        assertThat(sent.has("preview"), equalTo(false));
     }
 
     @Test

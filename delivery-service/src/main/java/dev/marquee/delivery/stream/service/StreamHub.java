@@ -173,6 +173,10 @@ public class StreamHub {
         data.put("variant", entry.path("variant").asText(null));
         data.put("locale", rendered.locale());
         data.put("message", rendered.message());
+        if (entry.path("preview").asBoolean(false)) {
+            // a test user's preview (messages/send): not an exposure of the campaign
+            data.put("preview", true);
+        }
         if (entry.has("expiresAt")) {
             // a tab that is not shown keeps it for later: the SDK needs to know until when
             data.put("expiresAt", Instant.ofEpochMilli(entry.get("expiresAt").asLong()).toString());
