@@ -10,6 +10,8 @@ public final class Topics {
     public static final String USER_EVENTS = "user.events.v1";
     public static final String SEGMENT_MEMBERSHIP = "segment.membership.v1";
     public static final String DELIVERY_OUTCOMES = "delivery.outcomes.v1";
+    /** Segment definitions, keyed {@code appId:segmentId}, compacted: which segments each app has (and had). */
+    public static final String SEGMENT_DEFINITIONS = "segment.definitions.v1";
     /**
      * Dead letters of segment-service's consumer of {@link #USER_EVENTS}: records it could not read or kept failing to
      * apply, same key, with the reason in {@code dead-letter-*} headers. Named after the consumer, not the topic: each
@@ -26,6 +28,7 @@ public final class Topics {
             new TopicSpec(USER_EVENTS, false),
             new TopicSpec(SEGMENT_MEMBERSHIP, false),
             new TopicSpec(DELIVERY_OUTCOMES, false),
+            new TopicSpec(SEGMENT_DEFINITIONS, true),
             new TopicSpec(SEGMENT_USER_EVENTS_DLQ, false),
             new TopicSpec(DELIVERY_USER_EVENTS_DLQ, false));
 

@@ -151,6 +151,30 @@ class LocalSuiteIT {
                 .then().statusCode(202).body("results[0].status", equalTo("queued"));
     }
 
+    /** Issue 18 item 18: a campaign may name only segments its app has; one created just before is one. */
+    @Test
+    void aCampaignTargetsOnlySegmentsItsAppHas() throws Exception {
+        DemoSeed.NewApp app = new DemoSeed(suite.gatewayUrl()).app(suite.operatorToken(), "Segments");
+        Map<String, Object> campaign = Map.of("name", "VIP offer", "triggers", List.of(Map.of("type", "SESSION_START")),
+                "message", Map.of("format", "MODAL", "title", "For you", "body", "A VIP offer"));
+        Map<String, Object> unknown = new java.util.HashMap<>(campaign);
+        unknown.put("targeting", Map.of("includeSegments", List.of("no-such-segment")));
+        given().auth().oauth2(app.adminToken()).contentType(ContentType.JSON).body(unknown)
+                .when().post("/v1/apps/{appId}/campaigns", app.appId())
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("targeting.includeSegments"));
+
+        String segmentId = given().auth().oauth2(app.adminToken()).contentType(ContentType.JSON)
+                .body(Map.of("name", "VIPs", "kind", "STATIC"))
+                .when().post("/v1/apps/{appId}/segments", app.appId())
+                .then().statusCode(201).extract().path("id");
+        Map<String, Object> targeted = new java.util.HashMap<>(campaign);
+        targeted.put("targeting", Map.of("includeSegments", List.of(segmentId)));
+        given().auth().oauth2(app.adminToken()).contentType(ContentType.JSON).body(targeted)
+                .when().post("/v1/apps/{appId}/campaigns", app.appId())
+                .then().statusCode(201);
+    }
+
     @Test
     void badCredentialsAndInputAreRefusedAtTheRightPlace() throws Exception {
         Response app = given().auth().oauth2(suite.operatorToken())

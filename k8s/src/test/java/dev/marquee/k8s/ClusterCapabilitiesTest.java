@@ -33,8 +33,8 @@ class ClusterCapabilitiesTest {
                 policies.put(str(topic, "spec", "topicName"), str(topic, "spec", "config", "cleanup.policy"));
             }
             assertEquals(Map.of("campaign.events.v1", "compact", "app.events.v1", "compact", "user.events.v1", "delete",
-                    "segment.membership.v1", "delete", "delivery.outcomes.v1", "delete", "segment.user-events.dlq.v1",
-                    "delete", "delivery.user-events.dlq.v1", "delete"), policies);
+                    "segment.membership.v1", "delete", "delivery.outcomes.v1", "delete", "segment.definitions.v1", "compact",
+                    "segment.user-events.dlq.v1", "delete", "delivery.user-events.dlq.v1", "delete"), policies);
 
             assertEquals(4, created.ofKind("ServiceMonitor").size());
             for (String component : Chart.COMPONENTS) {

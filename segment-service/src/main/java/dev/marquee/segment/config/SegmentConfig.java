@@ -20,6 +20,12 @@ public interface SegmentConfig {
     @WithDefault("2s")
     Duration catalogRefresh();
 
+    /**
+     * How often every segment is announced again on {@code segment.definitions.v1}, making good a publication lost
+     * after a commit (read by the scheduler as {@code marquee.segment.definitions-republish}).
+     */
+    Duration definitionsRepublish();
+
     /** How long an event id is remembered for de-duplication. */
     @WithDefault("7d")
     Duration dedupWindow();

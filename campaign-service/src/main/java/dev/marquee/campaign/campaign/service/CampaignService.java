@@ -1,10 +1,13 @@
 package dev.marquee.campaign.campaign.service;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -25,6 +28,7 @@ import dev.marquee.campaign.campaign.repository.AuditRepository;
 import dev.marquee.campaign.campaign.repository.CampaignRepository;
 import dev.marquee.campaign.campaign.repository.CampaignRepository.Position;
 import dev.marquee.campaign.campaign.repository.CampaignVersionRepository;
+import dev.marquee.campaign.campaign.repository.KnownSegmentRepository;
 import dev.marquee.campaign.campaign.rest.CampaignRequest;
 import dev.marquee.campaign.outbox.service.Outbox;
 import dev.marquee.campaign.rest.ConflictException;
@@ -42,6 +46,8 @@ import dev.marquee.contracts.template.MessageRenderer;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 
 /**
  * Campaigns and their lifecycle. Every committed change makes a new version, in one transaction: the campaign row,
@@ -55,22 +61,28 @@ public class CampaignService {
 
     /** Fields every change moves, so they would only repeat the entry's own version and time. */
     private static final Set<String> UNAUDITED = Set.of("version", "updatedAt");
+    /** How long a segment a campaign names is looked for before it is refused as unknown, and how often. */
+    private static final Duration SEGMENT_WAIT = Duration.ofSeconds(2);
+    private static final Duration SEGMENT_LOOK = Duration.ofMillis(200);
 
     private final CampaignRepository campaigns;
     private final CampaignVersionRepository versions;
     private final AuditRepository audit;
     private final AppRepository apps;
     private final AppSettingsRepository settings;
+    private final KnownSegmentRepository knownSegments;
     private final Outbox outbox;
     private final ObjectMapper json;
 
     public CampaignService(CampaignRepository campaigns, CampaignVersionRepository versions, AuditRepository audit,
-            AppRepository apps, AppSettingsRepository settings, Outbox outbox, ObjectMapper json) {
+            AppRepository apps, AppSettingsRepository settings, KnownSegmentRepository knownSegments, Outbox outbox,
+            ObjectMapper json) {
         this.campaigns = campaigns;
         this.versions = versions;
         this.audit = audit;
         this.apps = apps;
         this.settings = settings;
+        this.knownSegments = knownSegments;
         this.outbox = outbox;
         this.json = json;
     }
@@ -80,7 +92,7 @@ public class CampaignService {
         CampaignRules.Checked checked = CampaignRules.check(request, Instant.now());
         // shared-locks the app: a campaign cannot be added to an app whose deletion commits meanwhile
         return apps.findLiveForShare(appId).onItem().ifNull().failWith(() -> new NotFoundException("app " + appId))
-                .chain(() -> appRules(appId, checked)).flatMap(app -> {
+                .chain(() -> appRules(appId, checked)).chain(() -> segmentsExist(appId, checked)).flatMap(app -> {
                     Instant now = Instant.now();
                     Campaign campaign = new Campaign();
                     campaign.id = UUID.randomUUID().toString();
@@ -99,15 +111,16 @@ public class CampaignService {
     @WithTransaction
     public Uni<Campaign> update(String appId, String campaignId, CampaignRequest request, String principal) {
         CampaignRules.Checked checked = CampaignRules.check(request, Instant.now());
-        return appRules(appId, checked).chain(() -> lock(appId, campaignId)).flatMap(campaign -> {
-            if (campaign.state == CampaignState.ENDED || campaign.state == CampaignState.ARCHIVED) {
-                return Uni.createFrom().failure(new ConflictException(
-                        "an " + campaign.state.name().toLowerCase(Locale.ROOT) + " campaign cannot be changed"));
-            }
-            JsonNode before = tree(campaign);
-            applyContent(campaign, checked);
-            return next(campaign, CampaignEventType.UPDATED, "updated", principal, before);
-        });
+        return appRules(appId, checked).chain(() -> segmentsExist(appId, checked))
+                .chain(() -> lock(appId, campaignId)).flatMap(campaign -> {
+                    if (campaign.state == CampaignState.ENDED || campaign.state == CampaignState.ARCHIVED) {
+                        return Uni.createFrom().failure(new ConflictException(
+                                "an " + campaign.state.name().toLowerCase(Locale.ROOT) + " campaign cannot be changed"));
+                    }
+                    JsonNode before = tree(campaign);
+                    applyContent(campaign, checked);
+                    return next(campaign, CampaignEventType.UPDATED, "updated", principal, before);
+                });
     }
 
     /** Only a draft can be deleted; anything that was live is archived instead, so that its history stays. */
@@ -344,6 +357,48 @@ public class CampaignService {
             }
             return Uni.createFrom().voidItem();
         });
+    }
+
+    /**
+     * Every segment the campaign names (targeting, segment-entered triggers) is one segment-service announced for the
+     * app and has not deleted; one announced a moment ago may still be on its way, so a missing one is looked for
+     * again for up to {@link #SEGMENT_WAIT}.
+     */
+    private Uni<Void> segmentsExist(String appId, CampaignRules.Checked checked) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (int i = 0; i < checked.triggers().size(); i++) {
+            String segmentId = checked.triggers().get(i).segmentId();
+            if (segmentId != null) {
+                fields.putIfAbsent(segmentId, "triggers[" + i + "].segmentId");
+            }
+        }
+        checked.targeting().includeSegments().forEach(id -> fields.putIfAbsent(id, "targeting.includeSegments"));
+        checked.targeting().excludeSegments().forEach(id -> fields.putIfAbsent(id, "targeting.excludeSegments"));
+        if (fields.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return segmentsExist(appId, fields, SEGMENT_WAIT.toMillis() / SEGMENT_LOOK.toMillis());
+    }
+
+    private Uni<Void> segmentsExist(String appId, Map<String, String> fields, long looks) {
+        return knownSegments.existing(appId, fields.keySet()).chain(existing -> {
+            Optional<String> missing = fields.keySet().stream().filter(id -> !existing.contains(id)).findFirst();
+            if (missing.isEmpty()) {
+                return Uni.createFrom().voidItem();
+            }
+            if (looks <= 0) {
+                return Uni.createFrom().failure(new InvalidFieldException(fields.get(missing.get()),
+                        "is not a segment of this app (segment " + missing.get() + ")"));
+            }
+            return pause(SEGMENT_LOOK).chain(() -> segmentsExist(appId, fields, looks - 1));
+        });
+    }
+
+    /** Waits on the caller's Vert.x context, where the reactive session must stay. */
+    private static Uni<Void> pause(Duration duration) {
+        Context context = Vertx.currentContext();
+        return Uni.createFrom().emitter(emitter -> context.owner().setTimer(duration.toMillis(),
+                id -> context.runOnContext(ignored -> emitter.complete(null))));
     }
 
     private static boolean isLive(CampaignState state) {

@@ -1,5 +1,7 @@
 package dev.marquee.campaign.campaign.rest;
 
+import static dev.marquee.campaign.CampaignApi.announceDeleted;
+import static dev.marquee.campaign.CampaignApi.announceSegments;
 import static dev.marquee.campaign.CampaignApi.createApp;
 import static dev.marquee.campaign.CampaignApi.createCampaign;
 import static dev.marquee.campaign.CampaignApi.welcomeCampaign;
@@ -30,6 +32,7 @@ class TriggersAndTargetingTest {
     @Test
     void everyTriggerKindWithItsParameters() {
         String appId = createApp("Triggers");
+        announceSegments(appId, "churn-risk");
         List<Map<String, Object>> triggers = List.of(
                 Map.of("type", "SESSION_START"),
                 Map.of("type", "APP_OPEN", "delaySeconds", 5),
@@ -82,6 +85,7 @@ class TriggersAndTargetingTest {
     @Test
     void targetingIsStoredAndChecked() {
         String appId = createApp("Targeting");
+        announceSegments(appId, "gold", "churned");
         Map<String, Object> targeting = Map.of("includeSegments", List.of("gold"), "excludeSegments", List.of("churned"),
                 "platforms", List.of("IOS", "WEB"), "appVersions", Map.of("min", "2.9", "max", "2.10.1"),
                 "locales", List.of("fr", "en-GB"), "rolloutPercent", 25);
@@ -100,6 +104,34 @@ class TriggersAndTargetingTest {
         refused(appId, with("targeting", Map.of("rolloutPercent", 0)), "targeting.rolloutPercent", "1");
         refused(appId, with("targeting", Map.of("platforms", List.of("SYMBIAN"))), "targeting.platforms[0]",
                 "must be one of");
+    }
+
+    /** Issue 18 item 18: a campaign names only segments the app has. */
+    @Test
+    void aCampaignNamesOnlySegmentsTheAppHas() throws Exception {
+        String appId = createApp("Segments");
+        String other = createApp("Other segments");
+        announceSegments(other, "gold");
+        refused(appId, with("targeting", Map.of("includeSegments", List.of("gold"))), "targeting.includeSegments",
+                "not a segment of this app");
+        refused(appId, with("triggers", List.of(Map.of("type", "SEGMENT_ENTERED", "segmentId", "vip"))),
+                "triggers[0].segmentId", "not a segment of this app");
+
+        // announced a moment after the request arrived (a script that creates the segment, then the campaign)
+        java.util.concurrent.CompletableFuture<String> created = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> createCampaign(appId, with("targeting", Map.of("includeSegments", List.of("gold"),
+                        "excludeSegments", List.of("vip")))));
+        Thread.sleep(300);
+        announceSegments(appId, "gold", "vip");
+        String id = created.get();
+        given().when().get("/v1/apps/{appId}/campaigns/{id}", appId, id).then().statusCode(200);
+
+        announceDeleted(appId, "vip");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> given()
+                .contentType(ContentType.JSON).body(with("targeting", Map.of("excludeSegments", List.of("vip"))))
+                .when().post("/v1/apps/{appId}/campaigns", appId).statusCode() == 400);
+        refused(appId, with("targeting", Map.of("excludeSegments", List.of("vip"))), "targeting.excludeSegments",
+                "not a segment of this app");
     }
 
     @Test

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.marquee.contracts.segment.MembershipChange;
+import dev.marquee.contracts.segment.SegmentDefinitionEvent;
 import dev.marquee.contracts.segment.SegmentMembershipEvent;
 import dev.marquee.segment.config.SegmentConfig;
 import dev.marquee.segment.config.TimeSource;
@@ -24,6 +25,7 @@ import dev.marquee.segment.rest.NotFoundException;
 import dev.marquee.segment.segment.Segment;
 import dev.marquee.segment.segment.SegmentKind;
 import dev.marquee.segment.segment.SegmentStatus;
+import dev.marquee.segment.segment.messaging.DefinitionPublisher;
 import dev.marquee.segment.segment.messaging.MembershipPublisher;
 import dev.marquee.segment.segment.repository.MembershipStore;
 import dev.marquee.segment.segment.repository.SegmentRepository;
@@ -52,19 +54,21 @@ public class SegmentService {
     private final ProfileStore profiles;
     private final Backfill backfill;
     private final MembershipPublisher publisher;
+    private final DefinitionPublisher definitions;
     private final SegmentConfig config;
     private final TimeSource time;
     private final ObjectMapper json;
 
     public SegmentService(SegmentRepository segments, SegmentCatalog catalog, MembershipStore membership,
-            ProfileStore profiles, Backfill backfill, MembershipPublisher publisher, SegmentConfig config,
-            TimeSource time, ObjectMapper json) {
+            ProfileStore profiles, Backfill backfill, MembershipPublisher publisher, DefinitionPublisher definitions,
+            SegmentConfig config, TimeSource time, ObjectMapper json) {
         this.segments = segments;
         this.catalog = catalog;
         this.membership = membership;
         this.profiles = profiles;
         this.backfill = backfill;
         this.publisher = publisher;
+        this.definitions = definitions;
         this.config = config;
         this.time = time;
         this.json = json;
@@ -88,6 +92,7 @@ public class SegmentService {
         segment.updatedAt = now;
         return Panache.withTransaction(() -> segments.persist(segment))
                 .call(this::afterChange)
+                .call(this::announce)
                 .chain(this::response);
     }
 
@@ -107,7 +112,7 @@ public class SegmentService {
                 segment.progress = 0;
             }
             segment.updatedAt = time.now();
-        })).call(this::afterChange).chain(this::response);
+        })).call(this::afterChange).call(this::announce).chain(this::response);
     }
 
     /**
@@ -118,6 +123,7 @@ public class SegmentService {
         return Panache.withTransaction(() -> find(appId, id).call(segments::delete))
                 .invoke(segment -> catalog.remove(appId, id))
                 .call(segment -> membership.forget(appId, id))
+                .call(segment -> announce(new SegmentDefinitionEvent(appId, id, segment.version, true, time.now())))
                 .invoke(segment -> exitAll(appId, id, segment.version, "0").subscribe().with(
                         done -> {
                         },
@@ -182,6 +188,19 @@ public class SegmentService {
             return Uni.createFrom().voidItem();
         }
         return membership.clearReady(segment.appId, segment.id).invoke(() -> backfill.start(compiled));
+    }
+
+    /** Tells campaign-service the segment exists; a failure is made good by the periodic republish. */
+    private Uni<Void> announce(Segment segment) {
+        return announce(new SegmentDefinitionEvent(segment.appId, segment.id, segment.version, false, time.now()));
+    }
+
+    private Uni<Void> announce(SegmentDefinitionEvent event) {
+        return definitions.publish(event).onFailure().recoverWithItem(e -> {
+            LOG.warnf("segment %s of app %s not announced (republished later): %s", event.segmentId(),
+                    event.appId(), e.getMessage());
+            return null;
+        });
     }
 
     private Uni<Segment> find(String appId, String id) {

@@ -1,5 +1,6 @@
 package dev.marquee.segment.segment.service;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -10,10 +11,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import dev.marquee.contracts.segment.SegmentDefinitionEvent;
 import dev.marquee.segment.config.TimeSource;
 import dev.marquee.segment.segment.BatchEffects;
+import dev.marquee.segment.segment.messaging.DefinitionPublisher;
 import dev.marquee.segment.segment.repository.MembershipStore;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -23,7 +27,8 @@ import io.smallrye.mutiny.Uni;
  * is missing or old (after an interrupted build, or after Redis lost its data), and every static segment whose
  * marker is missing from its uploads stored in PostgreSQL;</li>
  * <li>re-checks users whose time-relative rules ("not seen for 7 days") change result by the passage of time alone,
- * at the instant recorded when they were last evaluated.</li>
+ * at the instant recorded when they were last evaluated;</li>
+ * <li>announces every segment again on {@code segment.definitions.v1}.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -37,14 +42,16 @@ public class SegmentUpkeep {
     private final MembershipService evaluation;
     private final Backfill backfill;
     private final TimeSource time;
+    private final DefinitionPublisher definitions;
 
     public SegmentUpkeep(SegmentCatalog catalog, MembershipStore membership, MembershipService evaluation,
-            Backfill backfill, TimeSource time) {
+            Backfill backfill, TimeSource time, DefinitionPublisher definitions) {
         this.catalog = catalog;
         this.membership = membership;
         this.evaluation = evaluation;
         this.backfill = backfill;
         this.time = time;
+        this.definitions = definitions;
     }
 
     @Scheduled(every = "${marquee.segment.catalog-refresh}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -68,6 +75,21 @@ public class SegmentUpkeep {
             }
         }).replaceWithVoid()));
         return checks.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(checks).andFailFast().replaceWithVoid();
+    }
+
+    /**
+     * Announces every segment again on {@code segment.definitions.v1} (compacted, so this costs one record per segment
+     * on disk): a publication lost after a commit is made good. A deletion whose publication was lost is not.
+     */
+    @Scheduled(every = "${marquee.segment.definitions-republish}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    public Uni<Void> republishDefinitions() {
+        Instant now = time.now();
+        return catalog.loaded().chain(() -> Multi.createFrom().iterable(catalog.all())
+                .onItem().transformToUniAndMerge(segment -> definitions.publish(new SegmentDefinitionEvent(
+                        segment.appId(), segment.id(), segment.version(), false, now)))
+                .collect().last().replaceWithVoid())
+                .onFailure().invoke(e -> LOG.warnf("segment definitions not republished: %s", e.getMessage()))
+                .onFailure().recoverWithNull();
     }
 
     @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
