@@ -21,6 +21,12 @@ public final class Topics {
     /** Dead letters of delivery-service's consumer of {@link #USER_EVENTS} (conversion attribution), as above. */
     public static final String DELIVERY_USER_EVENTS_DLQ = "delivery.user-events.dlq.v1";
 
+    /**
+     * Each service's progress erasing a deleted app ({@link dev.marquee.contracts.app.AppErasureReport}), keyed
+     * {@code appId:service}, compacted: campaign-service shows it in the app's deletion progress.
+     */
+    public static final String APP_ERASURES = "app.erasures.v1";
+
     /** Every topic with its cleanup policy: snapshot topics are compacted, event streams are not. */
     public static final List<TopicSpec> ALL = List.of(
             new TopicSpec(CAMPAIGN_EVENTS, true),
@@ -30,7 +36,8 @@ public final class Topics {
             new TopicSpec(DELIVERY_OUTCOMES, false),
             new TopicSpec(SEGMENT_DEFINITIONS, true),
             new TopicSpec(SEGMENT_USER_EVENTS_DLQ, false),
-            new TopicSpec(DELIVERY_USER_EVENTS_DLQ, false));
+            new TopicSpec(DELIVERY_USER_EVENTS_DLQ, false),
+            new TopicSpec(APP_ERASURES, true));
 
     public record TopicSpec(String name, boolean compacted) {
     }

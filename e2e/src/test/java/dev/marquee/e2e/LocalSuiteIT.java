@@ -175,6 +175,33 @@ class LocalSuiteIT {
                 .then().statusCode(201);
     }
 
+    /** Issue 18 item 12: a deleted app is erased in campaign-service and segment-service, with progress. */
+    @Test
+    void aDeletedAppIsErasedInTheBackgroundWithProgressFromEachService() throws Exception {
+        DemoSeed.NewApp app = new DemoSeed(suite.gatewayUrl()).app(suite.operatorToken(), "Deleted");
+        String segmentId = given().auth().oauth2(app.adminToken()).contentType(ContentType.JSON)
+                .body(Map.of("name", "Pilots", "kind", "STATIC"))
+                .when().post("/v1/apps/{appId}/segments", app.appId())
+                .then().statusCode(201).extract().path("id");
+        given().auth().oauth2(app.adminToken()).contentType("text/csv").body("kim\nlee\n")
+                .when().post("/v1/apps/{appId}/segments/{id}/members", app.appId(), segmentId)
+                .then().statusCode(200);
+
+        given().auth().oauth2(suite.operatorToken()).when().delete("/v1/apps/{appId}", app.appId())
+                .then().statusCode(204);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(suite.operatorToken())
+                .when().get("/v1/apps/{appId}/deletion", app.appId())
+                .then().statusCode(200)
+                .body("state", equalTo("DONE"))
+                .body("stores.find { it.store == 'segment-service' }.state", equalTo("DONE"))
+                .body("stores.find { it.store == 'segment-service' }.erased.segments", equalTo(1))
+                .body("stores.find { it.store == 'segment-service' }.erased.staticMembers", equalTo(2)));
+        // the revoked admin token no longer opens anything of the app
+        given().auth().oauth2(app.adminToken()).when().get("/v1/apps/{appId}/segments/{id}", app.appId(), segmentId)
+                .then().statusCode(401);
+    }
+
     @Test
     void badCredentialsAndInputAreRefusedAtTheRightPlace() throws Exception {
         Response app = given().auth().oauth2(suite.operatorToken())

@@ -44,4 +44,16 @@ public class RedisProbe {
         Response keys = redis.keys("mq:{" + appId + ":" + userId + "}*").await().indefinitely();
         return keys.size();
     }
+
+    public void set(String key, String value) {
+        redis.set(List.of(key, value)).await().indefinitely();
+    }
+
+    /** Every key matching the glob, sorted (KEYS: tests only). */
+    public List<String> keysMatching(String glob) {
+        List<String> names = new java.util.ArrayList<>();
+        redis.keys(glob).await().indefinitely().forEach(k -> names.add(k.toString()));
+        java.util.Collections.sort(names);
+        return names;
+    }
 }

@@ -30,6 +30,23 @@ public interface SegmentConfig {
     @WithDefault("7d")
     Duration dedupWindow();
 
+    /** How a deleted app's data is erased (see the README, "Deleted apps"). */
+    AppErasure appErasure();
+
+    interface AppErasure {
+
+        /**
+         * How long after a deletion is recorded its erasure starts: longer than {@link #catalogRefresh()}, so that every
+         * instance has stopped applying the app's events by then.
+         */
+        @WithDefault("5s")
+        Duration grace();
+
+        /** How long an instance holds an erasure it started before another may take it over (it crashed). */
+        @WithDefault("60s")
+        Duration lease();
+    }
+
     /** What happens to a user event that keeps failing (not an outage: those are waited out). */
     DeadLetter deadLetter();
 

@@ -15,9 +15,9 @@ import dev.marquee.campaign.app.service.AppService.DeletionProgress;
 /**
  * A deleted app's erasure. {@code state} is the erasure's in campaign-service ({@code PENDING}, {@code ERASING},
  * {@code DONE}); {@code stores} tells, per store, what campaign-service knows of it: its own rows (with counts), the
- * gateways' key tables (revoked once the outbox published the deletion), delivery-service's Redis keys (erased when it
- * reads the deletion, which it does not report: {@code NOT_REPORTED}) and segment-service's stores, which it does not
- * erase yet ({@code NOT_ERASED}: see the README).
+ * gateways' key tables (revoked once the outbox published the deletion), and each other service's stores as it reported
+ * their erasure on {@code app.erasures.v1} ({@code PENDING} until it reports {@code DONE} with its counts);
+ * delivery-service erases its Redis keys when it reads the deletion but does not report it ({@code NOT_REPORTED}).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(example = "{\"appId\": \"3c9b2f1e-…\", \"name\": \"Demo shop\", \"deletedAt\": \"2026-11-23T10:00:00Z\", \"deletedBy\": \"operator\", \"state\": \"DONE\", \"finishedAt\": \"2026-11-23T10:00:01Z\", \"stores\": [{\"store\": \"gateway\", \"state\": \"DONE\", \"detail\": \"…\"}, {\"store\": \"campaign-service\", \"state\": \"DONE\", \"erased\": {\"campaigns\": 3, \"versions\": 9, \"auditEntries\": 9, \"credentials\": 2, \"identitySecrets\": 0, \"settings\": 1}}]}")
@@ -26,7 +26,6 @@ public record DeletionResponse(String appId, String name, Instant deletedAt, Str
 
     public static final String PENDING = "PENDING";
     public static final String DONE = "DONE";
-    public static final String NOT_ERASED = "NOT_ERASED";
     public static final String NOT_REPORTED = "NOT_REPORTED";
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -50,13 +49,20 @@ public record DeletionResponse(String appId, String name, Instant deletedAt, Str
                 new Store("campaign-service", deletion.state.name(), erased,
                         "campaigns (each published as DELETED, which drops it from delivery's index), versions, audit"
                                 + " entries, credentials, identity secrets, settings"),
-                new Store("segment-service", NOT_ERASED, null,
-                        "segments, static members and profiles of the app are not erased yet"),
+                reported(progress, "segment-service", "segments, static members, profiles, counters and memberships: erased"
+                        + " a few seconds after segment-service reads DELETED on app.events.v1"),
                 new Store("delivery-service", NOT_REPORTED, null, progress.eventsPublished()
                         ? "erases the app's Redis keys (caps, impressions, inbox, sessions) when it reads DELETED on"
                                 + " app.events.v1, published; it reports no progress back"
                         : "will erase the app's Redis keys when it reads DELETED on app.events.v1, not yet published"));
         return new DeletionResponse(progress.app().id, progress.app().name, progress.app().deletedAt,
                 deletion.requestedBy, deletion.state, deletion.finishedAt, stores);
+    }
+
+    /** The service's store as it reported its erasure; {@code PENDING} until its first report. */
+    private static Store reported(DeletionProgress progress, String service, String detail) {
+        return progress.reports().stream().filter(r -> r.service().equals(service)).findFirst()
+                .map(r -> new Store(service, r.state().name(), r.erased(), detail))
+                .orElse(new Store(service, PENDING, null, detail));
     }
 }

@@ -20,10 +20,12 @@ import dev.marquee.campaign.app.repository.AppDeletionRepository;
 import dev.marquee.campaign.app.repository.AppIdentitySecretRepository;
 import dev.marquee.campaign.app.repository.AppRepository;
 import dev.marquee.campaign.app.repository.AppSettingsRepository;
+import dev.marquee.campaign.app.repository.ErasureReportRepository;
 import dev.marquee.campaign.campaign.repository.CampaignRepository;
 import dev.marquee.campaign.rest.ConflictException;
 import dev.marquee.campaign.rest.NotFoundException;
 import dev.marquee.contracts.app.AdminRole;
+import dev.marquee.contracts.app.AppErasureReport;
 import dev.marquee.contracts.app.AppEventType;
 import dev.marquee.contracts.app.SdkScope;
 import dev.marquee.contracts.app.WorkspaceSettings;
@@ -43,19 +45,22 @@ public class AppService {
     private final AppIdentitySecretRepository secrets;
     private final AppAuditRepository audit;
     private final AppDeletionRepository deletions;
+    private final ErasureReportRepository erasureReports;
     private final AppSnapshot snapshot;
     private final CampaignRepository campaigns;
     private final ObjectMapper json;
 
     public AppService(AppRepository apps, AppCredentialRepository credentials, AppSettingsRepository settings,
             AppIdentitySecretRepository secrets, AppAuditRepository audit, AppDeletionRepository deletions,
-            AppSnapshot snapshot, CampaignRepository campaigns, ObjectMapper json) {
+            ErasureReportRepository erasureReports, AppSnapshot snapshot, CampaignRepository campaigns,
+            ObjectMapper json) {
         this.apps = apps;
         this.credentials = credentials;
         this.settings = settings;
         this.secrets = secrets;
         this.audit = audit;
         this.deletions = deletions;
+        this.erasureReports = erasureReports;
         this.snapshot = snapshot;
         this.campaigns = campaigns;
         this.json = json;
@@ -67,9 +72,11 @@ public class AppService {
 
     /**
      * A deleted app's erasure: the app (its name and when it was deleted), the erasure's progress in campaign-service,
-     * and whether the outbox published every event of the app (the revocation the gateways apply among them).
+     * whether the outbox published every event of the app (the revocation the gateways apply among them), and what the
+     * other services reported of their own erasure ({@code app.erasures.v1}).
      */
-    public record DeletionProgress(App app, AppDeletion deletion, boolean eventsPublished) {
+    public record DeletionProgress(App app, AppDeletion deletion, boolean eventsPublished,
+            List<AppErasureReport> reports) {
     }
 
     /** Creates an app with a first SDK key and a first admin token; the secrets are returned once, here. */
@@ -168,7 +175,8 @@ public class AppService {
                 .onItem().ifNull().failWith(() -> new NotFoundException("deletion of app " + appId))
                 .flatMap(app -> deletions.findById(appId)
                         .flatMap(deletion -> deletions.unpublishedAppEvents(appId)
-                                .map(unpublished -> new DeletionProgress(app, deletion, unpublished == 0))));
+                                .flatMap(unpublished -> erasureReports.of(appId).map(reports -> new DeletionProgress(
+                                        app, deletion, unpublished == 0, reports)))));
     }
 
     /** The app's own audit log (created, renamed, deleted), newest first. */

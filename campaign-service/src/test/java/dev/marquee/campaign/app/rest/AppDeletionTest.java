@@ -17,6 +17,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -25,6 +26,7 @@ import javax.sql.DataSource;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +35,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.marquee.campaign.TopicReader;
 import dev.marquee.contracts.Topics;
+import dev.marquee.contracts.app.AppErasureReport;
 import dev.marquee.infra.test.KafkaResource;
 import dev.marquee.infra.test.PostgresResource;
 import dev.marquee.infra.test.RedisResource;
@@ -40,6 +43,7 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
 /**
  * Deleting an app: 404 everywhere at once, every credential revoked in the events the gateways read, the app's rows
@@ -153,7 +157,7 @@ class AppDeletionTest {
                 .body("stores.find { it.store == 'campaign-service' }.erased.credentials", equalTo(2))
                 .body("stores.find { it.store == 'campaign-service' }.erased.identitySecrets", equalTo(1))
                 .body("stores.find { it.store == 'campaign-service' }.erased.settings", equalTo(1))
-                .body("stores.find { it.store == 'segment-service' }.state", equalTo("NOT_ERASED"))
+                .body("stores.find { it.store == 'segment-service' }.state", equalTo("PENDING"))
                 .body("stores.find { it.store == 'delivery-service' }.state", equalTo("NOT_REPORTED"));
 
         for (String table : List.of("campaign", "campaign_version", "audit_entry", "app_credential",
@@ -173,6 +177,37 @@ class AppDeletionTest {
         List<ConsumerRecord<String, String>> draftEvents = TopicReader.records(bootstrap, Topics.CAMPAIGN_EVENTS,
                 appId + ":" + draft, 2);
         assertEquals("DELETED", json.readTree(draftEvents.get(1).value()).get("type").asText());
+    }
+
+    @Test
+    void segmentServicesReportOfItsErasureIsShownTheNewestWinning() throws Exception {
+        String appId = createApp("Reported");
+        delete(appId).then().statusCode(204);
+        Instant now = Instant.now();
+        publishReport(new AppErasureReport(appId, "segment-service", AppErasureReport.State.DONE,
+                Map.of("segments", 2L, "staticMembers", 5L, "redisKeys", 12L), now, now));
+        // an older report arriving late (a redelivery, a replay) does not undo it
+        publishReport(new AppErasureReport(appId, "segment-service", AppErasureReport.State.PENDING, Map.of(), null,
+                now.minusSeconds(5)));
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> given()
+                .when().get("/v1/apps/{appId}/deletion", appId)
+                .then().statusCode(200)
+                .body("stores.find { it.store == 'segment-service' }.state", equalTo("DONE"))
+                .body("stores.find { it.store == 'segment-service' }.erased.segments", equalTo(2))
+                .body("stores.find { it.store == 'segment-service' }.erased.staticMembers", equalTo(5))
+                .body("stores.find { it.store == 'segment-service' }.erased.redisKeys", equalTo(12)));
+        // the late PENDING was read after the DONE (one partition per key): give it time to be applied, wrongly
+        await().pollDelay(Duration.ofSeconds(1)).until(() -> true);
+        given().when().get("/v1/apps/{appId}/deletion", appId)
+                .then().body("stores.find { it.store == 'segment-service' }.state", equalTo("DONE"));
+    }
+
+    private void publishReport(AppErasureReport report) throws Exception {
+        try (KafkaCompanion companion = new KafkaCompanion(bootstrap)) {
+            companion.produceStrings()
+                    .fromRecords(new ProducerRecord<>(Topics.APP_ERASURES, report.key(), json.writeValueAsString(report)))
+                    .awaitCompletion(Duration.ofSeconds(15));
+        }
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import dev.marquee.contracts.user.UserEvent;
+import dev.marquee.segment.app.service.DeletedApps;
 import dev.marquee.segment.config.SegmentConfig;
 import dev.marquee.segment.segment.BatchEffects;
 import dev.marquee.segment.segment.service.MembershipService;
@@ -38,6 +39,8 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
  * a time, in order, and an event that fails alone {@code dead-letter.max-attempts} times (outages not counted) goes to
  * {@code segment.user-events.dlq.v1} with its reason ({@link DeadLetterPublisher}); the others flow on. A record that
  * cannot be read at all goes there at once.
+ * <p>
+ * The events of a deleted app ({@link DeletedApps}) are skipped: its data is being erased.
  */
 @ApplicationScoped
 public class UserEventConsumer {
@@ -49,14 +52,16 @@ public class UserEventConsumer {
     private final StoreOutage outage;
     private final DeadLetterPublisher deadLetters;
     private final SegmentConfig config;
+    private final DeletedApps deletedApps;
 
     public UserEventConsumer(MembershipService membership, SegmentCatalog catalog, StoreOutage outage,
-            DeadLetterPublisher deadLetters, SegmentConfig config) {
+            DeadLetterPublisher deadLetters, SegmentConfig config, DeletedApps deletedApps) {
         this.membership = membership;
         this.catalog = catalog;
         this.outage = outage;
         this.deadLetters = deadLetters;
         this.config = config;
+        this.deletedApps = deletedApps;
     }
 
     @Incoming("user-events")
@@ -64,7 +69,11 @@ public class UserEventConsumer {
         List<KafkaRecord<String, UserEvent>> readable = new ArrayList<>();
         List<KafkaRecord<String, UserEvent>> unreadable = new ArrayList<>();
         for (KafkaRecord<String, UserEvent> record : batch.getRecords()) {
-            (isComplete(record.getPayload()) ? readable : unreadable).add(record);
+            if (!isComplete(record.getPayload())) {
+                unreadable.add(record);
+            } else if (!deletedApps.contains(record.getPayload().appId())) {
+                readable.add(record);
+            }
         }
         return inOrder(unreadable, record -> deadLetters.publish(record, unreadableReason(record), 0))
                 .chain(() -> apply(readable))

@@ -64,6 +64,21 @@ public record ProfileKeys(String appId, String userId) {
         return "mq:{" + appId + "}:profile-count";
     }
 
+    /**
+     * Whether a key under a user's hash tag {@code {appId:userId}} is this service's ({@link #profile()},
+     * {@link #eventIds()}, {@link #counts}, {@link #handoff}, {@link #identifiedAs()}, {@link #segments()}), not
+     * delivery-service's.
+     */
+    public static boolean ownedByThisService(String key) {
+        int tagEnd = key.lastIndexOf("}:");
+        if (tagEnd < 0) {
+            return false;
+        }
+        String kind = key.substring(tagEnd + 2);
+        return kind.equals("profile") || kind.equals("event-ids") || kind.startsWith("counts:")
+                || kind.startsWith("handoff:") || kind.equals("identified-as") || kind.equals("segments");
+    }
+
     private static String globEscaped(String text) {
         return text.replaceAll("([*?\\[\\]\\\\])", "\\\\$1");
     }

@@ -232,6 +232,27 @@ public class MembershipStore {
         return redis.zrem(args).replaceWithVoid();
     }
 
+    /** Removes every due re-check of the app's users (a deleted app), a ZSCAN page at a time. */
+    public Uni<Void> forgetDue(String appId) {
+        String match = appId.replaceAll("([*?\\[\\]\\\\])", "\\\\$1") + " *";
+        return forgetDue(match, "0");
+    }
+
+    private Uni<Void> forgetDue(String match, String cursor) {
+        return redis.zscan(List.of(DUE, cursor, "MATCH", match, "COUNT", "1000")).chain(page -> {
+            String next = page.get(0).toString();
+            List<String> args = new ArrayList<>();
+            args.add(DUE);
+            // ZSCAN answers member, score, member, score…
+            Response entries = page.get(1);
+            for (int i = 0; i < entries.size(); i += 2) {
+                args.add(entries.get(i).toString());
+            }
+            Uni<Void> removed = args.size() == 1 ? Uni.createFrom().voidItem() : redis.zrem(args).replaceWithVoid();
+            return removed.chain(() -> "0".equals(next) ? Uni.createFrom().voidItem() : forgetDue(match, next));
+        });
+    }
+
     /** Up to {@code limit} users due at {@code now}, as {@code [appId, userId]}. */
     public Uni<List<String[]>> due(Instant now, int limit) {
         return redis.zrangebyscore(List.of(DUE, "-inf", Long.toString(now.toEpochMilli()), "LIMIT", "0",
