@@ -34,7 +34,9 @@ class ClusterCapabilitiesTest {
             }
             assertEquals(Map.of("campaign.events.v1", "compact", "app.events.v1", "compact", "user.events.v1", "delete",
                     "segment.membership.v1", "delete", "delivery.outcomes.v1", "delete", "segment.definitions.v1", "compact",
-                    "segment.user-events.dlq.v1", "delete", "delivery.user-events.dlq.v1", "delete"), policies);
+                    "segment.user-events.dlq.v1", "delete", "delivery.user-events.dlq.v1", "delete", "app.erasures.v1",
+                    "compact"),
+                    policies);
 
             assertEquals(4, created.ofKind("ServiceMonitor").size());
             for (String component : Chart.COMPONENTS) {
