@@ -26,10 +26,17 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
+import dev.marquee.campaign.error.Conflict;
+import dev.marquee.campaign.error.InvalidField;
+import dev.marquee.campaign.error.NotFound;
+import dev.marquee.campaign.error.Unavailable;
 import dev.marquee.contracts.json.UnstorableTextException;
 import io.vertx.pgclient.PgException;
 
-/** Every error this service answers, as {@code application/problem+json}; never a class name or a stack trace. */
+/**
+ * Every error this service answers, as {@code application/problem+json}; never a class name or a stack trace. The one
+ * place that sees both the domain's exceptions ({@code dev.marquee.campaign.error}) and HTTP.
+ */
 public class ExceptionMappers {
 
     private static final Logger LOG = Logger.getLogger(ExceptionMappers.class);
@@ -46,7 +53,7 @@ public class ExceptionMappers {
     }
 
     @ServerExceptionMapper
-    public Response invalidField(InvalidFieldException e) {
+    public Response invalidField(InvalidField e) {
         return problem(400, "Invalid request", e.getMessage(), List.of(new Problem.FieldError(e.field(), e.getMessage())));
     }
 
@@ -84,12 +91,12 @@ public class ExceptionMappers {
     }
 
     @ServerExceptionMapper
-    public Response notFound(NotFoundException e) {
+    public Response notFound(NotFound e) {
         return problem(404, "Not found", e.getMessage(), List.of());
     }
 
     @ServerExceptionMapper
-    public Response conflict(ConflictException e) {
+    public Response conflict(Conflict e) {
         return problem(409, "Conflict", e.getMessage(), List.of());
     }
 
@@ -123,11 +130,15 @@ public class ExceptionMappers {
                     List.of());
         }
         LOG.warnf("store error: %s", e.getMessage());
+        return unavailable(new Unavailable("campaign store"));
+    }
+
+    @ServerExceptionMapper
+    public Response unavailable(Unavailable e) {
         return Response.status(503)
                 .type(Problem.MEDIA_TYPE)
                 .header("Retry-After", "5")
-                .entity(new Problem("about:blank", "Service unavailable", 503,
-                        "The campaign store is unavailable; retry later.", List.of()))
+                .entity(new Problem("about:blank", "Service unavailable", 503, e.getMessage(), List.of()))
                 .build();
     }
 

@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
+import dev.marquee.campaign.error.InvalidField;
 import dev.marquee.contracts.json.StorableText;
 
 /**
@@ -23,7 +24,7 @@ public class StorableParameters {
 
     private static void check(Map<String, List<String>> parameters) {
         parameters.forEach((name, values) -> values.forEach(value -> StorableText.problem(value).ifPresent(problem -> {
-            throw new InvalidFieldException(name, problem);
+            throw new InvalidField(name, problem);
         })));
     }
 }

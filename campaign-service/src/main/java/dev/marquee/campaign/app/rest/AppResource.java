@@ -28,8 +28,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.marquee.campaign.app.AppAuditEntry;
 import dev.marquee.campaign.app.service.AppService;
-import dev.marquee.campaign.campaign.rest.ListPage;
-import dev.marquee.campaign.rest.InvalidFieldException;
+import dev.marquee.campaign.error.InvalidField;
+import dev.marquee.campaign.rest.ListPage;
 import dev.marquee.contracts.trust.AssertedRequest;
 import io.smallrye.mutiny.Uni;
 
@@ -130,7 +130,7 @@ public class AppResource {
         try {
             return Long.parseLong(cursor);
         } catch (NumberFormatException e) {
-            throw new InvalidFieldException("cursor", "is not a cursor this API returned");
+            throw new InvalidField("cursor", "is not a cursor this API returned");
         }
     }
 

@@ -10,7 +10,7 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import dev.marquee.campaign.app.service.KeySpec;
-import dev.marquee.campaign.rest.InvalidFieldException;
+import dev.marquee.campaign.error.InvalidField;
 import dev.marquee.contracts.app.AdminRole;
 import dev.marquee.contracts.app.CredentialKind;
 import dev.marquee.contracts.app.SdkScope;
@@ -36,17 +36,17 @@ public record KeyRequest(
     KeySpec toSpec() {
         if (kind == CredentialKind.ADMIN_TOKEN) {
             if (role == null) {
-                throw new InvalidFieldException("role", "an admin token needs a role (ADMIN, EDITOR or VIEWER)");
+                throw new InvalidField("role", "an admin token needs a role (ADMIN, EDITOR or VIEWER)");
             }
             if (scopes != null || allowedOrigins != null || bundleIds != null) {
-                throw new InvalidFieldException(
+                throw new InvalidField(
                         scopes != null ? "scopes" : allowedOrigins != null ? "allowedOrigins" : "bundleIds",
                         "applies to SDK keys only");
             }
             return KeySpec.adminToken(name, role);
         }
         if (role != null) {
-            throw new InvalidFieldException("role", "applies to admin tokens only");
+            throw new InvalidField("role", "applies to admin tokens only");
         }
         return KeySpec.sdkKey(name, scopes == null ? List.of(SdkScope.READ, SdkScope.TRACK) : scopes,
                 allowedOrigins == null ? List.of() : allowedOrigins.stream().distinct().toList(),

@@ -9,7 +9,7 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import dev.marquee.campaign.rest.InvalidFieldException;
+import dev.marquee.campaign.error.InvalidField;
 import dev.marquee.contracts.app.WorkspaceSettings;
 import dev.marquee.contracts.safety.LinkPolicy;
 
@@ -29,14 +29,14 @@ public record SettingsRequest(
         for (int i = 0; i < schemes.size(); i++) {
             String field = "linkSchemes[" + i + "]";
             LinkPolicy.schemeProblem(schemes.get(i)).ifPresent(problem -> {
-                throw new InvalidFieldException(field, problem);
+                throw new InvalidField(field, problem);
             });
         }
         List<String> users = testUsers == null ? List.of() : testUsers;
         for (int i = 0; i < users.size(); i++) {
             String user = users.get(i);
             if (user == null || user.isBlank() || user.length() > 256 || user.chars().anyMatch(Character::isISOControl)) {
-                throw new InvalidFieldException("testUsers[" + i + "]",
+                throw new InvalidField("testUsers[" + i + "]",
                         "must be a user id of 1 to 256 characters without control characters");
             }
         }

@@ -9,7 +9,6 @@ import dev.marquee.campaign.app.repository.AppCredentialRepository;
 import dev.marquee.campaign.app.repository.AppDeletionRepository;
 import dev.marquee.campaign.app.repository.AppIdentitySecretRepository;
 import dev.marquee.campaign.app.repository.AppSettingsRepository;
-import dev.marquee.campaign.campaign.service.CampaignService;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
@@ -24,12 +23,12 @@ import io.smallrye.mutiny.Uni;
 public class AppErasure {
 
     private final AppDeletionRepository deletions;
-    private final CampaignService campaigns;
+    private final AppCampaigns campaigns;
     private final AppCredentialRepository credentials;
     private final AppIdentitySecretRepository secrets;
     private final AppSettingsRepository settings;
 
-    public AppErasure(AppDeletionRepository deletions, CampaignService campaigns, AppCredentialRepository credentials,
+    public AppErasure(AppDeletionRepository deletions, AppCampaigns campaigns, AppCredentialRepository credentials,
             AppIdentitySecretRepository secrets, AppSettingsRepository settings) {
         this.deletions = deletions;
         this.campaigns = campaigns;

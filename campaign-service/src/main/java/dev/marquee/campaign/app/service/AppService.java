@@ -21,9 +21,8 @@ import dev.marquee.campaign.app.repository.AppIdentitySecretRepository;
 import dev.marquee.campaign.app.repository.AppRepository;
 import dev.marquee.campaign.app.repository.AppSettingsRepository;
 import dev.marquee.campaign.app.repository.ErasureReportRepository;
-import dev.marquee.campaign.campaign.repository.CampaignRepository;
-import dev.marquee.campaign.rest.ConflictException;
-import dev.marquee.campaign.rest.NotFoundException;
+import dev.marquee.campaign.error.Conflict;
+import dev.marquee.campaign.error.NotFound;
 import dev.marquee.contracts.app.AdminRole;
 import dev.marquee.contracts.app.AppErasureReport;
 import dev.marquee.contracts.app.AppEventType;
@@ -47,13 +46,12 @@ public class AppService {
     private final AppDeletionRepository deletions;
     private final ErasureReportRepository erasureReports;
     private final AppSnapshot snapshot;
-    private final CampaignRepository campaigns;
+    private final AppCampaigns campaigns;
     private final ObjectMapper json;
 
     public AppService(AppRepository apps, AppCredentialRepository credentials, AppSettingsRepository settings,
             AppIdentitySecretRepository secrets, AppAuditRepository audit, AppDeletionRepository deletions,
-            ErasureReportRepository erasureReports, AppSnapshot snapshot, CampaignRepository campaigns,
-            ObjectMapper json) {
+            ErasureReportRepository erasureReports, AppSnapshot snapshot, AppCampaigns campaigns, ObjectMapper json) {
         this.apps = apps;
         this.credentials = credentials;
         this.settings = settings;
@@ -149,7 +147,7 @@ public class AppService {
     public Uni<Boolean> delete(String appId, String principal) {
         Instant now = Instant.now();
         return apps.findByIdForUpdate(appId)
-                .onItem().ifNull().failWith(() -> new NotFoundException("app " + appId))
+                .onItem().ifNull().failWith(() -> new NotFound("app " + appId))
                 .flatMap(app -> {
                     if (app.deleted()) {
                         return Uni.createFrom().item(false);
@@ -172,7 +170,7 @@ public class AppService {
     public Uni<DeletionProgress> deletion(String appId) {
         return apps.findById(appId)
                 .map(app -> app != null && app.deleted() ? app : null)
-                .onItem().ifNull().failWith(() -> new NotFoundException("deletion of app " + appId))
+                .onItem().ifNull().failWith(() -> new NotFound("deletion of app " + appId))
                 .flatMap(app -> deletions.findById(appId)
                         .flatMap(deletion -> deletions.unpublishedAppEvents(appId)
                                 .flatMap(unpublished -> erasureReports.of(appId).map(reports -> new DeletionProgress(
@@ -188,7 +186,7 @@ public class AppService {
     @WithSession
     public Uni<AppSettings> settings(String appId) {
         return live(appId).flatMap(app -> settings.findById(appId))
-                .onItem().ifNull().failWith(() -> new NotFoundException("app " + appId));
+                .onItem().ifNull().failWith(() -> new NotFound("app " + appId));
     }
 
     /**
@@ -202,7 +200,7 @@ public class AppService {
                 .flatMap(app -> (htmlMessages ? Uni.createFrom().item(0L) : campaigns.countLiveHtml(appId))
                         .flatMap(live -> {
                             if (live > 0) {
-                                return Uni.createFrom().failure(new ConflictException(live
+                                return Uni.createFrom().failure(new Conflict(live
                                         + " campaign(s) in draft, scheduled, active or paused state use HTML; end them before turning htmlMessages off"));
                             }
                             return settings.findById(appId);
@@ -215,11 +213,11 @@ public class AppService {
     }
 
     private Uni<App> live(String appId) {
-        return apps.findLive(appId).onItem().ifNull().failWith(() -> new NotFoundException("app " + appId));
+        return apps.findLive(appId).onItem().ifNull().failWith(() -> new NotFound("app " + appId));
     }
 
     /** The app, locked: its snapshots are written one at a time (see {@link AppSnapshot}). */
     private Uni<App> liveForUpdate(String appId) {
-        return apps.findLiveForUpdate(appId).onItem().ifNull().failWith(() -> new NotFoundException("app " + appId));
+        return apps.findLiveForUpdate(appId).onItem().ifNull().failWith(() -> new NotFound("app " + appId));
     }
 }

@@ -11,7 +11,7 @@ import dev.marquee.campaign.app.App;
 import dev.marquee.campaign.app.AppIdentitySecret;
 import dev.marquee.campaign.app.repository.AppIdentitySecretRepository;
 import dev.marquee.campaign.app.repository.AppRepository;
-import dev.marquee.campaign.rest.NotFoundException;
+import dev.marquee.campaign.error.NotFound;
 import dev.marquee.contracts.app.AppEventType;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -38,7 +38,7 @@ public class IdentityService {
 
     @WithSession
     public Uni<List<AppIdentitySecret>> live(String appId) {
-        return apps.findLive(appId).onItem().ifNull().failWith(() -> new NotFoundException("app " + appId))
+        return apps.findLive(appId).onItem().ifNull().failWith(() -> new NotFound("app " + appId))
                 .flatMap(app -> secrets.listLive(appId));
     }
 
@@ -75,6 +75,6 @@ public class IdentityService {
 
     /** The app, locked: its snapshots are written one at a time (see {@link AppSnapshot}). */
     private Uni<App> app(String appId) {
-        return apps.findLiveForUpdate(appId).onItem().ifNull().failWith(() -> new NotFoundException("app " + appId));
+        return apps.findLiveForUpdate(appId).onItem().ifNull().failWith(() -> new NotFound("app " + appId));
     }
 }

@@ -10,7 +10,7 @@ import dev.marquee.campaign.app.App;
 import dev.marquee.campaign.app.AppCredential;
 import dev.marquee.campaign.app.repository.AppCredentialRepository;
 import dev.marquee.campaign.app.repository.AppRepository;
-import dev.marquee.campaign.rest.NotFoundException;
+import dev.marquee.campaign.error.NotFound;
 import dev.marquee.contracts.app.AppEventType;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -39,7 +39,7 @@ public class KeyService {
 
     @WithSession
     public Uni<List<AppCredential>> list(String appId) {
-        return apps.findLive(appId).onItem().ifNull().failWith(() -> new NotFoundException("app " + appId))
+        return apps.findLive(appId).onItem().ifNull().failWith(() -> new NotFound("app " + appId))
                 .flatMap(app -> credentials.listLive(appId));
     }
 
@@ -88,13 +88,13 @@ public class KeyService {
 
     /** The app, locked: its snapshots are written one at a time (see {@link AppSnapshot}). */
     private Uni<App> app(String appId) {
-        return apps.findLiveForUpdate(appId).onItem().ifNull().failWith(() -> new NotFoundException("app " + appId));
+        return apps.findLiveForUpdate(appId).onItem().ifNull().failWith(() -> new NotFound("app " + appId));
     }
 
     private Uni<AppCredential> live(String appId, String keyId, Instant now) {
         return credentials.findById(keyId)
                 .map(c -> c != null && c.appId.equals(appId) && c.liveAt(now) ? c : null)
-                .onItem().ifNull().failWith(() -> new NotFoundException("key " + keyId));
+                .onItem().ifNull().failWith(() -> new NotFound("key " + keyId));
     }
 
     private Uni<Void> published(App app, Instant now) {

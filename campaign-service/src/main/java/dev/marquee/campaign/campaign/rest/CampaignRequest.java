@@ -4,6 +4,7 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -16,6 +17,7 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import dev.marquee.campaign.campaign.service.CampaignSpec;
 import dev.marquee.contracts.campaign.PropertyFilter;
 import dev.marquee.contracts.campaign.Schedule.DeliveryMode;
 import dev.marquee.contracts.campaign.Targeting.Platform;
@@ -48,6 +50,19 @@ public record CampaignRequest(
     static final String ID_MESSAGE = "letters, digits, _ and - only";
     static final String EVENT_NAME = "[A-Za-z0-9_.:-]+";
 
+    /** The campaign as the service takes it: the same parts, each absent one still null. */
+    CampaignSpec toSpec() {
+        return new CampaignSpec(name, each(triggers, TriggerRequest::toSpec),
+                targeting == null ? null : targeting.toSpec(), message == null ? null : message.toSpec(),
+                each(variants, VariantRequest::toSpec), controlPercent, schedule == null ? null : schedule.toSpec(),
+                frequency == null ? null : frequency.toSpec(), goals == null ? null : goals.toSpec());
+    }
+
+    /** Each element mapped, in order; null stays null (absent is not empty). */
+    static <R, S> List<S> each(List<R> requests, Function<R, S> toSpec) {
+        return requests == null ? null : requests.stream().map(toSpec).toList();
+    }
+
     /** {@code name}: screen or event name; {@code segmentId}: for SEGMENT_ENTERED. */
     @Schema(example = "{\"type\": \"CUSTOM_EVENT\", \"name\": \"added_to_cart\", \"filters\": [{\"property\": \"price\", \"operator\": \"GTE\", \"values\": [50]}], \"delaySeconds\": 5}")
     public record TriggerRequest(
@@ -56,6 +71,10 @@ public record CampaignRequest(
             @Size(max = 64) String segmentId,
             @Size(max = 10) List<@NotNull @Valid FilterRequest> filters,
             @Min(0) @Max(86400) Integer delaySeconds) {
+
+        CampaignSpec.TriggerSpec toSpec() {
+            return new CampaignSpec.TriggerSpec(type, name, segmentId, each(filters, FilterRequest::toSpec), delaySeconds);
+        }
     }
 
     @Schema(example = "{\"property\": \"category\", \"operator\": \"IN\", \"values\": [\"shoes\", \"bags\"]}")
@@ -63,6 +82,10 @@ public record CampaignRequest(
             @NotBlank @Size(max = 100) String property,
             @NotNull PropertyFilter.Operator operator,
             @Size(max = 100) List<Object> values) {
+
+        CampaignSpec.FilterSpec toSpec() {
+            return new CampaignSpec.FilterSpec(property, operator, values);
+        }
     }
 
     /** Optional: absent means everybody. */
@@ -74,12 +97,21 @@ public record CampaignRequest(
             @Valid VersionRangeRequest appVersions,
             @Size(max = 50) List<@NotBlank String> locales,
             @Min(1) @Max(100) Integer rolloutPercent) {
+
+        CampaignSpec.TargetingSpec toSpec() {
+            return new CampaignSpec.TargetingSpec(includeSegments, excludeSegments, platforms,
+                    appVersions == null ? null : appVersions.toSpec(), locales, rolloutPercent);
+        }
     }
 
     @Schema(example = "{\"min\": \"2.9\", \"max\": \"3.1.4\"}")
     public record VersionRangeRequest(
             @Pattern(regexp = "\\d{1,6}(\\.\\d{1,6}){0,2}", message = "must be a version such as 2.4 or 2.4.1") String min,
             @Pattern(regexp = "\\d{1,6}(\\.\\d{1,6}){0,2}", message = "must be a version such as 2.4 or 2.4.1") String max) {
+
+        CampaignSpec.VersionRangeSpec toSpec() {
+            return new CampaignSpec.VersionRangeSpec(min, max);
+        }
     }
 
     /** @param weight percent of users; all weights plus {@code controlPercent} make 100 */
@@ -89,6 +121,10 @@ public record CampaignRequest(
             @Size(max = 100) String name,
             @NotNull @Min(1) @Max(100) Integer weight,
             @NotNull @Valid MessageRequest message) {
+
+        CampaignSpec.VariantSpec toSpec() {
+            return new CampaignSpec.VariantSpec(id, name, weight, message == null ? null : message.toSpec());
+        }
     }
 
     /** Optional: absent means always-on from activation until ended. */
@@ -98,6 +134,10 @@ public record CampaignRequest(
             Instant endAt,
             @Valid WindowRequest window,
             DeliveryMode mode) {
+
+        CampaignSpec.ScheduleSpec toSpec() {
+            return new CampaignSpec.ScheduleSpec(startAt, endAt, window == null ? null : window.toSpec(), mode);
+        }
     }
 
     /** Days and hours [fromHour, toHour) in the user's local time. */
@@ -106,6 +146,10 @@ public record CampaignRequest(
             @NotEmpty Set<@NotNull DayOfWeek> days,
             @NotNull @Min(0) @Max(23) Integer fromHour,
             @NotNull @Min(1) @Max(24) Integer toHour) {
+
+        CampaignSpec.WindowSpec toSpec() {
+            return new CampaignSpec.WindowSpec(days, fromHour, toHour);
+        }
     }
 
     /** Optional: absent means no per-campaign caps, priority 50, not critical. */
@@ -117,12 +161,21 @@ public record CampaignRequest(
             @Min(1) @Max(720) Integer reEligibleAfterDays,
             @Min(1) @Max(100) Integer priority,
             Boolean critical) {
+
+        CampaignSpec.FrequencySpec toSpec() {
+            return new CampaignSpec.FrequencySpec(lifetimeCap, perSessionCap, rolling == null ? null : rolling.toSpec(),
+                    reEligibleAfterDays, priority, critical);
+        }
     }
 
     @Schema(example = "{\"count\": 2, \"windowHours\": 24}")
     public record RollingRequest(
             @NotNull @Min(1) Integer count,
             @NotNull @Min(1) @Max(8760) Integer windowHours) {
+
+        CampaignSpec.RollingSpec toSpec() {
+            return new CampaignSpec.RollingSpec(count, windowHours);
+        }
     }
 
     /** Up to 4 conversion events, counted within {@code windowDays} (default 3) after an impression. */
@@ -130,11 +183,19 @@ public record CampaignRequest(
     public record GoalsRequest(
             @NotEmpty @Size(max = 4) List<@NotNull @Valid GoalEventRequest> events,
             @Min(1) @Max(30) Integer windowDays) {
+
+        CampaignSpec.GoalsSpec toSpec() {
+            return new CampaignSpec.GoalsSpec(each(events, GoalEventRequest::toSpec), windowDays);
+        }
     }
 
     @Schema(example = "{\"name\": \"purchase\"}")
     public record GoalEventRequest(
             @NotBlank @Size(max = 200) @Pattern(regexp = EVENT_NAME, message = "letters, digits and _ . : - only") String name,
             @Size(max = 10) List<@NotNull @Valid FilterRequest> filters) {
+
+        CampaignSpec.GoalEventSpec toSpec() {
+            return new CampaignSpec.GoalEventSpec(name, each(filters, FilterRequest::toSpec));
+        }
     }
 }

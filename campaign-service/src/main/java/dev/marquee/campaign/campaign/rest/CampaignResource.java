@@ -31,8 +31,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.marquee.campaign.campaign.CampaignAction;
 import dev.marquee.campaign.campaign.service.CampaignService;
-import dev.marquee.campaign.rest.InvalidFieldException;
-import dev.marquee.campaign.rest.NotFoundException;
+import dev.marquee.campaign.error.InvalidField;
+import dev.marquee.campaign.error.NotFound;
+import dev.marquee.campaign.rest.ListPage;
 import dev.marquee.contracts.campaign.CampaignState;
 import dev.marquee.contracts.campaign.MessageFormat;
 import io.smallrye.mutiny.Uni;
@@ -58,7 +59,7 @@ public class CampaignResource {
     public Uni<RestResponse<CampaignResponse>> create(@PathParam("appId") String appId,
             @HeaderParam(PRINCIPAL_HEADER) String principal,
             @NotNull(message = "a campaign body is required") @Valid CampaignRequest request) {
-        return service.create(appId, request, principal(principal)).map(campaign -> RestResponse.ResponseBuilder
+        return service.create(appId, request.toSpec(), principal(principal)).map(campaign -> RestResponse.ResponseBuilder
                 .<CampaignResponse>created(URI.create("/v1/apps/" + appId + "/campaigns/" + campaign.id))
                 .entity(CampaignResponse.of(campaign))
                 .build());
@@ -88,7 +89,7 @@ public class CampaignResource {
     public Uni<CampaignResponse> update(@PathParam("appId") String appId, @PathParam("campaignId") String campaignId,
             @HeaderParam(PRINCIPAL_HEADER) String principal,
             @NotNull(message = "a campaign body is required") @Valid CampaignRequest request) {
-        return service.update(appId, campaignId, request, principal(principal)).map(CampaignResponse::of);
+        return service.update(appId, campaignId, request.toSpec(), principal(principal)).map(CampaignResponse::of);
     }
 
     @DELETE
@@ -104,7 +105,7 @@ public class CampaignResource {
     public Uni<CampaignResponse> act(@PathParam("appId") String appId, @PathParam("campaignId") String campaignId,
             @PathParam("action") String action, @HeaderParam(PRINCIPAL_HEADER) String principal) {
         CampaignAction known = CampaignAction.fromPath(action)
-                .orElseThrow(() -> new NotFoundException("action " + action));
+                .orElseThrow(() -> new NotFound("action " + action));
         return service.act(appId, campaignId, known, principal(principal)).map(CampaignResponse::of);
     }
 
@@ -158,7 +159,7 @@ public class CampaignResource {
         try {
             return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidFieldException(name, "must be one of " + List.of(type.getEnumConstants()));
+            throw new InvalidField(name, "must be one of " + List.of(type.getEnumConstants()));
         }
     }
 
@@ -169,7 +170,7 @@ public class CampaignResource {
         try {
             return Long.parseLong(cursor);
         } catch (NumberFormatException e) {
-            throw new InvalidFieldException("cursor", "is not a cursor this API returned");
+            throw new InvalidField("cursor", "is not a cursor this API returned");
         }
     }
 

@@ -7,7 +7,7 @@ import java.util.Base64;
 
 import dev.marquee.campaign.campaign.Campaign;
 import dev.marquee.campaign.campaign.repository.CampaignRepository.Position;
-import dev.marquee.campaign.rest.InvalidFieldException;
+import dev.marquee.campaign.error.InvalidField;
 
 /** The opaque {@code cursor} of campaign lists: where the previous page ended, base64url-encoded. */
 final class ListCursor {
@@ -28,11 +28,11 @@ final class ListCursor {
         try {
             String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", 2);
             if (parts.length != 2 || parts[1].isEmpty()) {
-                throw new InvalidFieldException("cursor", "is not a cursor this API returned");
+                throw new InvalidField("cursor", "is not a cursor this API returned");
             }
             return new Position(Instant.parse(parts[0]), parts[1]);
         } catch (IllegalArgumentException | DateTimeParseException e) {
-            throw new InvalidFieldException("cursor", "is not a cursor this API returned");
+            throw new InvalidField("cursor", "is not a cursor this API returned");
         }
     }
 }

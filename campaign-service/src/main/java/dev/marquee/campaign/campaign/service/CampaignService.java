@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.marquee.campaign.app.repository.AppRepository;
 import dev.marquee.campaign.app.repository.AppSettingsRepository;
+import dev.marquee.campaign.app.service.AppCampaigns.Erased;
 import dev.marquee.campaign.campaign.AuditEntry;
 import dev.marquee.campaign.campaign.Campaign;
 import dev.marquee.campaign.campaign.CampaignAction;
@@ -29,11 +30,10 @@ import dev.marquee.campaign.campaign.repository.CampaignRepository;
 import dev.marquee.campaign.campaign.repository.CampaignRepository.Position;
 import dev.marquee.campaign.campaign.repository.CampaignVersionRepository;
 import dev.marquee.campaign.campaign.repository.KnownSegmentRepository;
-import dev.marquee.campaign.campaign.rest.CampaignRequest;
+import dev.marquee.campaign.error.Conflict;
+import dev.marquee.campaign.error.InvalidField;
+import dev.marquee.campaign.error.NotFound;
 import dev.marquee.campaign.outbox.service.Outbox;
-import dev.marquee.campaign.rest.ConflictException;
-import dev.marquee.campaign.rest.InvalidFieldException;
-import dev.marquee.campaign.rest.NotFoundException;
 import dev.marquee.contracts.app.WorkspaceSettings;
 import dev.marquee.contracts.campaign.CampaignEvent;
 import dev.marquee.contracts.campaign.CampaignEventType;
@@ -88,10 +88,10 @@ public class CampaignService {
     }
 
     @WithTransaction
-    public Uni<Campaign> create(String appId, CampaignRequest request, String principal) {
-        CampaignRules.Checked checked = CampaignRules.check(request, Instant.now());
+    public Uni<Campaign> create(String appId, CampaignSpec content, String principal) {
+        CampaignRules.Checked checked = CampaignRules.check(content, Instant.now());
         // shared-locks the app: a campaign cannot be added to an app whose deletion commits meanwhile
-        return apps.findLiveForShare(appId).onItem().ifNull().failWith(() -> new NotFoundException("app " + appId))
+        return apps.findLiveForShare(appId).onItem().ifNull().failWith(() -> new NotFound("app " + appId))
                 .chain(() -> appRules(appId, checked)).chain(() -> segmentsExist(appId, checked)).flatMap(app -> {
                     Instant now = Instant.now();
                     Campaign campaign = new Campaign();
@@ -109,12 +109,12 @@ public class CampaignService {
 
     /** Replaces the content; a live (active or paused) campaign's new content reaches delivery as a new version. */
     @WithTransaction
-    public Uni<Campaign> update(String appId, String campaignId, CampaignRequest request, String principal) {
-        CampaignRules.Checked checked = CampaignRules.check(request, Instant.now());
+    public Uni<Campaign> update(String appId, String campaignId, CampaignSpec content, String principal) {
+        CampaignRules.Checked checked = CampaignRules.check(content, Instant.now());
         return appRules(appId, checked).chain(() -> segmentsExist(appId, checked))
                 .chain(() -> lock(appId, campaignId)).flatMap(campaign -> {
                     if (campaign.state == CampaignState.ENDED || campaign.state == CampaignState.ARCHIVED) {
-                        return Uni.createFrom().failure(new ConflictException(
+                        return Uni.createFrom().failure(new Conflict(
                                 "an " + campaign.state.name().toLowerCase(Locale.ROOT) + " campaign cannot be changed"));
                     }
                     JsonNode before = tree(campaign);
@@ -128,7 +128,7 @@ public class CampaignService {
     public Uni<Void> delete(String appId, String campaignId, String principal) {
         return lock(appId, campaignId).flatMap(campaign -> {
             if (campaign.state != CampaignState.DRAFT) {
-                return Uni.createFrom().failure(new ConflictException("only a draft can be deleted; end and archive it"));
+                return Uni.createFrom().failure(new Conflict("only a draft can be deleted; end and archive it"));
             }
             campaign.version++;
             campaign.updatedAt = Instant.now();
@@ -150,11 +150,11 @@ public class CampaignService {
                 return Uni.createFrom().item(campaign);
             }
             if (!action.allowedFrom(campaign.state)) {
-                return Uni.createFrom().failure(new ConflictException("cannot " + action.pathName() + " a "
+                return Uni.createFrom().failure(new Conflict("cannot " + action.pathName() + " a "
                         + campaign.state.name().toLowerCase(Locale.ROOT) + " campaign"));
             }
             if (goesLive && schedule.endAt() != null && !schedule.endAt().isAfter(now)) {
-                return Uni.createFrom().failure(new ConflictException(
+                return Uni.createFrom().failure(new Conflict(
                         "the schedule ended at " + schedule.endAt() + "; change schedule.endAt first"));
             }
             JsonNode before = tree(campaign);
@@ -189,10 +189,6 @@ public class CampaignService {
             }
             return chain.replaceWith(due.size());
         });
-    }
-
-    /** What one {@link #eraseSome} call erased. */
-    public record Erased(int campaigns, long versions, long auditEntries) {
     }
 
     /**
@@ -235,7 +231,7 @@ public class CampaignService {
             Variant variant = variantId == null
                     ? campaign.variants.get(0)
                     : campaign.variants.stream().filter(v -> v.id().equals(variantId)).findFirst()
-                            .orElseThrow(() -> new InvalidFieldException("variant", "names no variant of this campaign"));
+                            .orElseThrow(() -> new InvalidField("variant", "names no variant of this campaign"));
             return new Preview(campaign, variant, MessageRenderer.render(variant.message(), locale, profile));
         });
     }
@@ -324,18 +320,18 @@ public class CampaignService {
     /** A campaign of a deleted app is not found, like the app, until the erasure removes it. */
     private Uni<Campaign> require(String appId, String campaignId) {
         return requireApp(appId).chain(() -> campaigns.findInApp(appId, campaignId))
-                .onItem().ifNull().failWith(() -> new NotFoundException("campaign " + campaignId));
+                .onItem().ifNull().failWith(() -> new NotFound("campaign " + campaignId));
     }
 
     /** The campaign to change, locked until the transaction ends: writes to one campaign take turns. */
     private Uni<Campaign> lock(String appId, String campaignId) {
         return requireApp(appId).chain(() -> campaigns.findInAppForUpdate(appId, campaignId))
-                .onItem().ifNull().failWith(() -> new NotFoundException("campaign " + campaignId));
+                .onItem().ifNull().failWith(() -> new NotFound("campaign " + campaignId));
     }
 
     private Uni<Void> requireApp(String appId) {
         return apps.findLive(appId)
-                .onItem().ifNull().failWith(() -> new NotFoundException("app " + appId))
+                .onItem().ifNull().failWith(() -> new NotFound("app " + appId))
                 .replaceWithVoid();
     }
 
@@ -352,7 +348,7 @@ public class CampaignService {
                         path);
                 if (!problems.isEmpty()) {
                     return Uni.createFrom().failure(
-                            new InvalidFieldException(problems.get(0).field(), problems.get(0).message()));
+                            new InvalidField(problems.get(0).field(), problems.get(0).message()));
                 }
             }
             return Uni.createFrom().voidItem();
@@ -387,7 +383,7 @@ public class CampaignService {
                 return Uni.createFrom().voidItem();
             }
             if (looks <= 0) {
-                return Uni.createFrom().failure(new InvalidFieldException(fields.get(missing.get()),
+                return Uni.createFrom().failure(new InvalidField(fields.get(missing.get()),
                         "is not a segment of this app (segment " + missing.get() + ")"));
             }
             return pause(SEGMENT_LOOK).chain(() -> segmentsExist(appId, fields, looks - 1));

@@ -9,8 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import dev.marquee.campaign.campaign.rest.MessageRequest;
-import dev.marquee.campaign.rest.InvalidFieldException;
+import dev.marquee.campaign.error.InvalidField;
 import dev.marquee.contracts.campaign.Message;
 import dev.marquee.contracts.campaign.MessageFormat;
 import dev.marquee.contracts.template.Template;
@@ -49,43 +48,43 @@ final class MessageShape {
     }
 
     /** Checks a message against its format's shape and every rule inside it; {@code path} names it in errors. */
-    static Message check(MessageRequest request, String path, Instant now) {
-        Shape shape = SHAPES.get(request.format());
-        Set<Part> present = present(request);
+    static Message check(MessageSpec spec, String path, Instant now) {
+        Shape shape = SHAPES.get(spec.format());
+        Set<Part> present = present(spec);
         for (Part part : Part.values()) {
             String field = path + "." + fieldName(part);
             if (shape.required().contains(part) && !present.contains(part)) {
-                throw new InvalidFieldException(field, "is required for a " + request.format() + " message");
+                throw new InvalidField(field, "is required for a " + spec.format() + " message");
             }
             if (present.contains(part) && !shape.allowed().contains(part)) {
-                throw new InvalidFieldException(field, "is not part of a " + request.format() + " message");
+                throw new InvalidField(field, "is not part of a " + spec.format() + " message");
             }
         }
-        boolean html = request.format() == MessageFormat.HTML;
+        boolean html = spec.format() == MessageFormat.HTML;
         Set<String> buttonIds = new HashSet<>();
-        List<Message.Button> buttons = buttons(request.buttons(), path + ".buttons", buttonIds);
-        List<Message.Page> pages = pages(request.pages(), path + ".pages");
-        List<Message.Question> questions = questions(request.questions(), path + ".questions");
-        return new Message(request.format(),
-                text(path + ".title", request.title(), false),
-                text(path + ".body", request.body(), false),
-                media(request.media(), path + ".media"),
+        List<Message.Button> buttons = buttons(spec.buttons(), path + ".buttons", buttonIds);
+        List<Message.Page> pages = pages(spec.pages(), path + ".pages");
+        List<Message.Question> questions = questions(spec.questions(), path + ".questions");
+        return new Message(spec.format(),
+                text(path + ".title", spec.title(), false),
+                text(path + ".body", spec.body(), false),
+                media(spec.media(), path + ".media"),
                 buttons,
-                theme(request.theme()),
-                request.banner() == null
+                theme(spec.theme()),
+                spec.banner() == null
                         ? null
-                        : new Message.Banner(request.banner().position(), request.banner().autoDismissSeconds()),
-                card(request.card(), path + ".card.expiresAt", now),
+                        : new Message.Banner(spec.banner().position(), spec.banner().autoDismissSeconds()),
+                card(spec.card(), path + ".card.expiresAt", now),
                 pages,
                 questions,
-                request.tooltip() == null
+                spec.tooltip() == null
                         ? null
-                        : new Message.Tooltip(request.tooltip().anchor(), request.tooltip().placement() == null
+                        : new Message.Tooltip(spec.tooltip().anchor(), spec.tooltip().placement() == null
                                 ? Message.Tooltip.Placement.BOTTOM
-                                : request.tooltip().placement()),
-                text(path + ".html", request.html(), html),
-                request.payload(),
-                Translations.check(request.locales(), path + ".locales", buttonIds, pages, questions));
+                                : spec.tooltip().placement()),
+                text(path + ".html", spec.html(), html),
+                spec.payload(),
+                Translations.check(spec.locales(), path + ".locales", buttonIds, pages, questions));
     }
 
     /** Strips a text and checks its personalization placeholders against the template language. */
@@ -97,13 +96,13 @@ final class MessageShape {
             try {
                 Template.parse(value);
             } catch (TemplateException e) {
-                throw new InvalidFieldException(field, "personalization: " + e.getMessage());
+                throw new InvalidField(field, "personalization: " + e.getMessage());
             }
         }
         return keepWhitespace ? value : value.strip();
     }
 
-    private static Set<Part> present(MessageRequest r) {
+    private static Set<Part> present(MessageSpec r) {
         Set<Part> present = EnumSet.noneOf(Part.class);
         addIf(present, Part.TITLE, r.title() != null && !r.title().isBlank());
         addIf(present, Part.BODY, r.body() != null && !r.body().isBlank());
@@ -120,17 +119,17 @@ final class MessageShape {
         return present;
     }
 
-    private static List<Message.Button> buttons(List<MessageRequest.ButtonRequest> requests, String path,
+    private static List<Message.Button> buttons(List<MessageSpec.ButtonSpec> specs, String path,
             Set<String> ids) {
-        if (requests == null) {
+        if (specs == null) {
             return List.of();
         }
         List<Message.Button> buttons = new ArrayList<>();
-        for (int i = 0; i < requests.size(); i++) {
-            MessageRequest.ButtonRequest button = requests.get(i);
+        for (int i = 0; i < specs.size(); i++) {
+            MessageSpec.ButtonSpec button = specs.get(i);
             String field = path + "[" + i + "]";
             if (!ids.add(button.id())) {
-                throw new InvalidFieldException(field + ".id", "is used by another button");
+                throw new InvalidField(field + ".id", "is used by another button");
             }
             MessageLinks.check(field, button.action(), button.url(), button.event());
             buttons.add(new Message.Button(button.id(), text(field + ".label", button.label(), false), button.action(),
@@ -139,7 +138,7 @@ final class MessageShape {
         return List.copyOf(buttons);
     }
 
-    private static Message.Media media(MessageRequest.MediaRequest media, String path) {
+    private static Message.Media media(MessageSpec.MediaSpec media, String path) {
         if (media == null) {
             return null;
         }
@@ -147,7 +146,7 @@ final class MessageShape {
         return new Message.Media(media.url(), text(path + ".alt", media.alt(), false));
     }
 
-    private static Message.Theme theme(MessageRequest.ThemeRequest theme) {
+    private static Message.Theme theme(MessageSpec.ThemeSpec theme) {
         if (theme == null) {
             return null;
         }
@@ -155,7 +154,7 @@ final class MessageShape {
                 theme.fontFamily());
     }
 
-    private static Message.Theme.Colors colors(MessageRequest.ColorsRequest colors) {
+    private static Message.Theme.Colors colors(MessageSpec.ColorsSpec colors) {
         return colors == null
                 ? null
                 : new Message.Theme.Colors(lower(colors.background()), lower(colors.text()), lower(colors.accent()),
@@ -166,29 +165,29 @@ final class MessageShape {
         return colour == null ? null : colour.toLowerCase(Locale.ROOT);
     }
 
-    private static Message.Card card(MessageRequest.CardRequest card, String field, Instant now) {
+    private static Message.Card card(MessageSpec.CardSpec card, String field, Instant now) {
         if (card == null) {
             return null;
         }
         if (card.expiresAt() != null && !card.expiresAt().isAfter(now)) {
-            throw new InvalidFieldException(field, "must be in the future");
+            throw new InvalidField(field, "must be in the future");
         }
         return new Message.Card(Boolean.TRUE.equals(card.pinned()), card.expiresAt());
     }
 
-    private static List<Message.Page> pages(List<MessageRequest.PageRequest> requests, String path) {
-        if (requests == null || requests.isEmpty()) {
+    private static List<Message.Page> pages(List<MessageSpec.PageSpec> specs, String path) {
+        if (specs == null || specs.isEmpty()) {
             return null;
         }
-        if (requests.size() < MIN_PAGES) {
-            throw new InvalidFieldException(path, "a carousel has " + MIN_PAGES + " to 10 pages");
+        if (specs.size() < MIN_PAGES) {
+            throw new InvalidField(path, "a carousel has " + MIN_PAGES + " to 10 pages");
         }
         List<Message.Page> pages = new ArrayList<>();
-        for (int i = 0; i < requests.size(); i++) {
-            MessageRequest.PageRequest page = requests.get(i);
+        for (int i = 0; i < specs.size(); i++) {
+            MessageSpec.PageSpec page = specs.get(i);
             String field = path + "[" + i + "]";
             if (isBlank(page.title()) && isBlank(page.body()) && page.media() == null) {
-                throw new InvalidFieldException(field, "a page needs a title, a body or media");
+                throw new InvalidField(field, "a page needs a title, a body or media");
             }
             pages.add(new Message.Page(text(field + ".title", page.title(), false),
                     text(field + ".body", page.body(), false), media(page.media(), field + ".media"),
@@ -197,17 +196,17 @@ final class MessageShape {
         return List.copyOf(pages);
     }
 
-    private static List<Message.Question> questions(List<MessageRequest.QuestionRequest> requests, String path) {
-        if (requests == null || requests.isEmpty()) {
+    private static List<Message.Question> questions(List<MessageSpec.QuestionSpec> specs, String path) {
+        if (specs == null || specs.isEmpty()) {
             return null;
         }
         Set<String> ids = new HashSet<>();
         List<Message.Question> questions = new ArrayList<>();
-        for (int i = 0; i < requests.size(); i++) {
-            MessageRequest.QuestionRequest question = requests.get(i);
+        for (int i = 0; i < specs.size(); i++) {
+            MessageSpec.QuestionSpec question = specs.get(i);
             String field = path + "[" + i + "]";
             if (!ids.add(question.id())) {
-                throw new InvalidFieldException(field + ".id", "is used by another question");
+                throw new InvalidField(field + ".id", "is used by another question");
             }
             questions.add(new Message.Question(question.id(), question.kind(),
                     text(field + ".prompt", question.prompt(), false),
@@ -216,25 +215,25 @@ final class MessageShape {
         return List.copyOf(questions);
     }
 
-    private static List<Message.Question.Choice> choices(MessageRequest.QuestionRequest question, String field) {
+    private static List<Message.Question.Choice> choices(MessageSpec.QuestionSpec question, String field) {
         boolean choiceKind = question.kind() == Message.Question.Kind.SINGLE_CHOICE
                 || question.kind() == Message.Question.Kind.MULTIPLE_CHOICE;
-        List<MessageRequest.ChoiceRequest> requests = question.choices() == null ? List.of() : question.choices();
+        List<MessageSpec.ChoiceSpec> specs = question.choices() == null ? List.of() : question.choices();
         if (!choiceKind) {
-            if (!requests.isEmpty()) {
-                throw new InvalidFieldException(field, "only choice questions have choices");
+            if (!specs.isEmpty()) {
+                throw new InvalidField(field, "only choice questions have choices");
             }
             return null;
         }
-        if (requests.size() < MIN_CHOICES) {
-            throw new InvalidFieldException(field, "a choice question has " + MIN_CHOICES + " to 10 choices");
+        if (specs.size() < MIN_CHOICES) {
+            throw new InvalidField(field, "a choice question has " + MIN_CHOICES + " to 10 choices");
         }
         Set<String> ids = new HashSet<>();
         List<Message.Question.Choice> choices = new ArrayList<>();
-        for (int i = 0; i < requests.size(); i++) {
-            MessageRequest.ChoiceRequest choice = requests.get(i);
+        for (int i = 0; i < specs.size(); i++) {
+            MessageSpec.ChoiceSpec choice = specs.get(i);
             if (!ids.add(choice.id())) {
-                throw new InvalidFieldException(field + "[" + i + "].id", "is used by another choice");
+                throw new InvalidField(field + "[" + i + "].id", "is used by another choice");
             }
             choices.add(new Message.Question.Choice(choice.id(), text(field + "[" + i + "].label", choice.label(), false)));
         }

@@ -9,8 +9,7 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import dev.marquee.campaign.campaign.rest.MessageRequest;
-import dev.marquee.campaign.rest.InvalidFieldException;
+import dev.marquee.campaign.error.InvalidField;
 import dev.marquee.contracts.campaign.Message;
 
 /**
@@ -31,7 +30,7 @@ final class Translations {
         return LANGUAGE_TAG.matcher(tag).matches() && Locale.forLanguageTag(tag).toLanguageTag().equals(tag);
     }
 
-    static Map<String, Message.Translation> check(Map<String, MessageRequest.TranslationRequest> locales, String path,
+    static Map<String, Message.Translation> check(Map<String, MessageSpec.TranslationSpec> locales, String path,
             Set<String> buttonIds, List<Message.Page> pages, List<Message.Question> questions) {
         Map<String, Message.Translation> checked = new TreeMap<>();
         if (locales == null) {
@@ -40,7 +39,7 @@ final class Translations {
         locales.forEach((tag, translation) -> {
             String field = path + "." + tag;
             if (!isLanguageTag(tag)) {
-                throw new InvalidFieldException(field, "is not a BCP 47 language tag such as fr or fr-CA");
+                throw new InvalidField(field, "is not a BCP 47 language tag such as fr or fr-CA");
             }
             checked.put(tag, new Message.Translation(
                     MessageShape.text(field + ".title", translation.title(), false),
@@ -53,17 +52,17 @@ final class Translations {
         return checked;
     }
 
-    private static List<Message.Translation.PageText> pageTexts(List<MessageRequest.PageTextRequest> texts,
+    private static List<Message.Translation.PageText> pageTexts(List<MessageSpec.PageTextSpec> texts,
             List<Message.Page> pages, String path) {
         if (texts == null || texts.isEmpty()) {
             return null;
         }
         if (pages == null || texts.size() > pages.size()) {
-            throw new InvalidFieldException(path, "has more entries than the message has pages");
+            throw new InvalidField(path, "has more entries than the message has pages");
         }
         List<Message.Translation.PageText> checked = new ArrayList<>();
         for (int i = 0; i < texts.size(); i++) {
-            MessageRequest.PageTextRequest text = texts.get(i);
+            MessageSpec.PageTextSpec text = texts.get(i);
             String field = path + "[" + i + "]";
             Set<String> ids = pages.get(i).buttons().stream().map(Message.Button::id).collect(Collectors.toSet());
             checked.add(new Message.Translation.PageText(MessageShape.text(field + ".title", text.title(), false),
@@ -74,17 +73,17 @@ final class Translations {
         return List.copyOf(checked);
     }
 
-    private static List<Message.Translation.QuestionText> questionTexts(List<MessageRequest.QuestionTextRequest> texts,
+    private static List<Message.Translation.QuestionText> questionTexts(List<MessageSpec.QuestionTextSpec> texts,
             List<Message.Question> questions, String path) {
         if (texts == null || texts.isEmpty()) {
             return null;
         }
         if (questions == null || texts.size() > questions.size()) {
-            throw new InvalidFieldException(path, "has more entries than the message has questions");
+            throw new InvalidField(path, "has more entries than the message has questions");
         }
         List<Message.Translation.QuestionText> checked = new ArrayList<>();
         for (int i = 0; i < texts.size(); i++) {
-            MessageRequest.QuestionTextRequest text = texts.get(i);
+            MessageSpec.QuestionTextSpec text = texts.get(i);
             String field = path + "[" + i + "]";
             List<Message.Question.Choice> choices = questions.get(i).choices();
             Set<String> ids = choices == null
@@ -101,7 +100,7 @@ final class Translations {
         if (labels != null) {
             labels.forEach((id, label) -> {
                 if (!ids.contains(id)) {
-                    throw new InvalidFieldException(path + "." + id, "names no " + what);
+                    throw new InvalidField(path + "." + id, "names no " + what);
                 }
                 checked.put(id, MessageShape.text(path + "." + id, label, false));
             });

@@ -1,4 +1,4 @@
-package dev.marquee.campaign.campaign.rest;
+package dev.marquee.campaign.rest;
 
 import java.util.List;
 

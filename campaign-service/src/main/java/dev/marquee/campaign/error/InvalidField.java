@@ -1,0 +1,19 @@
+package dev.marquee.campaign.error;
+
+/**
+ * A field that is well-formed but not acceptable (a rule Bean Validation cannot express), named by its path as the
+ * caller wrote it: {@code message.buttons[0].url}, {@code targeting.includeSegments}, {@code cursor}.
+ */
+public class InvalidField extends RuntimeException {
+
+    private final String field;
+
+    public InvalidField(String field, String message) {
+        super(message);
+        this.field = field;
+    }
+
+    public String field() {
+        return field;
+    }
+}
