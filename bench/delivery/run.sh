@@ -34,16 +34,16 @@ command -v taskset >/dev/null || { echo "taskset is missing (util-linux)" >&2; e
 
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
   # the classpath in the same reactor build: sibling modules resolve to their jars (nothing needs `mvn install`)
-  mvn -B -q package -pl delivery-service,gateway -am -DskipTests dependency:build-classpath \
-    -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
+  # the bench module writes its class path (bench/target/bench.classpath); nothing needs `mvn install`
+  mvn -B -q package -pl bench,delivery-service,gateway -am -DskipTests
 fi
-CP="$(cat delivery-service/target/bench.classpath):contracts/target/classes:infra/target/classes"
+CP="bench/target/classes:$(cat bench/target/bench.classpath)"
 
-taskset -c 1 java -cp "$CP" bench/delivery/Stores.java "$REDIS_PORT" "$KAFKA_PORT" "$WORK/stores" >"$WORK/stores.log" 2>&1 &
+taskset -c 1 java -cp "$CP" dev.marquee.bench.delivery.Stores "$REDIS_PORT" "$KAFKA_PORT" "$WORK/stores" >"$WORK/stores.log" 2>&1 &
 PIDS+=($!)
 until grep -q "stores ready" "$WORK/stores.log"; do sleep 1; done
 
-java -cp "$CP" bench/delivery/Seed.java "$REDIS_PORT" "127.0.0.1:$KAFKA_PORT" "$SDK_KEY"
+java -cp "$CP" dev.marquee.bench.delivery.Seed "$REDIS_PORT" "127.0.0.1:$KAFKA_PORT" "$SDK_KEY"
 
 JFR_OPTS=()
 if [ -n "${JFR:-}" ]; then

@@ -1,3 +1,5 @@
+package dev.marquee.bench.segments;
+
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,10 +18,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.marquee.contracts.trust.AssertedRequest;
+import dev.marquee.contracts.trust.GatewayAssertion;
 import dev.marquee.infra.store.EmbeddedKafkaServer;
 import dev.marquee.infra.store.EmbeddedPostgresServer;
 import dev.marquee.infra.store.EmbeddedRedisServer;
@@ -37,6 +41,10 @@ import dev.marquee.infra.store.FreePort;
  * consumer, each polling at most MAX_POLL (default 1000, as configured) records at a time.
  */
 public class SegmentBench {
+
+    /** The key of the gateway's signed assertions that segment-service verifies (a bench-only value). */
+    private static final String TRUST_KEY = "marquee-bench-trust-key-only-for-benchmarks-01";
+    private static final GatewayAssertion ASSERTION = new GatewayAssertion(List.of(TRUST_KEY), java.time.Clock.systemUTC());
 
     public static void main(String[] args) throws Exception {
         boolean upload = args.length > 0 && args[0].equals("upload");
@@ -66,6 +74,7 @@ public class SegmentBench {
                     // records per poll, i.e. per batch the consumer applies in rounds
                     "-Dmp.messaging.incoming.user-events.max.poll.records=" + Integer.getInteger("maxPoll", 1000),
                     "-Dquarkus.http.port=" + port,
+                    "-Dmarquee.trust.keys=" + TRUST_KEY,
                     "-Dkafka.bootstrap.servers=" + kafka.bootstrapServers(),
                     "-Dquarkus.redis.hosts=" + redis.url(),
                     "-Dquarkus.datasource.reactive.url=" + postgres.reactiveUrl(),
@@ -152,7 +161,7 @@ public class SegmentBench {
             }
         };
         long start = System.nanoTime();
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+        HttpResponse<String> response = http.send(signed("POST",
                 URI.create(base + "/v1/apps/bench/segments/" + segmentId + "/members"))
                 .header("Content-Type", "text/csv")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new BufferedInputStream(ids, 1 << 16)))
@@ -189,7 +198,7 @@ public class SegmentBench {
                         .append("\",\"type\":\"track\",\"name\":\"purchase\",\"properties\":{\"amount\":12}}");
             }
             body.append("]}");
-            HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/v1/apps/" + appId + "/events"))
+            HttpRequest request = signed("POST", URI.create(base + "/v1/apps/" + appId + "/events"))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
             inFlight.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenAccept(r -> {
@@ -205,7 +214,7 @@ public class SegmentBench {
         while (delays.size() < expected - rejected.get() && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
-        return new long[] {expected, rejected.get(), sendMillis};
+        return new long[]{expected, rejected.get(), sendMillis};
     }
 
     private static long percentile(long[] sorted, int p) {
@@ -271,7 +280,7 @@ public class SegmentBench {
                 return items;
             }
             default -> throw new IOException("unexpected RESP type " + (char) type + " " + line + " "
-                    + Arrays.toString(new int[] {type}));
+                    + Arrays.toString(new int[]{type}));
         }
     }
 
@@ -290,7 +299,7 @@ public class SegmentBench {
 
     private static int get(HttpClient http, String url) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.discarding())
+            return http.send(signed("GET", URI.create(url)).GET().build(), HttpResponse.BodyHandlers.discarding())
                     .statusCode();
         } catch (Exception e) {
             return -1;
@@ -299,7 +308,7 @@ public class SegmentBench {
 
     private static String send(HttpClient http, String url, String json) {
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+            HttpRequest.Builder request = signed(json == null ? "GET" : "POST", URI.create(url));
             if (json != null) {
                 request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
             }
@@ -307,6 +316,16 @@ public class SegmentBench {
         } catch (Exception e) {
             return "";
         }
+    }
+
+    /**
+     * A request as the gateway forwards it: segment-service trusts only what the gateway signed (an HMAC per request,
+     * a few microseconds).
+     */
+    private static HttpRequest.Builder signed(String method, URI uri) {
+        String target = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        return HttpRequest.newBuilder(uri).header(GatewayAssertion.HEADER,
+                ASSERTION.sign(new AssertedRequest(method, target, null, null, null, null)));
     }
 
     private static void await(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {

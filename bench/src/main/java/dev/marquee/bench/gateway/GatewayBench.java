@@ -1,3 +1,5 @@
+package dev.marquee.bench.gateway;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -7,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,11 +18,14 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import dev.marquee.contracts.trust.AssertedRequest;
+import dev.marquee.contracts.trust.GatewayAssertion;
 import dev.marquee.infra.store.EmbeddedKafkaServer;
 import dev.marquee.infra.store.EmbeddedRedisServer;
 import dev.marquee.infra.store.FreePort;
@@ -31,6 +37,9 @@ import dev.marquee.infra.store.FreePort;
  */
 public class GatewayBench {
 
+    /** The key the gateway signs its assertions with and delivery-service verifies them with (a bench-only value). */
+    private static final String TRUST_KEY = "marquee-bench-trust-key-only-for-benchmarks-01";
+
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args[0]).toAbsolutePath();
         int requests = Integer.parseInt(args[1]);
@@ -41,22 +50,36 @@ public class GatewayBench {
             int deliveryPort = FreePort.find();
             int gatewayPort = FreePort.find();
             List<String> common = List.of("-Dkafka.bootstrap.servers=" + kafka.bootstrapServers(),
-                    "-Dquarkus.redis.hosts=" + redis.url());
+                    "-Dquarkus.redis.hosts=" + redis.url(), "-Dmarquee.trust.keys=" + TRUST_KEY);
             processes.add(start(root, "delivery-service", state, common, "-Dquarkus.http.port=" + deliveryPort));
             // the access log off: one line per request would measure the console, not the gateway
             processes.add(start(root, "gateway", state, common, "-Dquarkus.http.port=" + gatewayPort,
                     "-Dmarquee.gateway.delivery-url=http://127.0.0.1:" + deliveryPort,
-                    "-Dquarkus.log.category.\"marquee.access\".level=WARN"));
+                    "-Dquarkus.log.category.\"marquee.access\".level=WARN",
+                    // one bench user sends thousands of requests a second: the buckets are still checked (the cost
+                    // measured), just large enough never to refuse
+                    "-Dmarquee.gateway.rate-limits.sdk-capacity=1000000",
+                    "-Dmarquee.gateway.rate-limits.sdk-refill-per-second=1000000",
+                    "-Dmarquee.gateway.rate-limits.sdk-user-capacity=1000000",
+                    "-Dmarquee.gateway.rate-limits.sdk-user-refill-per-second=1000000"));
 
             String appId = UUID.randomUUID().toString();
             String key = "mq_pk_" + UUID.randomUUID();
             publishKey(kafka.bootstrapServers(), appId, key);
 
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-            HttpRequest direct = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + deliveryPort
-                    + "/v1/sdk/messages?userId=bench-user")).header("X-Marquee-App-Id", appId).build();
-            HttpRequest viaGateway = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gatewayPort
-                    + "/v1/sdk/messages?userId=bench-user")).header("X-Marquee-Key", key).build();
+            // delivery-service trusts only what the gateway signed: the direct path signs each request as the gateway
+            // does (an HMAC, a few microseconds, counted against the direct path)
+            GatewayAssertion assertion = new GatewayAssertion(List.of(TRUST_KEY), Clock.systemUTC());
+            String target = "/v1/sdk/messages?userId=bench-user";
+            Supplier<HttpRequest> direct = () -> HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + deliveryPort
+                    + target)).header(AssertedRequest.APP_ID_HEADER, appId)
+                    .header(GatewayAssertion.HEADER, assertion.sign(new AssertedRequest("GET", target, appId, null,
+                            null, null)))
+                    .build();
+            HttpRequest gatewayRequest = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gatewayPort
+                    + target)).header("X-Marquee-Key", key).build();
+            Supplier<HttpRequest> viaGateway = () -> gatewayRequest;
             awaitOk(http, direct);
             awaitOk(http, viaGateway);
 
@@ -113,11 +136,13 @@ public class GatewayBench {
         }
     }
 
-    private static void awaitOk(HttpClient http, HttpRequest request) throws InterruptedException {
+    private static void awaitOk(HttpClient http, Supplier<HttpRequest> request) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        int last = 0;
         while (System.nanoTime() < deadline) {
             try {
-                if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                last = http.send(request.get(), HttpResponse.BodyHandlers.discarding()).statusCode();
+                if (last == 200) {
                     return;
                 }
             } catch (IOException e) {
@@ -125,13 +150,14 @@ public class GatewayBench {
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException(request.uri() + " never answered 200");
+        throw new IllegalStateException(request.get().uri() + " never answered 200 (last: " + last + ")");
     }
 
-    private static long[] time(HttpClient http, HttpRequest request, int count) throws Exception {
+    private static long[] time(HttpClient http, Supplier<HttpRequest> requests, int count) throws Exception {
         long[] nanos = new long[count];
         for (int i = 0; i < count; i++) {
             long start = System.nanoTime();
+            HttpRequest request = requests.get();
             HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
             nanos[i] = System.nanoTime() - start;
             if (response.statusCode() != 200) {

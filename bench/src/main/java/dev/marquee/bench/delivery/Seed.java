@@ -1,3 +1,5 @@
+package dev.marquee.bench.delivery;
+
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -46,7 +48,7 @@ import dev.marquee.contracts.campaign.Variant;
  * of the 10 segments, per-session and rolling caps, 2 variants each, personalized and translated texts), 10 built
  * segments and 2,000 users with memberships and a first name, in segment-service's Redis layout; the app's SDK key (as
  * campaign-service publishes it: its SHA-256 on app.events.v1) for the runs through the gateway.
- * Run: java -cp <delivery classpath> Seed.java <redis port> <kafka bootstrap> <sdk key>
+ * Run (bench/delivery/run.sh does): java -cp <bench classpath> dev.marquee.bench.delivery.Seed <redis port> <kafka bootstrap> <sdk key>
  */
 public class Seed {
 
@@ -103,7 +105,8 @@ public class Seed {
             default -> new Trigger(Trigger.Type.APP_OPEN, null, null, List.of(), 0);
         };
         // the odd campaigns target seg-0 … seg-9 in turn (25 campaigns over the 10 segments)
-        Targeting targeting = i % 2 == 0 ? Targeting.EVERYONE
+        Targeting targeting = i % 2 == 0
+                ? Targeting.EVERYONE
                 : new Targeting(Set.of("seg-" + ((i / 2) % 10)), Set.of(), Set.of(), null, List.of(), 100);
         Frequency frequency = new Frequency(null, 1000, new Frequency.RollingCap(1000, 24), null, 1 + i % 100, false);
         return new CampaignSnapshot("campaign-" + i, APP, "Campaign " + i, CampaignState.ACTIVE, 1, List.of(trigger),

@@ -1,3 +1,5 @@
+package dev.marquee.bench.delivery;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -6,7 +8,7 @@ import dev.marquee.infra.store.EmbeddedRedisServer;
 
 /**
  * The bench's stores: real Redis and Kafka (infra's embedded ones) on fixed ports, until the process is stopped.
- * Run as a single-file program: java -cp <infra classpath> Stores.java <redisPort> <kafkaPort> <dir>
+ * Run (bench/delivery/run.sh does): java -cp <bench classpath> dev.marquee.bench.delivery.Stores <redisPort> <kafkaPort> <dir>
  */
 public class Stores {
 
