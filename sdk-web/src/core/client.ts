@@ -9,7 +9,7 @@ import { StreamClaims } from './claims';
 import { type DebugListener, DebugLog } from './debug';
 import { DisplayController } from './display';
 import { Inbox, type InboxState } from './inbox';
-import { allowedLink } from './links';
+import { isAllowedLink } from './links';
 import { batchOutcome } from './outcomes';
 import { type BatchOutcome, PersistentQueue, type QueuedEntry } from './queue';
 import { Session } from './session';
@@ -148,7 +148,7 @@ export class MarqueeClient {
       allowHtml: config.allowHtml === true,
       labels: config.labels,
       navigate: (url: string) => {
-        if (allowedLink(url, this.linkSchemes())) {
+        if (isAllowedLink(url, this.linkSchemes())) {
           navigate(url);
         } else {
           this.log.log({ reason: 'dropped', message: `link refused by the link policy: ${url}` });
