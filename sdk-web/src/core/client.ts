@@ -1,22 +1,25 @@
-// The SDK client: sync, local triggers, the server's decisions, the stream, the tracking and interaction queues and
-// what is on screen, for one user at a time. `Marquee.init` (src/marquee.ts) builds it with the real renderers;
-// tests build it with their own renderers, fetch and storage.
-import type { Button, Display, EventsResponse, Interaction, SdkEvent, SdkMessage } from '../model';
-import type { InboxCard, RenderLabels, Renderers } from '../render/contract';
-import { type DeviceContext, type FetchLike, type HttpAnswer, type Identity, SdkApi } from './api';
+// The SDK client: the public API of one user at a time, wired from its parts: sync (sync.ts), sessions
+// (session.ts), the events and who decides what shows (decisions.ts, rules in reconcile.ts), interaction logging
+// (interactions.ts), the stream (stream-handler.ts), what is on screen (display.ts) and the inbox (inbox.ts).
+// `Marquee.init` (src/marquee.ts, or src/headless.ts without renderers) builds it; tests build it with their own
+// renderers, fetch and storage.
+import type { Button, Interaction, SdkEvent, SdkMessage } from '../model';
+import type { RenderLabels, Renderers } from '../render/contract';
+import { type DeviceContext, type FetchLike, type Identity, SdkApi } from './api';
 import { Backoff } from './backoff';
 import { StreamClaims } from './claims';
 import { type DebugListener, DebugLog } from './debug';
+import { EventDecisions } from './decisions';
 import { DisplayController } from './display';
 import { Inbox, type InboxState } from './inbox';
-import { allowedLink } from './links';
-import { batchOutcome } from './outcomes';
-import { type BatchOutcome, PersistentQueue, type QueuedEntry } from './queue';
+import { InteractionLog, type InteractionExtra } from './interactions';
+import { isAllowedLink } from './links';
+import { PersistentQueue } from './queue';
 import { Session } from './session';
 import { browserStorage, type KeyValueStorage, SdkStore } from './storage';
-import { MessageStream } from './stream';
+import type { MessageStream } from './stream';
+import { openUserStream } from './stream-handler';
 import { MessageSync } from './sync';
-import { type FiredTrigger, firedBy, matchingMessages } from './triggers';
 
 export interface MarqueeConfig {
   /** the app's SDK key (`X-Marquee-Key`) */
@@ -77,9 +80,6 @@ type NewEvent = Omit<SdkEvent, 'eventId' | 'occurredAt'>;
 export class MarqueeClient {
   private readonly store: SdkStore;
   private readonly log: DebugLog;
-  private readonly debugMode: boolean;
-  /** the server refused an explanation once (no DEBUG scope): not asked again */
-  private explainRefused = false;
   private readonly api: SdkApi;
   private readonly newId: () => string;
   private readonly now: () => number;
@@ -90,19 +90,12 @@ export class MarqueeClient {
   /** which tab of this browser shows a message the server sent */
   private readonly claims: StreamClaims;
   private readonly events: PersistentQueue<SdkEvent>;
-  private readonly interactions: PersistentQueue<Interaction>;
+  private readonly decisions: EventDecisions;
+  private readonly interactions: InteractionLog;
   private readonly backoffRandom: () => number;
   private stream: MessageStream | undefined;
   private identity: Identity;
   private anonymous: boolean;
-  /** events of this page not settled yet: a server display is shown only for these */
-  private readonly live = new Set<string>();
-  /** events already evaluated on the offline path */
-  private readonly handledLocally = new Set<string>();
-  /** campaigns shown offline in this session: at most once each (the server's caps cannot be checked) */
-  /** inbox cards whose impression was logged in this session */
-  private readonly cardImpressions = new Set<string>();
-  private serverUnreachable = false;
   private closed = false;
   private readonly listeners: [EventTarget, string, EventListener][] = [];
 
@@ -121,8 +114,7 @@ export class MarqueeClient {
       visible: () => globalThis.document?.visibilityState !== 'hidden',
       locks: globalThis.navigator?.locks,
     });
-    this.debugMode = config.debug === true;
-    this.log = new DebugLog(this.debugMode, deps.console);
+    this.log = new DebugLog(config.debug === true, deps.console);
     const fetcher = deps.fetch ?? ((input: string, init?: RequestInit) => globalThis.fetch(input, init));
     this.api = new SdkApi(config.baseUrl, config.sdkKey, fetcher);
     this.newId = deps.newId ?? uuid;
@@ -148,7 +140,7 @@ export class MarqueeClient {
       allowHtml: config.allowHtml === true,
       labels: config.labels,
       navigate: (url: string) => {
-        if (allowedLink(url, this.linkSchemes())) {
+        if (isAllowedLink(url, this.linkSchemes())) {
           navigate(url);
         } else {
           this.log.log({ reason: 'dropped', message: `link refused by the link policy: ${url}` });
@@ -177,10 +169,23 @@ export class MarqueeClient {
       context: () => this.context(),
       container: config.inbox,
       render,
-      impression: (card) => this.cardImpression(card),
+      impression: (card) => this.interactions.cardImpression(card),
       click: (card, button) => this.clicked(card, button),
     });
     const flushDelayMs = deps.flushDelayMs ?? 250;
+    this.decisions = new EventDecisions({
+      api: this.api,
+      store: this.store,
+      log: this.log,
+      display: this.display,
+      sync: this.sync,
+      now: this.now,
+      debugMode: config.debug === true,
+      fallbackDisplay: config.fallbackDisplay,
+      identity: () => this.identity,
+      sessionId: () => this.session.id,
+      context: () => this.context(),
+    });
     this.events = new PersistentQueue<SdkEvent>({
       name: 'events',
       store: this.store,
@@ -188,16 +193,19 @@ export class MarqueeClient {
       flushDelayMs,
       now: this.now,
       backoff: new Backoff(1000, 30_000, this.backoffRandom),
-      send: (batch, keepalive) => this.sendEvents(batch, keepalive),
+      send: (batch, keepalive) => this.decisions.send(batch, keepalive),
     });
-    this.interactions = new PersistentQueue<Interaction>({
-      name: 'interactions',
+    this.interactions = new InteractionLog({
+      api: this.api,
       store: this.store,
       log: this.log,
-      flushDelayMs,
       now: this.now,
-      backoff: new Backoff(1000, 30_000, this.backoffRandom),
-      send: (batch, keepalive) => this.sendInteractions(batch, keepalive),
+      newId: this.newId,
+      random: this.backoffRandom,
+      flushDelayMs,
+      identity: () => this.identity,
+      activity: () => this.activity(),
+      track: (name, properties) => this.track(name, properties),
     });
   }
 
@@ -335,7 +343,7 @@ export class MarqueeClient {
   // --- sessions and users
 
   private async beginSession(appOpen: boolean): Promise<void> {
-    this.cardImpressions.clear();
+    this.interactions.newSession();
     this.log.log({ reason: 'session_start', message: `session ${this.session.id}` });
     await this.sync.sync(this.identity, this.context());
     this.record({ type: 'session_start' }, false);
@@ -408,248 +416,20 @@ export class MarqueeClient {
       this.activity();
     }
     const full: SdkEvent = { ...event, eventId: this.newId(), occurredAt: new Date(this.now()).toISOString() };
-    this.live.add(full.eventId);
-    if (!this.online()) {
-      this.evaluateLocally(full, 'offline');
-    }
+    this.decisions.recorded(full);
     const { userId, userSignature } = this.identity;
     const { sessionId, locale, timeZone: zone } = this.context();
     this.events.enqueue(full, { userId, userSignature, sessionId, locale, timeZone: zone });
   }
 
-  private online(): boolean {
-    return globalThis.navigator?.onLine !== false && !this.serverUnreachable;
-  }
-
-  private async sendEvents(batch: QueuedEntry<SdkEvent>[], keepalive: boolean): Promise<BatchOutcome> {
-    const group = batch[0].group;
-    const identity = { userId: group.userId, userSignature: group.userSignature };
-    const context = { sessionId: group.sessionId, locale: group.locale, timeZone: group.timeZone };
-    let answer;
-    try {
-      answer = await this.api.events(
-        identity,
-        context,
-        batch.map((entry) => entry.item),
-        keepalive,
-      );
-    } catch (error) {
-      this.serverUnreachable = true;
-      this.fallBackLocally(batch);
-      throw error;
-    }
-    const outcome = batchOutcome(answer, batch, 'events', this.now());
-    this.serverUnreachable = outcome.kind === 'retry';
-    if (outcome.kind === 'delivered') {
-      this.decided(batch, answer.body as EventsResponse | undefined);
-    } else if (outcome.kind === 'retry') {
-      this.fallBackLocally(batch, answer.status === 429 || answer.status >= 500);
-    }
-    return outcome;
-  }
-
-  /** The server decided the batch: its `display` is shown when the batch holds events of this page not yet handled. */
-  private decided(batch: QueuedEntry<SdkEvent>[], body: EventsResponse | undefined): void {
-    const fresh = batch.filter((e) => this.live.has(e.item.eventId) && !this.handledLocally.has(e.item.eventId));
-    for (const entry of batch) {
-      this.live.delete(entry.item.eventId);
-      this.handledLocally.delete(entry.item.eventId);
-    }
-    if (body?.degraded) {
-      this.log.log({ reason: 'degraded', message: 'the server decided without Redis: caps and segments unknown' });
-    }
-    const display = body?.display;
-    if (fresh.length === 0) {
-      if (display) {
-        this.log.log({
-          reason: 'stale_display',
-          campaignId: display.campaignId,
-          message: 'not shown: its events come from an earlier page or were already handled offline',
-        });
-      }
-      return;
-    }
-    if (display && this.shownLocally().includes(display.campaignId)) {
-      this.log.log({
-        reason: 'duplicate',
-        campaignId: display.campaignId,
-        message: 'the server chose it, but it was already shown offline in this session: not shown again',
-      });
-      return;
-    }
-    if (display) {
-      this.log.log({ reason: 'server_display', campaignId: display.campaignId, message: 'the server chose it' });
-      this.display.offer(fromDisplay(display), display.delaySeconds ?? 0, 'server');
-      return;
-    }
-    for (const entry of fresh) {
-      const fired = firedBy(entry.item);
-      if (!fired) {
-        continue;
-      }
-      const local = matchingMessages(this.sync.messages(this.identity.userId), fired);
-      this.log.log({
-        reason: local.length > 0 ? 'server_none' : 'trigger_mismatch',
-        message:
-          local.length > 0
-            ? `${describe(entry.item)}: the server answered no message although ${local.length} synced message(s) ` +
-              `match locally (caps, arbitration, schedule or targeting; the server's reasons follow in debug mode)`
-            : `${describe(entry.item)}: no synced message has this trigger; the server answered none`,
-        data: { degraded: body?.degraded === true, local: local.map((m) => m.message.campaignId) },
-      });
-      if (this.debugMode) {
-        void this.explain(entry.item, fired);
-      }
-    }
-  }
-
-  /**
-   * Debug mode: asks the server why each campaign was not shown for this trigger (`GET /v1/sdk/explain`, which needs
-   * an SDK key with the `DEBUG` scope) and logs one entry per campaign.
-   */
-  private async explain(event: SdkEvent, fired: FiredTrigger): Promise<void> {
-    if (this.explainRefused) {
-      return;
-    }
-    const trigger = fired.name ? `${fired.type}:${fired.name}` : fired.type;
-    let answer: HttpAnswer;
-    try {
-      answer = await this.api.explain(this.identity, this.context(), trigger);
-    } catch {
-      return;
-    }
-    if (answer.status === 401 || answer.status === 403) {
-      if (this.explainRefused) {
-        return; // another explanation in flight was refused first, and said so
-      }
-      this.explainRefused = true;
-      this.log.log({
-        reason: 'explain',
-        message: 'the server does not explain to this SDK key: give it the DEBUG scope (development builds only)',
-      });
-      return;
-    }
-    const campaigns = (answer.body as { campaigns?: ExplainVerdict[] } | undefined)?.campaigns;
-    if (answer.status !== 200 || !Array.isArray(campaigns)) {
-      return;
-    }
-    for (const verdict of campaigns) {
-      this.log.log({
-        reason: 'explain',
-        campaignId: verdict.campaignId,
-        message: `${describe(event)}: "${verdict.name}" → ${verdict.reason}`,
-        data: verdict,
-      });
-    }
-  }
-
-  /** The server could not decide: the events of this page not handled yet are evaluated on the synced set. */
-  private fallBackLocally(batch: QueuedEntry<SdkEvent>[], refused = false): void {
-    for (const entry of batch) {
-      if (this.live.has(entry.item.eventId) && !this.handledLocally.has(entry.item.eventId)) {
-        this.evaluateLocally(entry.item, refused ? 'server refused (429/5xx)' : 'server unreachable', refused);
-      }
-    }
-  }
-
-  /** The campaigns the synced set showed in this session (kept in storage: a reload does not reset the count). */
-  private shownLocally(): string[] {
-    const stored = this.store.read<{ sessionId?: string; campaigns?: string[] }>(`local-shown:${this.identity.userId}`, {});
-    return stored.sessionId === this.session.id && Array.isArray(stored.campaigns) ? stored.campaigns : [];
-  }
-
-  private markShownLocally(campaignId: string): void {
-    const campaigns = [...this.shownLocally(), campaignId];
-    this.store.write(`local-shown:${this.identity.userId}`, { sessionId: this.session.id, campaigns });
-  }
-
-  private evaluateLocally(event: SdkEvent, why: string, refused = false): void {
-    this.handledLocally.add(event.eventId);
-    const fired = firedBy(event);
-    if (!fired) {
-      return;
-    }
-    if (refused && this.config.fallbackDisplay !== 'session-caps') {
-      // a client that provokes 429s must not switch the campaigns' caps off: without the server, nothing shows
-      this.log.log({
-        reason: 'dropped',
-        message: `${describe(event)} (${why}): not shown from the synced set, whose caps need the server (fallbackDisplay: 'none')`,
-      });
-      return;
-    }
-    const matches = matchingMessages(this.sync.messages(this.identity.userId), fired);
-    const shown = this.shownLocally();
-    const match = matches.find((m) => !shown.includes(m.message.campaignId));
-    if (!match) {
-      this.log.log({
-        reason: 'trigger_mismatch',
-        message:
-          matches.length > 0
-            ? `${describe(event)} (${why}): the matching synced messages were already shown offline this session`
-            : `${describe(event)} (${why}): no synced message has this trigger`,
-      });
-      return;
-    }
-    this.markShownLocally(match.message.campaignId);
-    this.log.log({
-      reason: 'offline_path',
-      campaignId: match.message.campaignId,
-      message: `${describe(event)} (${why}): shown from the synced set, at most once this session (the server's caps unknown)`,
-    });
-    this.display.offer(match.message, match.trigger.delaySeconds ?? 0, 'offline');
-  }
-
   // --- interactions
 
   private clicked(message: SdkMessage, button: Button): void {
-    this.interact('click', message, { buttonId: button.id });
-    if (button.action === 'LOG_EVENT' && button.event) {
-      this.track(button.event, { campaignId: message.campaignId, buttonId: button.id });
-    }
-    if (button.action === 'URL' || button.action === 'DEEP_LINK') {
-      // the page is about to leave: send the click now, with keepalive, rather than after the batching delay
-      this.interactions.flushBeforeUnload();
-    }
+    this.interactions.clicked(message, button);
   }
 
-  private cardImpression(card: InboxCard): void {
-    const key = `${card.campaignId}:${card.version}`;
-    if (!this.cardImpressions.has(key)) {
-      this.cardImpressions.add(key);
-      this.interact('impression', card);
-    }
-  }
-
-  private interact(
-    type: Interaction['type'],
-    message: SdkMessage,
-    extra: { buttonId?: string; answers?: Record<string, unknown> } = {},
-  ): void {
-    if (!message.campaignId) {
-      this.log.log({ reason: 'dropped', message: `${type} of a message without campaign (an inline send): not sent` });
-      return;
-    }
-    this.activity();
-    const interaction: Interaction = {
-      eventId: this.newId(),
-      type,
-      campaignId: message.campaignId,
-      version: message.version,
-      variant: message.variant,
-      ...extra,
-    };
-    const { userId, userSignature } = this.identity;
-    this.interactions.enqueue(interaction, { userId, userSignature });
-  }
-
-  private async sendInteractions(batch: QueuedEntry<Interaction>[], keepalive: boolean): Promise<BatchOutcome> {
-    const group = batch[0].group;
-    const answer = await this.api.interactions(
-      { userId: group.userId, userSignature: group.userSignature },
-      batch.map((entry) => entry.item),
-      keepalive,
-    );
-    return batchOutcome(answer, batch, 'interactions', this.now());
+  private interact(type: Interaction['type'], message: SdkMessage, extra?: InteractionExtra): void {
+    this.interactions.interact(type, message, extra);
   }
 
   // --- stream and page lifecycle
@@ -658,44 +438,21 @@ export class MarqueeClient {
     if (this.closed) {
       return;
     }
-    const identity = this.identity;
-    const key = `stream:${identity.userId}`;
-    this.stream = new MessageStream({
-      open: (lastEventId, signal) => this.api.stream(identity, this.context().locale, lastEventId, signal),
-      lastEventId: this.store.read<string | undefined>(key, undefined),
-      saveLastEventId: (id) => this.store.write(key, id),
+    this.stream = openUserStream({
+      api: this.api,
+      store: this.store,
       log: this.log,
-      backoff: new Backoff(1000, 30_000, this.backoffRandom),
-      handlers: {
-        message: (data, id) => {
-          const message = data as SdkMessage;
-          if (!message || typeof message !== 'object' || !message.message) {
-            this.log.log({ reason: 'stream', message: 'a message event without message: ignored' });
-            return;
-          }
-          this.log.log({ reason: 'stream', campaignId: message.campaignId, message: 'sent by the server' });
-          const show = () => {
-            // a hidden tab may show it much later: not once its time is over
-            if (message.expiresAt && Date.parse(message.expiresAt) < this.now()) {
-              const campaignId = message.campaignId;
-              this.log.log({ reason: 'stream', campaignId, message: 'expired before it could show' });
-            } else {
-              this.display.offer(message, 0, 'stream');
-            }
-          };
-          if (id === '') {
-            show();
-          } else {
-            this.claims.offer(identity.userId, id, show);
-          }
-        },
-        resync: () => {
-          void this.sync.sync(this.identity, this.context());
-          void this.inboxFeed.refresh();
-        },
+      now: this.now,
+      random: this.backoffRandom,
+      display: this.display,
+      claims: this.claims,
+      identity: this.identity,
+      locale: () => this.context().locale,
+      resync: () => {
+        void this.sync.sync(this.identity, this.context());
+        void this.inboxFeed.refresh();
       },
     });
-    this.stream.start();
   }
 
   private listen(): void {
@@ -703,7 +460,7 @@ export class MarqueeClient {
     const doc = globalThis.document as Document | undefined;
     if (win) {
       this.addListener(win, 'online', () => {
-        this.serverUnreachable = false;
+        this.decisions.backOnline();
         void this.events.flushNow();
         void this.interactions.flushNow();
         void this.inboxFeed.sendMarks();
@@ -732,30 +489,6 @@ export class MarqueeClient {
     target.addEventListener(type, listener);
     this.listeners.push([target, type, listener]);
   }
-}
-
-/** One campaign's verdict in the server's explanation. */
-interface ExplainVerdict {
-  campaignId: string;
-  name: string;
-  priority: number;
-  /** `shown`, `eligible`, `cap:lifetime`, `segment`, `arbitration:<winner>`, `control_group`, … */
-  reason: string;
-}
-
-function fromDisplay(display: Display): SdkMessage {
-  return {
-    campaignId: display.campaignId,
-    version: display.version,
-    variant: display.variant,
-    locale: display.locale,
-    triggers: display.trigger ? [display.trigger] : undefined,
-    message: display.message,
-  };
-}
-
-function describe(event: SdkEvent): string {
-  return event.name ? `${event.type} "${event.name}"` : event.type;
 }
 
 function timeZone(): string | undefined {

@@ -1,49 +1,5 @@
-// The link policy of the SDK, the same as the server's (contracts LinkPolicy): https pages and images, and the app's
-// own deep-link schemes. Everything else (javascript:, data:, http:, file:, …) is refused and never navigated.
-
-/** Schemes that are never a deep link, even if an app listed one by mistake. */
-const NEVER_DEEP_LINKS = new Set([
-  'http',
-  'https',
-  'javascript',
-  'data',
-  'file',
-  'vbscript',
-  'blob',
-  'about',
-  'content',
-  'intent',
-]);
-
-function parse(url: string | undefined): URL | null {
-  if (typeof url !== 'string' || url.trim() === '') return null;
-  try {
-    return new URL(url);
-  } catch {
-    return null;
-  }
-}
-
-/** An https URL with a host, normalized (what was checked is what is used), or null. */
-export function httpsUrl(url: string | undefined): string | null {
-  const parsed = parse(url);
-  return parsed && parsed.protocol === 'https:' && parsed.hostname !== '' ? parsed.href : null;
-}
-
-/**
- * The URL a button may open: https, or a deep link with one of the app's schemes. Returns the normalized URL to
- * navigate to, or null when the policy refuses it.
- */
-export function allowedLink(url: string | undefined, deepLinkSchemes: readonly string[]): string | null {
-  const https = httpsUrl(url);
-  if (https) return https;
-  const parsed = parse(url);
-  if (!parsed) return null;
-  const scheme = parsed.protocol.slice(0, -1).toLowerCase();
-  if (NEVER_DEEP_LINKS.has(scheme)) return null;
-  const allowed = deepLinkSchemes.some((s) => s.replace(/:$/, '').toLowerCase() === scheme);
-  return allowed ? parsed.href : null;
-}
+// The renderers use the SDK's one link policy (src/core/links.ts); this file only adds how a refusal is reported.
+export { allowedLink, httpsUrl } from '../core/links';
 
 export function refuse(what: string, url: string | undefined): void {
   console.warn(`[marquee] refused ${what} ${JSON.stringify(url)}: only https and the app's deep-link schemes are allowed`);

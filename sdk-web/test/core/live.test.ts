@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { allowedLink } from '../../src/core/links';
+import { isAllowedLink } from '../../src/core/links';
 import { MemoryStorage } from '../../src/core/storage';
 import { FakeDelivery, startClient, type Harness } from './delivery';
 import { settle } from './fakes';
@@ -127,14 +127,14 @@ describe('server-sent messages', () => {
 
 describe('the link policy', () => {
   it('allows https and the app’s deep-link schemes only', () => {
-    expect(allowedLink('https://shop.example/sale', ['demoshop'])).toBe(true);
-    expect(allowedLink('demoshop://tour', ['demoshop'])).toBe(true);
-    expect(allowedLink('DemoShop://tour', ['demoshop'])).toBe(true);
-    expect(allowedLink('http://shop.example', ['demoshop'])).toBe(false);
-    expect(allowedLink('javascript:alert(1)', ['demoshop'])).toBe(false);
-    expect(allowedLink('data:text/html,hi', ['demoshop'])).toBe(false);
-    expect(allowedLink('otherapp://x', ['demoshop'])).toBe(false);
-    expect(allowedLink('/relative', ['demoshop'])).toBe(false);
+    expect(isAllowedLink('https://shop.example/sale', ['demoshop'])).toBe(true);
+    expect(isAllowedLink('demoshop://tour', ['demoshop'])).toBe(true);
+    expect(isAllowedLink('DemoShop://tour', ['demoshop'])).toBe(true);
+    expect(isAllowedLink('http://shop.example', ['demoshop'])).toBe(false);
+    expect(isAllowedLink('javascript:alert(1)', ['demoshop'])).toBe(false);
+    expect(isAllowedLink('data:text/html,hi', ['demoshop'])).toBe(false);
+    expect(isAllowedLink('otherapp://x', ['demoshop'])).toBe(false);
+    expect(isAllowedLink('/relative', ['demoshop'])).toBe(false);
   });
 
   it('the core refuses to navigate to a link outside the policy', async () => {
