@@ -1,10 +1,9 @@
 package dev.marquee.campaign.rest;
 
-import java.time.Clock;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import dev.marquee.campaign.config.TimeSource;
 import dev.marquee.campaign.config.TrustConfig;
 import dev.marquee.contracts.trust.AssertedRequest;
 import dev.marquee.contracts.trust.GatewayAssertion;
@@ -25,8 +24,8 @@ public class GatewayTrust {
 
     private final GatewayAssertion assertion;
 
-    public GatewayTrust(TrustConfig config) {
-        this.assertion = new GatewayAssertion(config.keys(), Clock.systemUTC());
+    public GatewayTrust(TrustConfig config, TimeSource time) {
+        this.assertion = new GatewayAssertion(config.keys(), time.clock());
     }
 
     void register(@Observes Router router) {

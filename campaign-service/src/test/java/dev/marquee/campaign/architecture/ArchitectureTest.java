@@ -12,12 +12,14 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import dev.marquee.campaign.campaign.Campaign;
+import dev.marquee.campaign.config.TimeSource;
 
 /**
  * The service's layering, read from its compiled classes (issue 19): nothing outside a {@code rest} package references
  * a {@code rest} type (service cores know nothing of HTTP), and no two feature packages ({@code app}, {@code campaign},
- * {@code outbox}, …) reference each other, directly or around a loop. Each rule is also run on fixture classes that
- * break it, so a rule that cannot fail does not pass unseen.
+ * {@code outbox}, …) reference each other, directly or around a loop; and only {@link TimeSource} reads the system
+ * clock (issue 19 item 5). Each rule is also run on fixture classes that break it, so a rule that cannot fail does not
+ * pass unseen.
  */
 class ArchitectureTest {
 
@@ -36,6 +38,28 @@ class ArchitectureTest {
         Map<String, Set<String>> references = serviceClasses();
         assertEquals(List.of(), PackageRules.featureCycles(references, SERVICE),
                 "feature packages depend one way; see the layering section of the README");
+    }
+
+    @Test
+    void onlyTheTimeSourceReadsTheSystemClock() {
+        Map<String, Set<String>> calls = ClassReferences.methodsCalledUnder(classesOf(Campaign.class), SERVICE);
+        assertTrue(calls.size() > 80, "read " + calls.size() + " classes of " + SERVICE);
+        // the time source itself is read, and does read the clock: the rule is looking at the right methods
+        assertTrue(calls.get(TimeSource.class.getName()).contains("java.time.Instant.now"),
+                calls.get(TimeSource.class.getName()).toString());
+        assertEquals(List.of(), PackageRules.wallClockCalls(calls, TimeSource.class.getName()),
+                "take the time from config.TimeSource (constructor-injected), so tests can move it");
+    }
+
+    @Test
+    void theClockRuleFindsCallsAndMethodReferencesOutsideTheTimeSource() {
+        Map<String, Set<String>> calls = ClassReferences.methodsCalledUnder(classesOf(ArchitectureTest.class),
+                FIXTURE + ".clock");
+        String fixture = FIXTURE + ".clock.";
+        assertEquals(List.of(fixture + "ReadsTheWallClock -> java.lang.System.currentTimeMillis",
+                fixture + "ReadsTheWallClock -> java.time.Clock.systemUTC",
+                fixture + "ReadsTheWallClock -> java.time.Instant.now"),
+                PackageRules.wallClockCalls(calls, fixture + "FixtureTimeSource"));
     }
 
     @Test

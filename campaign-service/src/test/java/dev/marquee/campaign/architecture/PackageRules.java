@@ -17,6 +17,30 @@ final class PackageRules {
     private PackageRules() {
     }
 
+    /**
+     * The JDK's ways to read the system clock as a wall clock. {@code System.nanoTime()} is not one (it measures
+     * durations and cannot be replaced by a test clock anyway).
+     */
+    static final Set<String> WALL_CLOCK = Set.of("java.time.Instant.now", "java.time.Clock.systemUTC",
+            "java.time.Clock.systemDefaultZone", "java.time.Clock.system", "java.lang.System.currentTimeMillis",
+            "java.time.LocalDate.now", "java.time.LocalDateTime.now", "java.time.LocalTime.now",
+            "java.time.OffsetDateTime.now", "java.time.ZonedDateTime.now", "java.util.Date.<init>");
+
+    /**
+     * Each call of the system's wall clock from a class other than {@code timeSource} (and its nested classes):
+     * {@code "a.service.S -> java.time.Instant.now"}. {@code new Date()} is listed with any {@code Date}
+     * constructor, which the service has no use for either.
+     */
+    static List<String> wallClockCalls(Map<String, Set<String>> calls, String timeSource) {
+        List<String> found = new ArrayList<>();
+        calls.forEach((from, methods) -> {
+            if (!from.equals(timeSource) && !from.startsWith(timeSource + "$")) {
+                methods.stream().filter(WALL_CLOCK::contains).forEach(m -> found.add(from + " -> " + m));
+            }
+        });
+        return found;
+    }
+
     /** A package is HTTP's when one of its names is {@code rest}: {@code …campaign.rest}, {@code …campaign.app.rest}. */
     static boolean isRest(String className) {
         String[] names = className.split("\\.");

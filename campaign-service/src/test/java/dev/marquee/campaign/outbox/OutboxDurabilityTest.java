@@ -23,17 +23,10 @@ import org.junit.jupiter.api.Test;
 import dev.marquee.campaign.TopicReader;
 import dev.marquee.contracts.Topics;
 import dev.marquee.infra.test.KafkaResource;
-import dev.marquee.infra.test.PostgresResource;
-import dev.marquee.infra.test.RedisResource;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Kafka down: campaign writes keep working, the outbox keeps the events, and they are published once it is back. */
 @QuarkusTest
-@WithTestResource(value = PostgresResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
-@WithTestResource(value = RedisResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
-@WithTestResource(value = KafkaResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
 class OutboxDurabilityTest {
 
     @Inject

@@ -25,11 +25,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.marquee.campaign.TopicReader;
 import dev.marquee.contracts.Topics;
-import dev.marquee.infra.test.KafkaResource;
-import dev.marquee.infra.test.PostgresResource;
-import dev.marquee.infra.test.RedisResource;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -37,9 +32,6 @@ import io.quarkus.test.junit.QuarkusTest;
  * the configured attempts, with the reason, counted, and the events after it are published.
  */
 @QuarkusTest
-@WithTestResource(value = PostgresResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
-@WithTestResource(value = RedisResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
-@WithTestResource(value = KafkaResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
 class OutboxPoisonTest {
 
     @Inject

@@ -9,6 +9,7 @@ import dev.marquee.campaign.app.repository.AppCredentialRepository;
 import dev.marquee.campaign.app.repository.AppDeletionRepository;
 import dev.marquee.campaign.app.repository.AppIdentitySecretRepository;
 import dev.marquee.campaign.app.repository.AppSettingsRepository;
+import dev.marquee.campaign.config.TimeSource;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
@@ -27,14 +28,16 @@ public class AppErasure {
     private final AppCredentialRepository credentials;
     private final AppIdentitySecretRepository secrets;
     private final AppSettingsRepository settings;
+    private final TimeSource time;
 
     public AppErasure(AppDeletionRepository deletions, AppCampaigns campaigns, AppCredentialRepository credentials,
-            AppIdentitySecretRepository secrets, AppSettingsRepository settings) {
+            AppIdentitySecretRepository secrets, AppSettingsRepository settings, TimeSource time) {
         this.deletions = deletions;
         this.campaigns = campaigns;
         this.credentials = credentials;
         this.secrets = secrets;
         this.settings = settings;
+        this.time = time;
     }
 
     /**
@@ -50,7 +53,7 @@ public class AppErasure {
     }
 
     private Uni<Void> erase(AppDeletion deletion, int batch) {
-        Instant now = Instant.now();
+        Instant now = time.now();
         if (deletion.state == AppDeletion.State.PENDING) {
             deletion.state = AppDeletion.State.ERASING;
             deletion.startedAt = now;
@@ -68,7 +71,7 @@ public class AppErasure {
                     .chain(() -> settings.delete("appId", appId)).invoke(n -> deletion.erasedSettings += n)
                     .invoke(() -> {
                         deletion.state = AppDeletion.State.DONE;
-                        deletion.finishedAt = Instant.now();
+                        deletion.finishedAt = time.now();
                     })
                     .replaceWithVoid();
         });

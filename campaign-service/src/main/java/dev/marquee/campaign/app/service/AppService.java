@@ -21,6 +21,7 @@ import dev.marquee.campaign.app.repository.AppIdentitySecretRepository;
 import dev.marquee.campaign.app.repository.AppRepository;
 import dev.marquee.campaign.app.repository.AppSettingsRepository;
 import dev.marquee.campaign.app.repository.ErasureReportRepository;
+import dev.marquee.campaign.config.TimeSource;
 import dev.marquee.campaign.error.Conflict;
 import dev.marquee.campaign.error.NotFound;
 import dev.marquee.contracts.app.AdminRole;
@@ -48,10 +49,12 @@ public class AppService {
     private final AppSnapshot snapshot;
     private final AppCampaigns campaigns;
     private final ObjectMapper json;
+    private final TimeSource time;
 
     public AppService(AppRepository apps, AppCredentialRepository credentials, AppSettingsRepository settings,
             AppIdentitySecretRepository secrets, AppAuditRepository audit, AppDeletionRepository deletions,
-            ErasureReportRepository erasureReports, AppSnapshot snapshot, AppCampaigns campaigns, ObjectMapper json) {
+            ErasureReportRepository erasureReports, AppSnapshot snapshot, AppCampaigns campaigns, ObjectMapper json,
+            TimeSource time) {
         this.apps = apps;
         this.credentials = credentials;
         this.settings = settings;
@@ -62,6 +65,7 @@ public class AppService {
         this.snapshot = snapshot;
         this.campaigns = campaigns;
         this.json = json;
+        this.time = time;
     }
 
     /** An app with its live credentials; {@code sdkKey} and {@code adminToken} are set only when just issued. */
@@ -80,7 +84,7 @@ public class AppService {
     /** Creates an app with a first SDK key and a first admin token; the secrets are returned once, here. */
     @WithTransaction
     public Uni<AppWithCredentials> create(String name, String principal) {
-        Instant now = Instant.now();
+        Instant now = time.now();
         App app = new App();
         app.id = UUID.randomUUID().toString();
         app.name = name.strip();
@@ -120,7 +124,7 @@ public class AppService {
      */
     @WithTransaction
     public Uni<AppWithCredentials> rename(String appId, String name, String principal) {
-        Instant now = Instant.now();
+        Instant now = time.now();
         String renamed = name.strip();
         return liveForUpdate(appId).flatMap(app -> {
             if (app.name.equals(renamed)) {
@@ -145,7 +149,7 @@ public class AppService {
      */
     @WithTransaction
     public Uni<Boolean> delete(String appId, String principal) {
-        Instant now = Instant.now();
+        Instant now = time.now();
         return apps.findByIdForUpdate(appId)
                 .onItem().ifNull().failWith(() -> new NotFound("app " + appId))
                 .flatMap(app -> {
@@ -195,7 +199,7 @@ public class AppService {
      */
     @WithTransaction
     public Uni<AppSettings> updateSettings(String appId, WorkspaceSettings changed, boolean htmlMessages) {
-        Instant now = Instant.now();
+        Instant now = time.now();
         return liveForUpdate(appId)
                 .flatMap(app -> (htmlMessages ? Uni.createFrom().item(0L) : campaigns.countLiveHtml(appId))
                         .flatMap(live -> {

@@ -11,6 +11,7 @@ import dev.marquee.campaign.app.App;
 import dev.marquee.campaign.app.AppIdentitySecret;
 import dev.marquee.campaign.app.repository.AppIdentitySecretRepository;
 import dev.marquee.campaign.app.repository.AppRepository;
+import dev.marquee.campaign.config.TimeSource;
 import dev.marquee.campaign.error.NotFound;
 import dev.marquee.contracts.app.AppEventType;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -29,11 +30,13 @@ public class IdentityService {
     private final AppRepository apps;
     private final AppIdentitySecretRepository secrets;
     private final AppSnapshot snapshot;
+    private final TimeSource time;
 
-    public IdentityService(AppRepository apps, AppIdentitySecretRepository secrets, AppSnapshot snapshot) {
+    public IdentityService(AppRepository apps, AppIdentitySecretRepository secrets, AppSnapshot snapshot, TimeSource time) {
         this.apps = apps;
         this.secrets = secrets;
         this.snapshot = snapshot;
+        this.time = time;
     }
 
     @WithSession
@@ -45,7 +48,7 @@ public class IdentityService {
     /** Issues a secret (turning verification on); the live ones end after {@code overlap} (zero: now). */
     @WithTransaction
     public Uni<AppIdentitySecret> issue(String appId, Duration overlap) {
-        Instant now = Instant.now();
+        Instant now = time.now();
         AppIdentitySecret issued = new AppIdentitySecret();
         issued.id = UUID.randomUUID().toString();
         issued.appId = appId;
@@ -66,7 +69,7 @@ public class IdentityService {
     /** Turns verification off: every secret is removed, and SDK calls need no signature any more. */
     @WithTransaction
     public Uni<Void> disable(String appId) {
-        Instant now = Instant.now();
+        Instant now = time.now();
         return app(appId).flatMap(app -> secrets.listLive(appId).flatMap(live -> {
             live.forEach(secret -> secret.revokedAt = now);
             return snapshot.publish(AppEventType.SETTINGS_CHANGED, app, now);

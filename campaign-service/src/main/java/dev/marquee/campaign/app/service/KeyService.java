@@ -10,6 +10,7 @@ import dev.marquee.campaign.app.App;
 import dev.marquee.campaign.app.AppCredential;
 import dev.marquee.campaign.app.repository.AppCredentialRepository;
 import dev.marquee.campaign.app.repository.AppRepository;
+import dev.marquee.campaign.config.TimeSource;
 import dev.marquee.campaign.error.NotFound;
 import dev.marquee.contracts.app.AppEventType;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -26,11 +27,13 @@ public class KeyService {
     private final AppRepository apps;
     private final AppCredentialRepository credentials;
     private final AppSnapshot snapshot;
+    private final TimeSource time;
 
-    public KeyService(AppRepository apps, AppCredentialRepository credentials, AppSnapshot snapshot) {
+    public KeyService(AppRepository apps, AppCredentialRepository credentials, AppSnapshot snapshot, TimeSource time) {
         this.apps = apps;
         this.credentials = credentials;
         this.snapshot = snapshot;
+        this.time = time;
     }
 
     /** A credential just issued, with its secret: the only time the secret is shown. */
@@ -45,7 +48,7 @@ public class KeyService {
 
     @WithTransaction
     public Uni<Issued> issue(String appId, KeySpec spec) {
-        Instant now = Instant.now();
+        Instant now = time.now();
         String secret = Secrets.newSecret(spec.prefix());
         AppCredential issued = spec.issue(appId, secret, now);
         return app(appId)
@@ -59,7 +62,7 @@ public class KeyService {
      */
     @WithTransaction
     public Uni<Issued> rotate(String appId, String keyId, Duration overlap) {
-        Instant now = Instant.now();
+        Instant now = time.now();
         return app(appId).flatMap(app -> live(appId, keyId, now).flatMap(old -> {
             if (overlap.isZero()) {
                 old.revokedAt = now;
@@ -79,7 +82,7 @@ public class KeyService {
     /** Revoked at once; the gateways drop it as soon as they read the event. */
     @WithTransaction
     public Uni<Void> revoke(String appId, String keyId) {
-        Instant now = Instant.now();
+        Instant now = time.now();
         return app(appId).flatMap(app -> live(appId, keyId, now).flatMap(credential -> {
             credential.revokedAt = now;
             return published(app, now);

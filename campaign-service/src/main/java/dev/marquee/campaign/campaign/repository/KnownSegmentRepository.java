@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.marquee.campaign.config.TimeSource;
 import dev.marquee.contracts.segment.SegmentDefinitionEvent;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -13,6 +14,12 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class KnownSegmentRepository {
 
+    private final TimeSource time;
+
+    public KnownSegmentRepository(TimeSource time) {
+        this.time = time;
+    }
+
     /**
      * Applies an announcement in the current transaction. The newer version wins; at the same version a deletion
      * wins, so a republished "exists" older than the deletion does not bring the segment back.
@@ -20,7 +27,7 @@ public class KnownSegmentRepository {
     public Uni<Void> apply(SegmentDefinitionEvent event) {
         return Panache.getSession().flatMap(session -> session.createNativeQuery("""
                 insert into known_segment (app_id, segment_id, version, deleted, updated_at)
-                values (:app, :segment, :version, :deleted, now())
+                values (:app, :segment, :version, :deleted, :now)
                 on conflict (app_id, segment_id) do update
                 set version = excluded.version, deleted = excluded.deleted, updated_at = excluded.updated_at
                 where known_segment.version < excluded.version
@@ -29,6 +36,7 @@ public class KnownSegmentRepository {
                 .setParameter("segment", event.segmentId())
                 .setParameter("version", event.version())
                 .setParameter("deleted", event.deleted())
+                .setParameter("now", time.now())
                 .executeUpdate())
                 .replaceWithVoid();
     }

@@ -30,6 +30,7 @@ import dev.marquee.campaign.campaign.repository.CampaignRepository;
 import dev.marquee.campaign.campaign.repository.CampaignRepository.Position;
 import dev.marquee.campaign.campaign.repository.CampaignVersionRepository;
 import dev.marquee.campaign.campaign.repository.KnownSegmentRepository;
+import dev.marquee.campaign.config.TimeSource;
 import dev.marquee.campaign.error.Conflict;
 import dev.marquee.campaign.error.InvalidField;
 import dev.marquee.campaign.error.NotFound;
@@ -73,10 +74,11 @@ public class CampaignService {
     private final KnownSegmentRepository knownSegments;
     private final Outbox outbox;
     private final ObjectMapper json;
+    private final TimeSource time;
 
     public CampaignService(CampaignRepository campaigns, CampaignVersionRepository versions, AuditRepository audit,
             AppRepository apps, AppSettingsRepository settings, KnownSegmentRepository knownSegments, Outbox outbox,
-            ObjectMapper json) {
+            ObjectMapper json, TimeSource time) {
         this.campaigns = campaigns;
         this.versions = versions;
         this.audit = audit;
@@ -85,15 +87,16 @@ public class CampaignService {
         this.knownSegments = knownSegments;
         this.outbox = outbox;
         this.json = json;
+        this.time = time;
     }
 
     @WithTransaction
     public Uni<Campaign> create(String appId, CampaignSpec content, String principal) {
-        CampaignRules.Checked checked = CampaignRules.check(content, Instant.now());
+        CampaignRules.Checked checked = CampaignRules.check(content, time.now());
         // shared-locks the app: a campaign cannot be added to an app whose deletion commits meanwhile
         return apps.findLiveForShare(appId).onItem().ifNull().failWith(() -> new NotFound("app " + appId))
                 .chain(() -> appRules(appId, checked)).chain(() -> segmentsExist(appId, checked)).flatMap(app -> {
-                    Instant now = Instant.now();
+                    Instant now = time.now();
                     Campaign campaign = new Campaign();
                     campaign.id = UUID.randomUUID().toString();
                     campaign.appId = appId;
@@ -110,7 +113,7 @@ public class CampaignService {
     /** Replaces the content; a live (active or paused) campaign's new content reaches delivery as a new version. */
     @WithTransaction
     public Uni<Campaign> update(String appId, String campaignId, CampaignSpec content, String principal) {
-        CampaignRules.Checked checked = CampaignRules.check(content, Instant.now());
+        CampaignRules.Checked checked = CampaignRules.check(content, time.now());
         return appRules(appId, checked).chain(() -> segmentsExist(appId, checked))
                 .chain(() -> lock(appId, campaignId)).flatMap(campaign -> {
                     if (campaign.state == CampaignState.ENDED || campaign.state == CampaignState.ARCHIVED) {
@@ -131,7 +134,7 @@ public class CampaignService {
                 return Uni.createFrom().failure(new Conflict("only a draft can be deleted; end and archive it"));
             }
             campaign.version++;
-            campaign.updatedAt = Instant.now();
+            campaign.updatedAt = time.now();
             return audit(campaign, "deleted", principal, null)
                     .chain(() -> outbox.add(event(campaign, CampaignEventType.DELETED)))
                     .chain(() -> campaigns.delete(campaign));
@@ -141,7 +144,7 @@ public class CampaignService {
     @WithTransaction
     public Uni<Campaign> act(String appId, String campaignId, CampaignAction action, String principal) {
         return lock(appId, campaignId).flatMap(campaign -> {
-            Instant now = Instant.now();
+            Instant now = time.now();
             Schedule schedule = campaign.schedule;
             CampaignState target = action.target(schedule.startAt() != null && schedule.startAt().isAfter(now));
             boolean goesLive = target == CampaignState.ACTIVE || target == CampaignState.SCHEDULED;
@@ -205,7 +208,7 @@ public class CampaignService {
             List<String> ids = batch.stream().map(c -> c.id).toList();
             return versions.delete("campaignId in ?1", ids).flatMap(erasedVersions -> audit
                     .delete("appId = ?1 and campaignId in ?2", appId, ids).flatMap(erasedAudit -> {
-                        Instant now = Instant.now();
+                        Instant now = time.now();
                         Uni<Void> chain = Uni.createFrom().voidItem();
                         for (Campaign campaign : batch) {
                             chain = chain.chain(() -> {
@@ -263,7 +266,7 @@ public class CampaignService {
     private Uni<Campaign> next(Campaign campaign, CampaignEventType type, String action, String principal,
             JsonNode before) {
         campaign.version++;
-        campaign.updatedAt = Instant.now();
+        campaign.updatedAt = time.now();
         return committed(campaign, type, action, principal, before);
     }
 

@@ -1,11 +1,10 @@
 package dev.marquee.campaign.campaign.service;
 
-import java.time.Instant;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import dev.marquee.campaign.config.TimeSource;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 
@@ -20,14 +19,16 @@ public class ScheduleClock {
     private static final int BATCH = 100;
 
     private final CampaignService campaigns;
+    private final TimeSource time;
 
-    public ScheduleClock(CampaignService campaigns) {
+    public ScheduleClock(CampaignService campaigns, TimeSource time) {
         this.campaigns = campaigns;
+        this.time = time;
     }
 
     @Scheduled(every = "${marquee.campaign.schedule-check-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> tick() {
-        return campaigns.advanceSchedules(Instant.now(), BATCH)
+        return campaigns.advanceSchedules(time.now(), BATCH)
                 .onFailure().invoke(e -> LOG.warnf("schedule clock: %s (retried at the next tick)", e.getMessage()))
                 .onFailure().recoverWithNull()
                 .replaceWithVoid();

@@ -1,7 +1,6 @@
 package dev.marquee.campaign.outbox.messaging;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -17,6 +16,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.marquee.campaign.config.CampaignConfig;
+import dev.marquee.campaign.config.TimeSource;
 import dev.marquee.campaign.outbox.OutboxEntry;
 import dev.marquee.campaign.outbox.repository.OutboxRepository;
 import dev.marquee.contracts.Topics;
@@ -51,6 +51,7 @@ public class OutboxRelay {
     private final ObjectMapper json;
     private final CampaignConfig config;
     private final MeterRegistry metrics;
+    private final TimeSource time;
     private volatile boolean running;
     private Thread worker;
 
@@ -59,13 +60,14 @@ public class OutboxRelay {
             @Channel("app-events") MutinyEmitter<AppEvent> appEvents,
             ObjectMapper json,
             CampaignConfig config,
-            MeterRegistry metrics) {
+            MeterRegistry metrics, TimeSource time) {
         this.repository = repository;
         this.campaignEvents = campaignEvents;
         this.appEvents = appEvents;
         this.json = json;
         this.config = config;
         this.metrics = metrics;
+        this.time = time;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -147,7 +149,7 @@ public class OutboxRelay {
                     entry.attempts, config.outbox().maxAttempts(), reason);
             return Uni.createFrom().item(false);
         }
-        return repository.deadLetter(entry, reason, Instant.now()).invoke(() -> {
+        return repository.deadLetter(entry, reason, time.now()).invoke(() -> {
             Counter.builder("marquee.dead.letters")
                     .description("Records set aside on a dead-letter topic or table, by source and reason")
                     .tag("source", "outbox")

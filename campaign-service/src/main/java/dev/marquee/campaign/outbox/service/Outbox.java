@@ -1,12 +1,11 @@
 package dev.marquee.campaign.outbox.service;
 
-import java.time.Instant;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.marquee.campaign.config.TimeSource;
 import dev.marquee.campaign.outbox.OutboxEntry;
 import dev.marquee.campaign.outbox.repository.OutboxRepository;
 import dev.marquee.contracts.Topics;
@@ -20,10 +19,12 @@ public class Outbox {
 
     private final OutboxRepository repository;
     private final ObjectMapper json;
+    private final TimeSource time;
 
-    public Outbox(OutboxRepository repository, ObjectMapper json) {
+    public Outbox(OutboxRepository repository, ObjectMapper json, TimeSource time) {
         this.repository = repository;
         this.json = json;
+        this.time = time;
     }
 
     public Uni<Void> add(CampaignEvent event) {
@@ -38,7 +39,7 @@ public class Outbox {
         OutboxEntry entry = new OutboxEntry();
         entry.topic = topic;
         entry.eventKey = key;
-        entry.createdAt = Instant.now();
+        entry.createdAt = time.now();
         try {
             entry.payload = json.writeValueAsString(event);
         } catch (JsonProcessingException e) {

@@ -36,11 +36,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.marquee.campaign.TopicReader;
 import dev.marquee.contracts.Topics;
 import dev.marquee.contracts.app.AppErasureReport;
-import dev.marquee.infra.test.KafkaResource;
-import dev.marquee.infra.test.PostgresResource;
-import dev.marquee.infra.test.RedisResource;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
@@ -50,9 +45,6 @@ import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
  * erased in the background with progress, audited; a repeated delete changes nothing.
  */
 @QuarkusTest
-@WithTestResource(value = PostgresResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
-@WithTestResource(value = RedisResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
-@WithTestResource(value = KafkaResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
 class AppDeletionTest {
 
     private static final String OPERATOR = "operator";
@@ -184,11 +176,10 @@ class AppDeletionTest {
         String appId = createApp("Reported");
         delete(appId).then().statusCode(204);
         Instant now = Instant.now();
-        publishReport(new AppErasureReport(appId, "segment-service", AppErasureReport.State.DONE,
-                Map.of("segments", 2L, "staticMembers", 5L, "redisKeys", 12L), now, now));
+        publishReport(segmentServiceReport(appId)
+                .done(Map.of("segments", 2L, "staticMembers", 5L, "redisKeys", 12L), now).occurredAt(now).build());
         // an older report arriving late (a redelivery, a replay) does not undo it
-        publishReport(new AppErasureReport(appId, "segment-service", AppErasureReport.State.PENDING, Map.of(), null,
-                now.minusSeconds(5)));
+        publishReport(segmentServiceReport(appId).occurredAt(now.minusSeconds(5)).build());
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> given()
                 .when().get("/v1/apps/{appId}/deletion", appId)
                 .then().statusCode(200)
@@ -200,6 +191,42 @@ class AppDeletionTest {
         await().pollDelay(Duration.ofSeconds(1)).until(() -> true);
         given().when().get("/v1/apps/{appId}/deletion", appId)
                 .then().body("stores.find { it.store == 'segment-service' }.state", equalTo("DONE"));
+    }
+
+    /** segment-service's report of its erasure of the app: {@code PENDING}, nothing erased, until {@code done}. */
+    private static ReportBuilder segmentServiceReport(String appId) {
+        return new ReportBuilder(appId, "segment-service");
+    }
+
+    private static final class ReportBuilder {
+
+        private final String appId;
+        private final String service;
+        private AppErasureReport.State state = AppErasureReport.State.PENDING;
+        private Map<String, Long> erased = Map.of();
+        private Instant finishedAt;
+        private Instant occurredAt = Instant.now();
+
+        ReportBuilder(String appId, String service) {
+            this.appId = appId;
+            this.service = service;
+        }
+
+        ReportBuilder done(Map<String, Long> erased, Instant finishedAt) {
+            this.state = AppErasureReport.State.DONE;
+            this.erased = erased;
+            this.finishedAt = finishedAt;
+            return this;
+        }
+
+        ReportBuilder occurredAt(Instant occurredAt) {
+            this.occurredAt = occurredAt;
+            return this;
+        }
+
+        AppErasureReport build() {
+            return new AppErasureReport(appId, service, state, erased, finishedAt, occurredAt);
+        }
     }
 
     private void publishReport(AppErasureReport report) throws Exception {

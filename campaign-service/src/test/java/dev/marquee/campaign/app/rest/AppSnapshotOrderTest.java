@@ -27,11 +27,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.marquee.campaign.TopicReader;
 import dev.marquee.contracts.Topics;
-import dev.marquee.infra.test.KafkaResource;
-import dev.marquee.infra.test.PostgresResource;
-import dev.marquee.infra.test.RedisResource;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
@@ -40,9 +35,6 @@ import io.restassured.http.ContentType;
  * in the order they reach the topic, and the last one holds exactly the keys {@code GET …/keys} lists.
  */
 @QuarkusTest
-@WithTestResource(value = PostgresResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
-@WithTestResource(value = RedisResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
-@WithTestResource(value = KafkaResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
 class AppSnapshotOrderTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")

@@ -3,29 +3,21 @@ package dev.marquee.campaign.campaign.rest;
 import static dev.marquee.campaign.CampaignApi.createApp;
 import static dev.marquee.campaign.CampaignApi.createCampaign;
 import static dev.marquee.campaign.CampaignApi.welcomeCampaign;
+import static dev.marquee.campaign.CampaignBody.welcome;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import dev.marquee.infra.test.KafkaResource;
-import dev.marquee.infra.test.PostgresResource;
-import dev.marquee.infra.test.RedisResource;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 @QuarkusTest
-@WithTestResource(value = PostgresResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
-@WithTestResource(value = RedisResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
-@WithTestResource(value = KafkaResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
 class CampaignScheduleAndCapsTest {
 
     @Test
@@ -45,11 +37,12 @@ class CampaignScheduleAndCapsTest {
     @Test
     void scheduleAndCapsAreStoredAsGiven() {
         String appId = createApp("Timed");
-        String id = createCampaign(appId, with(
-                Map.of("startAt", "2026-12-01T08:00:00Z", "endAt", "2026-12-24T20:00:00Z", "mode", "ONE_TIME",
-                        "window", Map.of("days", List.of("MONDAY", "FRIDAY"), "fromHour", 9, "toHour", 18)),
-                Map.of("lifetimeCap", 3, "perSessionCap", 1, "rolling", Map.of("count", 2, "windowHours", 24),
-                        "reEligibleAfterDays", 7, "priority", 90, "critical", true)));
+        String id = createCampaign(appId, welcome()
+                .schedule(Map.of("startAt", "2026-12-01T08:00:00Z", "endAt", "2026-12-24T20:00:00Z", "mode", "ONE_TIME",
+                        "window", Map.of("days", List.of("MONDAY", "FRIDAY"), "fromHour", 9, "toHour", 18)))
+                .frequency(Map.of("lifetimeCap", 3, "perSessionCap", 1, "rolling", Map.of("count", 2, "windowHours", 24),
+                        "reEligibleAfterDays", 7, "priority", 90, "critical", true))
+                .build());
 
         given().when().get("/v1/apps/{appId}/campaigns/{id}", appId, id)
                 .then().statusCode(200)
@@ -67,17 +60,18 @@ class CampaignScheduleAndCapsTest {
     @Test
     void eachBadValueIsNamed() {
         String appId = createApp("Bad timing");
-        rejected(appId, with(Map.of("startAt", "2026-12-02T00:00:00Z", "endAt", "2026-12-01T00:00:00Z"), null),
-                "schedule.endAt");
-        rejected(appId, with(Map.of("window", Map.of("days", List.of("MONDAY"), "fromHour", 18, "toHour", 9)), null),
-                "schedule.window.toHour");
-        rejected(appId, with(Map.of("window", Map.of("days", List.of(), "fromHour", 9, "toHour", 18)), null),
-                "schedule.window.days");
-        rejected(appId, with(Map.of("mode", "SOMETIMES"), null), "schedule.mode");
-        rejected(appId, with(null, Map.of("priority", 0)), "frequency.priority");
-        rejected(appId, with(null, Map.of("reEligibleAfterDays", 721)), "frequency.reEligibleAfterDays");
-        rejected(appId, with(null, Map.of("rolling", Map.of("windowHours", 24))), "frequency.rolling.count");
-        rejected(appId, with(null, Map.of("lifetimeCap", 0)), "frequency.lifetimeCap");
+        rejected(appId, welcome().schedule(Map.of("startAt", "2026-12-02T00:00:00Z", "endAt", "2026-12-01T00:00:00Z"))
+                .build(), "schedule.endAt");
+        rejected(appId, welcome().schedule(Map.of("window", Map.of("days", List.of("MONDAY"), "fromHour", 18, "toHour", 9)))
+                .build(), "schedule.window.toHour");
+        rejected(appId, welcome().schedule(Map.of("window", Map.of("days", List.of(), "fromHour", 9, "toHour", 18)))
+                .build(), "schedule.window.days");
+        rejected(appId, welcome().schedule(Map.of("mode", "SOMETIMES")).build(), "schedule.mode");
+        rejected(appId, welcome().frequency(Map.of("priority", 0)).build(), "frequency.priority");
+        rejected(appId, welcome().frequency(Map.of("reEligibleAfterDays", 721)).build(), "frequency.reEligibleAfterDays");
+        rejected(appId, welcome().frequency(Map.of("rolling", Map.of("windowHours", 24))).build(),
+                "frequency.rolling.count");
+        rejected(appId, welcome().frequency(Map.of("lifetimeCap", 0)).build(), "frequency.lifetimeCap");
     }
 
     private static void rejected(String appId, Map<String, Object> body, String field) {
@@ -86,16 +80,5 @@ class CampaignScheduleAndCapsTest {
                 .then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors[0].field", equalTo(field));
-    }
-
-    private static Map<String, Object> with(Map<String, Object> schedule, Map<String, Object> frequency) {
-        Map<String, Object> body = new HashMap<>(welcomeCampaign());
-        if (schedule != null) {
-            body.put("schedule", schedule);
-        }
-        if (frequency != null) {
-            body.put("frequency", frequency);
-        }
-        return body;
     }
 }
