@@ -104,12 +104,14 @@ public final class ResultsFixture {
                 Map.of(), type == OutcomeType.CONVERSION ? "purchase" : null, "web", "en-GB", "1.0.0", revenue);
     }
 
+    /** Publishes the outcomes in order, in one go (so that they tend to reach the consumer in one batch). */
     public void publish(DeliveryOutcome... outcomes) {
+        List<ProducerRecord<String, String>> records = new ArrayList<>();
+        for (DeliveryOutcome outcome : outcomes) {
+            records.add(new ProducerRecord<>(Topics.DELIVERY_OUTCOMES, outcome.key(), write(outcome)));
+        }
         try (KafkaCompanion kafka = new KafkaCompanion(bootstrap())) {
-            for (DeliveryOutcome outcome : outcomes) {
-                kafka.produceStrings().fromRecords(new ProducerRecord<>(Topics.DELIVERY_OUTCOMES, outcome.key(),
-                        write(outcome))).awaitCompletion(Duration.ofSeconds(10));
-            }
+            kafka.produceStrings().fromRecords(records).awaitCompletion(Duration.ofSeconds(10));
         }
     }
 

@@ -9,12 +9,14 @@ import org.jboss.logging.Logger;
 import dev.marquee.contracts.delivery.DeliveryOutcome;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 
 /**
  * Outcomes ingest cannot use: not JSON of a {@link DeliveryOutcome}, missing what a report needs, or holding a value
  * PostgreSQL refuses. Each is skipped and counted in {@code marquee_results_malformed_total} (by {@code reason}); the
  * first is logged at WARN, the later ones at DEBUG, so a flood of them cannot flood the log. They never stop ingest.
  */
+@Startup
 @ApplicationScoped
 public class MalformedOutcomes {
 

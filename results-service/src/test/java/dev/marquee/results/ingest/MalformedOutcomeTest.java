@@ -44,18 +44,22 @@ class MalformedOutcomeTest {
         // no user
         campaign.publish(new DeliveryOutcome(campaign.appId + "-nouser", OutcomeType.IMPRESSION, campaign.appId, null,
                 campaign.campaignId, 1, "A", ResultsFixture.AT, null, Map.of(), null));
-        // an answer PostgreSQL cannot hold in jsonb (a NUL), amid good outcomes of the same batch
+        // an answer with a NUL: contracts' strict JSON refuses it on reading
         campaign.publish(new DeliveryOutcome(campaign.appId + "-nul", OutcomeType.SURVEY_ANSWER, campaign.appId, "u1",
-                campaign.campaignId, 1, "A", ResultsFixture.AT, null, Map.of("q1", "a\u0000b"), null),
-                campaign.impression("i2", "u2", "A"));
+                campaign.campaignId, 1, "A", ResultsFixture.AT, null, Map.of("q1", "a\u0000b"), null));
+        // a revenue PostgreSQL's numeric cannot hold, between good outcomes: only it is skipped
+        campaign.publish(campaign.impression("i3", "u3", "B"),
+                campaign.conversion("huge", "u3", "B", "1E+200000"), campaign.impression("i2", "u2", "A"));
         campaign.settle();
 
         assertEquals(2, ExactCountsTest.arm(campaign.report(), "A").getInt("usersExposed"));
-        assertEquals(unreadable + 2, malformed("unreadable"));
+        assertEquals(unreadable + 3, malformed("unreadable"));
         assertEquals(incomplete + 1, malformed("incomplete"));
         assertEquals(unstorable + 1, malformed("unstorable"));
-        // the NUL answer is not counted; only the sentinel's answer is
+        // the NUL answer is not counted, only the sentinel's answer is; the huge conversion is not counted
         assertEquals(1, ExactCountsTest.arm(campaign.report(), "A").getInt("surveyAnswers"));
+        assertEquals(1, ExactCountsTest.arm(campaign.report(), "B").getInt("usersExposed"));
+        assertEquals(0, ExactCountsTest.arm(campaign.report(), "B").getInt("conversions"));
     }
 
     private static double malformed(String reason) {

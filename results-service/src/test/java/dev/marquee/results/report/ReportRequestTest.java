@@ -74,7 +74,7 @@ class ReportRequestTest {
 
     @Test
     void fromAfterToIsRefusedNamingFrom() {
-        given().queryParam("from", "2026-05-02").queryParam("to", "2026-05-01")
+        given().queryParam("from", "2026-05-03").queryParam("to", "2026-05-01")
                 .when().get(RESULTS, campaign.appId, campaign.campaignId)
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("from"));
