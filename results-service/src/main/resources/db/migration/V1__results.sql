@@ -39,7 +39,8 @@ create table outcome (
 create index outcome_campaign on outcome (app_id, campaign_id, occurred_at);
 
 -- Exact per-user uniques: one row per (campaign, arm, user), whatever the number of devices or impressions. The times
--- are the first of each kind; exposed_at is the first impression (a variant) or control exposure (the control).
+-- are the first of each kind; exposed_at is the first impression (a variant) or control exposure (the control), and
+-- the exposed_* context is that exposure's (what a report splits the cohort by).
 create table arm_user (
     app_id       text        not null,
     campaign_id  text        not null,
@@ -51,6 +52,10 @@ create table arm_user (
     dismissed_at timestamptz,
     converted_at timestamptz,
     revenue      numeric     not null default 0,
+    exposed_version     bigint,
+    exposed_platform    text,
+    exposed_locale      text,
+    exposed_app_version text,
     primary key (app_id, campaign_id, arm, user_id)
 );
 create index arm_user_exposed on arm_user (app_id, campaign_id, arm, exposed_at);
@@ -66,12 +71,17 @@ create table arm_button_user (
     primary key (app_id, campaign_id, arm, button_id, user_id)
 );
 
--- Event counters per hour (UTC) and arm: what a range sums.
+-- Event counters per hour (UTC), arm and context (campaign version, platform, locale, app version; '' when unknown):
+-- what a range sums, and splits group.
 create table arm_hour (
     app_id            text        not null,
     campaign_id       text        not null,
     arm               text        not null,
     hour              timestamptz not null,
+    version           bigint      not null,
+    platform          text        not null,
+    locale            text        not null,
+    app_version       text        not null,
     impressions       bigint      not null default 0,
     clicks            bigint      not null default 0,
     dismissals        bigint      not null default 0,
@@ -79,7 +89,7 @@ create table arm_hour (
     control_exposures bigint      not null default 0,
     survey_answers    bigint      not null default 0,
     revenue           numeric     not null default 0,
-    primary key (app_id, campaign_id, arm, hour)
+    primary key (app_id, campaign_id, arm, hour, version, platform, locale, app_version)
 );
 
 -- Clicks per button per hour and arm.

@@ -104,6 +104,13 @@ public final class ResultsFixture {
                 Map.of(), type == OutcomeType.CONVERSION ? "purchase" : null, "web", "en-GB", "1.0.0", revenue);
     }
 
+    /** The same outcome at another time, from another platform, locale and app version. */
+    public static DeliveryOutcome from(DeliveryOutcome o, Instant at, String platform, String locale,
+            String appVersion) {
+        return new DeliveryOutcome(o.eventId(), o.type(), o.appId(), o.userId(), o.campaignId(), o.version(),
+                o.variantId(), at, o.buttonId(), o.answers(), o.goalEvent(), platform, locale, appVersion, o.revenue());
+    }
+
     /** Publishes the outcomes in order, in one go (so that they tend to reach the consumer in one batch). */
     public void publish(DeliveryOutcome... outcomes) {
         List<ProducerRecord<String, String>> records = new ArrayList<>();

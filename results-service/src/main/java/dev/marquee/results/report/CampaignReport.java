@@ -14,9 +14,20 @@ import dev.marquee.results.experiment.ExperimentResults;
  * @param to the end of the range (exclusive), widened to the end of its UTC hour
  * @param definitions what the numbers mean, in words
  * @param experiment empty (null) with a single arm: nothing to compare
+ * @param split what {@code parts} split the range by, or null when no split was asked for
+ * @param parts the arms' figures per part of the split (without buttons), in the order of their keys, the unknown
+ *        part (key null) last; empty without a split
  */
 public record CampaignReport(String appId, String campaignId, String name, long version, Instant from, Instant to,
-        Definitions definitions, List<ArmReport> arms, ExperimentResults experiment, String baseline) {
+        Definitions definitions, List<ArmReport> arms, ExperimentResults experiment, String baseline, String split,
+        List<PartReport> parts) {
+
+    /**
+     * @param key the day ({@code 2026-05-01}), hour ({@code 2026-05-01T10:00:00Z}), campaign version, platform,
+     *        locale or app version; null for outcomes that did not say
+     */
+    public record PartReport(String key, List<ArmReport> arms) {
+    }
 
     /**
      * One arm.
@@ -43,7 +54,8 @@ public record CampaignReport(String appId, String campaignId, String name, long 
     public record ButtonReport(String buttonId, long clicks, long clickers) {
     }
 
-    public record Definitions(String counters, String uniques, String ctr, String conversionRate, String baseline) {
+    public record Definitions(String counters, String uniques, String ctr, String conversionRate, String baseline,
+            String parts) {
 
         public static final Definitions CURRENT = new Definitions(
                 "impressions, clicks, dismissals, conversions, survey answers and exposures count events in the"
@@ -53,6 +65,8 @@ public record CampaignReport(String appId, String campaignId, String name, long 
                         + " and conversions count by now, whenever they happened",
                 "unique clickers / unique exposed users of the cohort",
                 "unique converted users / unique exposed users of the cohort",
-                "the control group when the campaign has one, else the first variant (A)");
+                "the control group when the campaign has one, else the first variant (A)",
+                "a split's event counters go by each outcome's own hour and context; its uniques by the hour and"
+                        + " context of each user's first exposure, so a user is in one part only");
     }
 }

@@ -103,11 +103,12 @@ class ReportRequestTest {
     }
 
     @Test
-    void aSplitIsRefusedNamingIt() {
-        given().queryParam("split", "platform")
+    void anUnknownSplitIsRefusedNamingIt() {
+        given().queryParam("split", "country")
                 .when().get(RESULTS, campaign.appId, campaign.campaignId)
                 .then().statusCode(400).contentType("application/problem+json")
-                .body("errors[0].field", equalTo("split"));
+                .body("errors[0].field", equalTo("split"))
+                .body("detail", containsString("appVersion"));
     }
 
     @Test

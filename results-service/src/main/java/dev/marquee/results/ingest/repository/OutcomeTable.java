@@ -31,19 +31,34 @@ public class OutcomeTable {
                     button_id, goal_event, answers, platform, locale, app_version, revenue)
                 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::text::jsonb, $12, $13, $14, $15::text::numeric)
                 on conflict (event_id) do nothing
-                returning app_id, campaign_id, arm, user_id, type, occurred_at, button_id, coalesce(revenue, 0) as revenue,
-                    date_trunc('hour', occurred_at, 'UTC') as hour
+                returning app_id, campaign_id, arm, user_id, type, version, occurred_at, button_id,
+                    coalesce(revenue, 0) as revenue, date_trunc('hour', occurred_at, 'UTC') as hour, platform, locale,
+                    app_version
             ), users as (
                 insert into results.arm_user as a (app_id, campaign_id, arm, user_id, first_seen, exposed_at, clicked_at,
-                    dismissed_at, converted_at, revenue)
+                    dismissed_at, converted_at, revenue, exposed_version, exposed_platform, exposed_locale,
+                    exposed_app_version)
                 select app_id, campaign_id, arm, user_id, occurred_at,
                     case when type in ('IMPRESSION', 'CONTROL_EXPOSURE') then occurred_at end,
                     case when type = 'CLICK' then occurred_at end,
                     case when type = 'DISMISS' then occurred_at end,
                     case when type = 'CONVERSION' then occurred_at end,
-                    case when type = 'CONVERSION' then revenue else 0 end
+                    case when type = 'CONVERSION' then revenue else 0 end,
+                    case when type in ('IMPRESSION', 'CONTROL_EXPOSURE') then version end,
+                    case when type in ('IMPRESSION', 'CONTROL_EXPOSURE') then platform end,
+                    case when type in ('IMPRESSION', 'CONTROL_EXPOSURE') then locale end,
+                    case when type in ('IMPRESSION', 'CONTROL_EXPOSURE') then app_version end
                 from inserted
                 on conflict (app_id, campaign_id, arm, user_id) do update set
+                    -- the context of the first exposure: taken when this one is earlier (compared before the update)
+                    exposed_version = case when excluded.exposed_at < a.exposed_at or a.exposed_at is null
+                        then excluded.exposed_version else a.exposed_version end,
+                    exposed_platform = case when excluded.exposed_at < a.exposed_at or a.exposed_at is null
+                        then excluded.exposed_platform else a.exposed_platform end,
+                    exposed_locale = case when excluded.exposed_at < a.exposed_at or a.exposed_at is null
+                        then excluded.exposed_locale else a.exposed_locale end,
+                    exposed_app_version = case when excluded.exposed_at < a.exposed_at or a.exposed_at is null
+                        then excluded.exposed_app_version else a.exposed_app_version end,
                     first_seen = least(a.first_seen, excluded.first_seen),
                     exposed_at = least(a.exposed_at, excluded.exposed_at),
                     clicked_at = least(a.clicked_at, excluded.clicked_at),
@@ -51,13 +66,14 @@ public class OutcomeTable {
                     converted_at = least(a.converted_at, excluded.converted_at),
                     revenue = a.revenue + excluded.revenue
             ), hours as (
-                insert into results.arm_hour as h (app_id, campaign_id, arm, hour, impressions, clicks, dismissals,
-                    conversions, control_exposures, survey_answers, revenue)
-                select app_id, campaign_id, arm, hour, (type = 'IMPRESSION')::int, (type = 'CLICK')::int,
+                insert into results.arm_hour as h (app_id, campaign_id, arm, hour, version, platform, locale, app_version,
+                    impressions, clicks, dismissals, conversions, control_exposures, survey_answers, revenue)
+                select app_id, campaign_id, arm, hour, version, coalesce(platform, ''), coalesce(locale, ''),
+                    coalesce(app_version, ''), (type = 'IMPRESSION')::int, (type = 'CLICK')::int,
                     (type = 'DISMISS')::int, (type = 'CONVERSION')::int, (type = 'CONTROL_EXPOSURE')::int,
                     (type = 'SURVEY_ANSWER')::int, case when type = 'CONVERSION' then revenue else 0 end
                 from inserted
-                on conflict (app_id, campaign_id, arm, hour) do update set
+                on conflict (app_id, campaign_id, arm, hour, version, platform, locale, app_version) do update set
                     impressions = h.impressions + excluded.impressions, clicks = h.clicks + excluded.clicks,
                     dismissals = h.dismissals + excluded.dismissals, conversions = h.conversions + excluded.conversions,
                     control_exposures = h.control_exposures + excluded.control_exposures,
@@ -93,6 +109,25 @@ public class OutcomeTable {
                 .replaceWithVoid();
     }
 
+    /** Longest platform, locale or app version a report splits by; a longer or odd one is unknown. */
+    static final int MAX_CONTEXT_LENGTH = 64;
+
+    /**
+     * A context value as reports split by it: {@code null} (unknown) when absent, empty, too long or holding control
+     * characters. Not a reason to skip the outcome: its counts do not depend on its context.
+     */
+    static String context(String value) {
+        if (value == null || value.isEmpty() || value.length() > MAX_CONTEXT_LENGTH) {
+            return null;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            if (Character.isISOControl(value.charAt(i))) {
+                return null;
+            }
+        }
+        return value;
+    }
+
     public static String arm(DeliveryOutcome outcome) {
         return outcome.variantId() == null ? CONTROL_ARM : outcome.variantId();
     }
@@ -101,7 +136,7 @@ public class OutcomeTable {
         String answers = o.answers() == null || o.answers().isEmpty() ? null : new JsonObject(o.answers()).encode();
         return Tuple.tuple(Arrays.asList(o.eventId(), o.appId(), o.campaignId(), arm(o), o.userId(), o.type().name(),
                 o.version(), OffsetDateTime.ofInstant(o.occurredAt(), ZoneOffset.UTC), o.buttonId(), o.goalEvent(),
-                answers, o.platform(), o.locale(), o.appVersion(),
+                answers, context(o.platform()), context(o.locale()), context(o.appVersion()),
                 o.revenue() == null ? null : o.revenue().toPlainString()));
     }
 }

@@ -29,7 +29,7 @@ public class ResultsResource {
     public Uni<CampaignReport> results(@PathParam("appId") String appId, @PathParam("campaignId") String campaignId,
             @Parameter(description = "ISO instant or date (UTC); default: to − 30 days") @QueryParam("from") String from,
             @Parameter(description = "ISO instant, or a date meaning through its end (UTC); default: now") @QueryParam("to") String to,
-            @Parameter(description = "not supported yet: any value is refused") @QueryParam("split") String split) {
+            @Parameter(description = "also give the arms per day, hour, version, platform, locale or appVersion") @QueryParam("split") String split) {
         return reports.report(appId, campaignId, from, to, split);
     }
 }

@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +22,7 @@ import dev.marquee.results.experiment.ExperimentResults;
 import dev.marquee.results.ingest.repository.OutcomeTable;
 import dev.marquee.results.report.CampaignReport;
 import dev.marquee.results.report.ReportRange;
+import dev.marquee.results.report.Split;
 import dev.marquee.results.report.repository.ReportQueries;
 import dev.marquee.results.rest.InvalidFieldException;
 import dev.marquee.results.rest.NotFoundException;
@@ -53,12 +57,10 @@ public class CampaignReports {
      */
     public Uni<CampaignReport> report(String appId, String campaignId, String from, String to, String split) {
         ReportRange range;
+        Optional<Split> parts;
         try {
             range = ReportRange.parse(from, to, clock);
-            if (split != null) {
-                throw new InvalidFieldException("split", "split is not supported yet: reports by version, locale,"
-                        + " platform, day or hour are not there yet; omit split");
-            }
+            parts = split == null ? Optional.empty() : Optional.of(Split.parse(split));
         } catch (InvalidFieldException e) {
             return Uni.createFrom().failure(e);
         }
@@ -70,19 +72,25 @@ public class CampaignReports {
                 return Uni.createFrom().failure(new NotFoundException("Campaign " + campaignId));
             }
             CampaignDefinition definition = found.get();
-            return queries.figures(appId, campaignId, range).map(figures -> build(definition, range, figures));
+            return queries.figures(appId, campaignId, range, parts)
+                    .map(figures -> build(definition, range, parts, figures));
         });
     }
 
-    private CampaignReport build(CampaignDefinition definition, ReportRange range, ReportQueries.Figures figures) {
-        List<CampaignReport.ArmReport> arms = new ArrayList<>();
-        for (CampaignDefinition.VariantArm variant : definition.variants()) {
-            arms.add(arm(variant.id(), variant.id(), false, variant.weight(), figures));
-        }
+    private CampaignReport build(CampaignDefinition definition, ReportRange range, Optional<Split> split,
+            ReportQueries.Figures figures) {
         boolean hasControl = definition.controlPercent() > 0;
-        if (hasControl) {
-            arms.add(arm(CONTROL_ID, OutcomeTable.CONTROL_ARM, true, definition.controlPercent(), figures));
-        }
+        List<CampaignReport.ArmReport> arms = arms(definition, figures.whole(), null, figures);
+        List<CampaignReport.PartReport> parts = new ArrayList<>();
+        split.ifPresent(s -> {
+            ReportQueries.Parts byPart = figures.split().orElseThrow();
+            Set<String> keys = new TreeSet<>(Comparator.nullsLast(Comparator.naturalOrder()));
+            byPart.counters().keySet().forEach(k -> keys.add(k.part()));
+            byPart.cohorts().keySet().forEach(k -> keys.add(k.part()));
+            for (String key : keys) {
+                parts.add(new CampaignReport.PartReport(key, arms(definition, byPart, key, null)));
+            }
+        });
         ExperimentResults experiment = null;
         String baseline = null;
         List<CampaignReport.ArmReport> compared = arms.stream().filter(a -> a.weight() > 0).toList();
@@ -93,7 +101,8 @@ public class CampaignReports {
                     : CONTROL_ID;
             List<Arm> experimentArms = new ArrayList<>();
             for (CampaignReport.ArmReport arm : compared) {
-                ReportQueries.Cohort cohort = figures.cohorts().getOrDefault(armKey(arm), ReportQueries.Cohort.NONE);
+                ReportQueries.Cohort cohort = figures.whole().cohorts()
+                        .getOrDefault(new ReportQueries.PartKey(armKey(arm), null), ReportQueries.Cohort.NONE);
                 experimentArms.add(new Arm(arm.control() ? controlId : arm.id(), arm.weight(), cohort.exposed(),
                         cohort.converted(), cohort.revenue().doubleValue(), cohort.revenueSquares().doubleValue()));
             }
@@ -105,7 +114,21 @@ public class CampaignReports {
         }
         return new CampaignReport(definition.appId(), definition.campaignId(), definition.name(),
                 definition.version(), range.from(), range.to(), CampaignReport.Definitions.CURRENT, arms, experiment,
-                baseline);
+                baseline, split.map(Split::parameter).orElse(null), parts);
+    }
+
+    /** The arms in the campaign's order, then the control group when it holds users out; buttons only when given. */
+    private static List<CampaignReport.ArmReport> arms(CampaignDefinition definition, ReportQueries.Parts parts,
+            String part, ReportQueries.Figures buttons) {
+        List<CampaignReport.ArmReport> arms = new ArrayList<>();
+        for (CampaignDefinition.VariantArm variant : definition.variants()) {
+            arms.add(arm(variant.id(), variant.id(), false, variant.weight(), parts, part, buttons));
+        }
+        if (definition.controlPercent() > 0) {
+            arms.add(arm(CONTROL_ID, OutcomeTable.CONTROL_ARM, true, definition.controlPercent(), parts, part,
+                    buttons));
+        }
+        return arms;
     }
 
     private static String armKey(CampaignReport.ArmReport arm) {
@@ -113,14 +136,17 @@ public class CampaignReports {
     }
 
     private static CampaignReport.ArmReport arm(String id, String key, boolean control, int weight,
-            ReportQueries.Figures figures) {
-        ReportQueries.Counters counters = figures.counters().getOrDefault(key, ReportQueries.Counters.NONE);
-        ReportQueries.Cohort cohort = figures.cohorts().getOrDefault(key, ReportQueries.Cohort.NONE);
+            ReportQueries.Parts parts, String part, ReportQueries.Figures figures) {
+        ReportQueries.PartKey partKey = new ReportQueries.PartKey(key, part);
+        ReportQueries.Counters counters = parts.counters().getOrDefault(partKey, ReportQueries.Counters.NONE);
+        ReportQueries.Cohort cohort = parts.cohorts().getOrDefault(partKey, ReportQueries.Cohort.NONE);
         List<CampaignReport.ButtonReport> buttons = new ArrayList<>();
-        for (Map.Entry<ReportQueries.ButtonKey, Long> clicks : figures.buttonClicks().entrySet()) {
-            if (clicks.getKey().arm().equals(key)) {
-                buttons.add(new CampaignReport.ButtonReport(clicks.getKey().buttonId(), clicks.getValue(),
-                        figures.buttonClickers().getOrDefault(clicks.getKey(), 0L)));
+        if (figures != null) {
+            for (Map.Entry<ReportQueries.ButtonKey, Long> clicks : figures.buttonClicks().entrySet()) {
+                if (clicks.getKey().arm().equals(key)) {
+                    buttons.add(new CampaignReport.ButtonReport(clicks.getKey().buttonId(), clicks.getValue(),
+                            figures.buttonClickers().getOrDefault(clicks.getKey(), 0L)));
+                }
             }
         }
         buttons.sort(Comparator.comparing(CampaignReport.ButtonReport::buttonId));
