@@ -34,7 +34,9 @@ create table outcome (
     platform    text,
     locale      text,
     app_version text,
-    revenue     numeric
+    -- bounded (below 10^18, 6 decimals) so that the sums per arm, and their squares, stay finite as doubles in the
+    -- statistics; a larger amount is refused by PostgreSQL and the outcome skipped as unstorable
+    revenue     numeric(24, 6)
 );
 create index outcome_campaign on outcome (app_id, campaign_id, occurred_at);
 

@@ -1,5 +1,6 @@
 package dev.marquee.results.campaign.repository;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -44,7 +45,7 @@ public class CampaignTable {
         this.pool = pool;
     }
 
-    public Uni<Void> store(CampaignDefinition definition, java.time.Instant updatedAt) {
+    public Uni<Void> store(CampaignDefinition definition, Instant updatedAt) {
         JsonArray variants = new JsonArray();
         for (CampaignDefinition.VariantArm variant : definition.variants()) {
             variants.add(new JsonObject().put("id", variant.id()).put("name", variant.name())
