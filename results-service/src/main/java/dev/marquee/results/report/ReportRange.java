@@ -1,6 +1,7 @@
 package dev.marquee.results.report;
 
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,6 +22,9 @@ public record ReportRange(Instant from, Instant to, Instant requestedFrom, Insta
 
     public static final Duration DEFAULT_LENGTH = Duration.ofDays(30);
     public static final Duration MAX_LENGTH = Duration.ofDays(400);
+    /** Outside these, an instant is no campaign's (and PostgreSQL's timestamps end before some Java instants). */
+    static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("9999-12-31T00:00:00Z");
 
     /**
      * @param from an ISO instant ({@code 2026-05-01T10:00:00Z}) or date ({@code 2026-05-01}: its start, UTC);
@@ -51,16 +55,21 @@ public record ReportRange(Instant from, Instant to, Instant requestedFrom, Insta
 
     private static Instant parse(String field, String value, boolean endOfDay) {
         String text = value.strip();
+        Instant instant;
         try {
-            return Instant.parse(text);
+            instant = Instant.parse(text);
         } catch (DateTimeParseException notAnInstant) {
             try {
                 LocalDate date = LocalDate.parse(text);
-                return (endOfDay ? date.plusDays(1) : date).atStartOfDay(ZoneOffset.UTC).toInstant();
-            } catch (DateTimeParseException notADate) {
+                instant = (endOfDay ? date.plusDays(1) : date).atStartOfDay(ZoneOffset.UTC).toInstant();
+            } catch (DateTimeException notADate) {
                 throw new InvalidFieldException(field,
                         field + " must be an ISO-8601 instant (2026-05-01T10:00:00Z) or date (2026-05-01)");
             }
         }
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            throw new InvalidFieldException(field, field + " must be between 1970-01-01 and 9999-12-31");
+        }
+        return instant;
     }
 }

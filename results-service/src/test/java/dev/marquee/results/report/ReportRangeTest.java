@@ -50,6 +50,9 @@ class ReportRangeTest {
         assertEquals("to", field(() -> ReportRange.parse("2025-01-01", "2026-05-01", NOW)));
         assertEquals("from", field(() -> ReportRange.parse("last week", null, NOW)));
         assertEquals("to", field(() -> ReportRange.parse(null, "2026-02-30", NOW)));
+        assertEquals("from", field(() -> ReportRange.parse("+100000-01-01T00:00:00Z", null, NOW)));
+        assertEquals("to", field(() -> ReportRange.parse(null, "+999999999-12-31", NOW)));
+        assertEquals("from", field(() -> ReportRange.parse("1969-12-31", "1970-01-02", NOW)));
         // exactly 400 days is allowed
         assertEquals(Instant.parse("2025-04-05T00:00:00Z"),
                 ReportRange.parse("2025-04-05T00:00:00Z", "2026-05-10T00:00:00Z", NOW).from());
