@@ -1,4 +1,4 @@
-package dev.marquee.segment.profile.repository;
+package dev.marquee.segment.store;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
