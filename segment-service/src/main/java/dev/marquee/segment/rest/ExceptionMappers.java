@@ -22,9 +22,16 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import dev.marquee.contracts.json.UnstorableTextException;
+import dev.marquee.segment.error.InvalidField;
+import dev.marquee.segment.error.InvalidFields;
+import dev.marquee.segment.error.NotFound;
+import dev.marquee.segment.error.Unavailable;
 import io.vertx.pgclient.PgException;
 
-/** Every error this service answers, as {@code application/problem+json}; never a class name or a stack trace. */
+/**
+ * Every error this service answers, as {@code application/problem+json}; never a class name or a stack trace. The one
+ * place that sees both the domain's exceptions ({@code dev.marquee.segment.error}) and HTTP.
+ */
 public class ExceptionMappers {
 
     private static final Logger LOG = Logger.getLogger(ExceptionMappers.class);
@@ -39,13 +46,13 @@ public class ExceptionMappers {
     }
 
     @ServerExceptionMapper
-    public Response invalidField(InvalidFieldException e) {
+    public Response invalidField(InvalidField e) {
         return problem(400, "Invalid request", e.getMessage(), List.of(new Problem.FieldError(e.field(), e.getMessage())));
     }
 
     @ServerExceptionMapper
-    public Response invalidFields(InvalidFieldsException e) {
-        return problem(400, "Invalid request", e.getMessage(), e.errors());
+    public Response invalidFields(InvalidFields e) {
+        return problem(400, "Invalid request", e.getMessage(), Problem.fieldErrors(e.problems()));
     }
 
     @ServerExceptionMapper
@@ -82,7 +89,7 @@ public class ExceptionMappers {
     }
 
     @ServerExceptionMapper
-    public Response notFound(NotFoundException e) {
+    public Response notFound(NotFound e) {
         return problem(404, "Not found", e.getMessage(), List.of());
     }
 
@@ -99,17 +106,19 @@ public class ExceptionMappers {
     }
 
     /**
-     * A store (PostgreSQL, Redis) or Kafka unreachable: nothing was lost, the client may retry. A PostgreSQL data
+     * A store (PostgreSQL, Redis) or Kafka unreachable ({@link Unavailable} names which): nothing was lost, the client
+     * may retry; the answer is the same whichever it is. A PostgreSQL data
      * exception (SQLSTATE class 22: a value it cannot hold) is the request's fault, never an outage.
      */
     @ServerExceptionMapper({PgException.class, HibernateException.class, ConnectException.class,
-            StoreUnavailableException.class})
+            Unavailable.class})
     public Response storeUnavailable(Throwable e) {
         if (isDataException(e)) {
             LOG.debugf("data exception: %s", e.getMessage());
             return problem(400, "Invalid request", "A value of the request cannot be stored.", List.of());
         }
-        LOG.warnf("store error: %s", e.getMessage());
+        LOG.warnf("%s unavailable: %s", e instanceof Unavailable unavailable ? unavailable.what() : "store",
+                e.getMessage());
         return Response.status(503)
                 .type(Problem.MEDIA_TYPE)
                 .header("Retry-After", "5")

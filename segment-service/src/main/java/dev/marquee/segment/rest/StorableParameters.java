@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import dev.marquee.contracts.json.StorableText;
+import dev.marquee.segment.error.InvalidField;
 
 /**
  * Path and query parameters follow the rule of body strings ({@link StorableText}): an id with {@code %00} is the
@@ -23,7 +24,7 @@ public class StorableParameters {
 
     private static void check(Map<String, List<String>> parameters) {
         parameters.forEach((name, values) -> values.forEach(value -> StorableText.problem(value).ifPresent(problem -> {
-            throw new InvalidFieldException(name, problem);
+            throw new InvalidField(name, problem);
         })));
     }
 }

@@ -6,8 +6,8 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.marquee.contracts.segment.SegmentKeys;
-import dev.marquee.segment.profile.repository.ProfileKeys;
 import dev.marquee.segment.segment.repository.MembershipStore;
+import dev.marquee.segment.store.ProfileKeys;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.RedisAPI;
 import io.vertx.mutiny.redis.client.Response;

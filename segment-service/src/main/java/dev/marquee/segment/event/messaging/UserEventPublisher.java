@@ -10,7 +10,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 import dev.marquee.contracts.user.UserEvent;
-import dev.marquee.segment.rest.StoreUnavailableException;
+import dev.marquee.segment.error.Unavailable;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -41,7 +41,7 @@ public class UserEventPublisher {
                 .toList())
                 .andFailFast()
                 .ifNoItem().after(Duration.ofSeconds(20)).fail()
-                .onFailure().transform(e -> new StoreUnavailableException("Kafka did not take the events", e))
+                .onFailure().transform(e -> new Unavailable("Kafka", "Kafka did not take the events", e))
                 .replaceWithVoid();
     }
 }

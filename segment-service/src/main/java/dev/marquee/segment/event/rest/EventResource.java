@@ -15,6 +15,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.marquee.segment.event.service.EventIngestion;
 import dev.marquee.segment.rest.PathIds;
+import dev.marquee.segment.rest.Problem;
+import dev.marquee.segment.rest.Problem.FieldError;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -25,7 +27,16 @@ import io.smallrye.mutiny.Uni;
 public class EventResource {
 
     /** 202: every valid event is published; each event's outcome, in request order. */
-    public record IngestResponse(int accepted, int rejected, List<EventIngestion.Result> results) {
+    public record IngestResponse(int accepted, int rejected, List<EventResult> results) {
+    }
+
+    /** The outcome of one event: {@code accepted}, or {@code rejected} with its fields. */
+    public record EventResult(int index, String eventId, String status, List<FieldError> errors) {
+
+        static EventResult of(EventIngestion.Result result) {
+            return new EventResult(result.index(), result.eventId(), result.status(),
+                    Problem.fieldErrors(result.errors()));
+        }
     }
 
     private final EventIngestion ingestion;
@@ -42,7 +53,8 @@ public class EventResource {
         return ingestion.ingest(appId, body).map(results -> {
             int accepted = (int) results.stream().filter(r -> r.status().equals("accepted")).count();
             return RestResponse.status(RestResponse.Status.ACCEPTED,
-                    new IngestResponse(accepted, results.size() - accepted, results));
+                    new IngestResponse(accepted, results.size() - accepted,
+                            results.stream().map(EventResult::of).toList()));
         });
     }
 }

@@ -18,9 +18,9 @@ import dev.marquee.contracts.user.UserEvent;
 import dev.marquee.contracts.user.UserEventType;
 import dev.marquee.segment.config.SegmentConfig;
 import dev.marquee.segment.config.TimeSource;
+import dev.marquee.segment.error.FieldProblem;
+import dev.marquee.segment.error.InvalidFields;
 import dev.marquee.segment.event.messaging.UserEventPublisher;
-import dev.marquee.segment.rest.InvalidFieldsException;
-import dev.marquee.segment.rest.Problem.FieldError;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -38,7 +38,7 @@ public class EventIngestion {
             "attributes", "anonymousId");
 
     /** The outcome of one event of the batch, in request order. */
-    public record Result(int index, String eventId, String status, List<FieldError> errors) {
+    public record Result(int index, String eventId, String status, List<FieldProblem> errors) {
     }
 
     private final UserEventPublisher publisher;
@@ -56,26 +56,26 @@ public class EventIngestion {
     public Uni<List<Result>> ingest(String appId, JsonNode body) {
         JsonNode events = body == null ? null : body.get("events");
         if (events == null || !events.isArray() || events.isEmpty()) {
-            throw new InvalidFieldsException("events must be a non-empty array.",
-                    List.of(new FieldError("events", "must be a non-empty array of events")));
+            throw new InvalidFields("events must be a non-empty array.",
+                    List.of(new FieldProblem("events", "must be a non-empty array of events")));
         }
         if (events.size() > MAX_BATCH) {
-            throw new InvalidFieldsException("At most " + MAX_BATCH + " events per request.",
-                    List.of(new FieldError("events", "has " + events.size() + " events; at most " + MAX_BATCH
+            throw new InvalidFields("At most " + MAX_BATCH + " events per request.",
+                    List.of(new FieldProblem("events", "has " + events.size() + " events; at most " + MAX_BATCH
                             + " are allowed per request")));
         }
         body.fieldNames().forEachRemaining(name -> {
             if (!name.equals("events")) {
-                throw new InvalidFieldsException("The field " + name + " is not a known field.",
-                        List.of(new FieldError(name, "is not a known field")));
+                throw new InvalidFields("The field " + name + " is not a known field.",
+                        List.of(new FieldProblem(name, "is not a known field")));
             }
         });
         Instant now = time.now();
         List<Result> results = new ArrayList<>();
         List<UserEvent> accepted = new ArrayList<>();
-        List<FieldError> allErrors = new ArrayList<>();
+        List<FieldProblem> allErrors = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
-            List<FieldError> errors = new ArrayList<>();
+            List<FieldProblem> errors = new ArrayList<>();
             UserEvent event = read(appId, events.get(i), "events[" + i + "]", now, errors);
             JsonNode id = events.get(i).path("eventId");
             if (errors.isEmpty()) {
@@ -87,34 +87,34 @@ public class EventIngestion {
             }
         }
         if (accepted.isEmpty()) {
-            throw new InvalidFieldsException("No event of the batch is valid.", allErrors);
+            throw new InvalidFields("No event of the batch is valid.", allErrors);
         }
         return publisher.publish(accepted).replaceWith(results);
     }
 
     /** An attribute update made through the profile API: published like any ingested event, so order is kept. */
     public Uni<UserEvent> updateAttributes(String appId, String userId, JsonNode attributes, String eventId) {
-        List<FieldError> errors = new ArrayList<>();
+        List<FieldProblem> errors = new ArrayList<>();
         Map<String, Object> values = scalars(attributes, "attributes", true, errors);
         if (values != null && values.isEmpty()) {
-            errors.add(new FieldError("attributes", "must not be empty"));
+            errors.add(new FieldProblem("attributes", "must not be empty"));
         }
         if (!errors.isEmpty()) {
-            throw new InvalidFieldsException("The attributes are not valid.", errors);
+            throw new InvalidFields("The attributes are not valid.", errors);
         }
         UserEvent event = new UserEvent(eventId, UserEventType.ATTRIBUTES, appId, userId, time.now(), null, Map.of(),
                 values, null);
         return publisher.publish(List.of(event)).replaceWith(event);
     }
 
-    private UserEvent read(String appId, JsonNode node, String path, Instant now, List<FieldError> errors) {
+    private UserEvent read(String appId, JsonNode node, String path, Instant now, List<FieldProblem> errors) {
         if (!node.isObject()) {
-            errors.add(new FieldError(path, "must be an event object"));
+            errors.add(new FieldProblem(path, "must be an event object"));
             return null;
         }
         node.fieldNames().forEachRemaining(name -> {
             if (!FIELDS.contains(name)) {
-                errors.add(new FieldError(path + "." + name, "is not a known field"));
+                errors.add(new FieldProblem(path + "." + name, "is not a known field"));
             }
         });
         String eventId = text(node, "eventId", path, MAX_ID, true, errors);
@@ -125,7 +125,7 @@ public class EventIngestion {
             try {
                 type = UserEventType.valueOf(typeName.toUpperCase(java.util.Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                errors.add(new FieldError(path + ".type", "must be one of [track, attributes, identify]"));
+                errors.add(new FieldProblem(path + ".type", "must be one of [track, attributes, identify]"));
             }
         }
         Instant occurredAt = now;
@@ -134,11 +134,11 @@ public class EventIngestion {
             try {
                 occurredAt = Instant.parse(at.asText());
                 if (occurredAt.isAfter(now.plus(config.maxFutureSkew()))) {
-                    errors.add(new FieldError(path + ".occurredAt", "is more than " + config.maxFutureSkew()
+                    errors.add(new FieldProblem(path + ".occurredAt", "is more than " + config.maxFutureSkew()
                             .toMinutes() + " minutes in the future"));
                 }
             } catch (DateTimeParseException e) {
-                errors.add(new FieldError(path + ".occurredAt", "must be an ISO-8601 instant such as 2026-01-31T12:00:00Z"));
+                errors.add(new FieldProblem(path + ".occurredAt", "must be an ISO-8601 instant such as 2026-01-31T12:00:00Z"));
             }
         }
         String name = null;
@@ -147,42 +147,42 @@ public class EventIngestion {
         if (type == UserEventType.TRACK) {
             name = text(node, "name", path, MAX_ID, true, errors);
             if (name != null && name.contains("#")) {
-                errors.add(new FieldError(path + ".name", "must not contain '#'"));
+                errors.add(new FieldProblem(path + ".name", "must not contain '#'"));
             }
             properties = scalars(node.get("properties"), path + ".properties", false, errors);
             if (node.has("attributes")) {
-                errors.add(new FieldError(path + ".attributes", "is not allowed on a track event"));
+                errors.add(new FieldProblem(path + ".attributes", "is not allowed on a track event"));
             }
         } else if (type != null) {
             if (node.has("name") || node.has("properties")) {
-                errors.add(new FieldError(path + (node.has("name") ? ".name" : ".properties"),
+                errors.add(new FieldProblem(path + (node.has("name") ? ".name" : ".properties"),
                         "is allowed on track events only"));
             }
             attributes = scalars(node.get("attributes"), path + ".attributes", true, errors);
             if (type == UserEventType.ATTRIBUTES && attributes != null && attributes.isEmpty()) {
-                errors.add(new FieldError(path + ".attributes", "must not be empty"));
+                errors.add(new FieldProblem(path + ".attributes", "must not be empty"));
             }
         }
         String anonymousId = text(node, "anonymousId", path, MAX_USER_ID, false, errors);
         if (anonymousId != null && !AnonymousId.isAnonymous(anonymousId)) {
-            errors.add(new FieldError(path + ".anonymousId", "must be an anonymous id the SDK generated (starting with '"
+            errors.add(new FieldProblem(path + ".anonymousId", "must be an anonymous id the SDK generated (starting with '"
                     + AnonymousId.PREFIX + "'); a known user's profile is never merged into another"));
         }
         return new UserEvent(eventId, type, appId, userId, occurredAt, name, properties, attributes, anonymousId);
     }
 
     private static String text(JsonNode node, String field, String path, int max, boolean required,
-            List<FieldError> errors) {
+            List<FieldProblem> errors) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
             if (required) {
-                errors.add(new FieldError(path + "." + field, "is required"));
+                errors.add(new FieldProblem(path + "." + field, "is required"));
             }
             return null;
         }
         if (!value.isTextual() || value.asText().isBlank() || value.asText().length() > max
                 || value.asText().chars().anyMatch(Character::isISOControl)) {
-            errors.add(new FieldError(path + "." + field, "must be a non-blank string of at most " + max
+            errors.add(new FieldProblem(path + "." + field, "must be a non-blank string of at most " + max
                     + " characters without control characters"));
             return null;
         }
@@ -190,28 +190,28 @@ public class EventIngestion {
     }
 
     /** A flat object of JSON scalars; {@code null} values allowed where they mean "remove". */
-    private Map<String, Object> scalars(JsonNode node, String path, boolean nullAllowed, List<FieldError> errors) {
+    private Map<String, Object> scalars(JsonNode node, String path, boolean nullAllowed, List<FieldProblem> errors) {
         Map<String, Object> values = new LinkedHashMap<>();
         if (node == null || node.isNull()) {
             return values;
         }
         if (!node.isObject()) {
-            errors.add(new FieldError(path, "must be an object"));
+            errors.add(new FieldProblem(path, "must be an object"));
             return values;
         }
         if (node.size() > MAX_FIELDS) {
-            errors.add(new FieldError(path, "has more than " + MAX_FIELDS + " fields"));
+            errors.add(new FieldProblem(path, "has more than " + MAX_FIELDS + " fields"));
             return values;
         }
         node.fields().forEachRemaining(field -> {
             JsonNode value = field.getValue();
             String key = field.getKey();
             if (key.isBlank() || key.length() > MAX_ID || key.chars().anyMatch(Character::isISOControl)) {
-                errors.add(new FieldError(path + "." + key, "is not a valid name (1 to " + MAX_ID + " characters)"));
+                errors.add(new FieldProblem(path + "." + key, "is not a valid name (1 to " + MAX_ID + " characters)"));
             } else if (value.isNull() && nullAllowed) {
                 values.put(key, null);
             } else if (!value.isValueNode() || value.isNull()) {
-                errors.add(new FieldError(path + "." + key, "must be a string, number or boolean"));
+                errors.add(new FieldProblem(path + "." + key, "must be a string, number or boolean"));
             } else {
                 values.put(key, json.convertValue(value, Object.class));
             }

@@ -14,6 +14,7 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.marquee.segment.config.SegmentConfig;
+import dev.marquee.segment.store.ProfileKeys;
 import dev.marquee.segment.store.RedisScript;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.RedisAPI;

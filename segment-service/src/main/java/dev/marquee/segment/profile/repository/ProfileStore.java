@@ -20,6 +20,7 @@ import dev.marquee.contracts.user.UserEvent;
 import dev.marquee.contracts.user.UserEventType;
 import dev.marquee.segment.config.SegmentConfig;
 import dev.marquee.segment.profile.Profile;
+import dev.marquee.segment.store.ProfileKeys;
 import dev.marquee.segment.store.RedisScript;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Redis;

@@ -1,99 +1,39 @@
 package dev.marquee.segment.profile.service;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.UUID;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.marquee.contracts.segment.MembershipChange;
-import dev.marquee.contracts.segment.SegmentMembershipEvent;
 import dev.marquee.segment.config.SegmentConfig;
 import dev.marquee.segment.config.TimeSource;
+import dev.marquee.segment.error.NotFound;
+import dev.marquee.segment.profile.StoredProfile;
 import dev.marquee.segment.profile.repository.ProfileStore;
-import dev.marquee.segment.profile.rest.ProfileResponse;
-import dev.marquee.segment.rest.NotFoundException;
-import dev.marquee.segment.rest.StoreUnavailableException;
-import dev.marquee.segment.segment.messaging.MembershipPublisher;
-import dev.marquee.segment.segment.repository.MembershipStore;
-import dev.marquee.segment.segment.repository.StaticMemberTable;
 import io.smallrye.mutiny.Uni;
 
-/** Reading and erasing a user's profile. */
+/** Reading a user's profile (erasing it, which reaches membership too, is {@code user.service.UserErasure}). */
 @ApplicationScoped
 public class ProfileService {
 
     /** Day counters shown with a profile. */
     private static final int SHOWN_DAYS = 30;
-    /** Longer than the producer's delivery timeout: Kafka's own answer comes first. */
-    private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(20);
 
     private final ProfileStore profiles;
-    private final MembershipStore membership;
-    private final MembershipPublisher publisher;
-    private final StaticMemberTable staticMembers;
     private final SegmentConfig config;
     private final TimeSource time;
 
-    public ProfileService(ProfileStore profiles, MembershipStore membership, MembershipPublisher publisher,
-            StaticMemberTable staticMembers, SegmentConfig config, TimeSource time) {
+    public ProfileService(ProfileStore profiles, SegmentConfig config, TimeSource time) {
         this.profiles = profiles;
-        this.membership = membership;
-        this.publisher = publisher;
-        this.staticMembers = staticMembers;
         this.config = config;
         this.time = time;
     }
 
-    public Uni<ProfileResponse> read(String appId, String userId) {
+    /** The profile with the segment ids Redis holds for the user; not found if neither exists. */
+    public Uni<StoredProfile> read(String appId, String userId) {
         return profiles.read(appId, userId, Math.min(SHOWN_DAYS, config.counterRetentionDays()), time.now())
                 .map(state -> {
                     if (!state.profile().exists() && state.segments().isEmpty()) {
-                        throw new NotFoundException("User");
+                        throw new NotFound("User");
                     }
-                    return ProfileResponse.of(state.profile(), state.segments());
-                });
-    }
-
-    /**
-     * Erases everything of the user here and announces it ({@code ERASED}), so that delivery-service erases its share.
-     * Idempotent and retriable, in this order:
-     * <ol>
-     * <li>the user's stored segment ids are read (Redis) and the user is deleted from the stored uploads of the app's
-     * static segments (PostgreSQL), so that no rebuild puts them back;</li>
-     * <li>{@code ERASED} is published, naming those segments, and awaited: Kafka refusing it answers 503 with nothing
-     * of Redis erased yet, so the caller's retry publishes it with the same segments;</li>
-     * <li>the profile, counters, event ids and membership are deleted from Redis and the sizes of the segments really
-     * left are decremented.</li>
-     * </ol>
-     * Every call publishes, also for a user already erased or never seen (delivery-service may hold data of a user
-     * this service has no profile of): an erasure that answered 204 has been announced at least once. Each call's
-     * event has its own id, so that a consumer de-duplicating on ids never skips a later erasure of the same user.
-     * Events of the user still queued in Kafka would create a new profile: erasure is of what was stored.
-     */
-    public Uni<Void> erase(String appId, String userId) {
-        Instant now = time.now();
-        Uni<Set<String>> members = profiles.segments(appId, userId);
-        return members.chain(inRedis -> staticMembers.eraseUser(appId, userId).map(stored -> {
-            Set<String> left = new TreeSet<>(inRedis);
-            left.addAll(stored);
-            return List.copyOf(left);
-        })).chain(left -> publisher.publish(List.of(new SegmentMembershipEvent(UUID.randomUUID().toString(),
-                MembershipChange.ERASED, appId, userId, null, 0, left, now)))
-                .ifNoItem().after(PUBLISH_TIMEOUT).fail()
-                .onFailure().transform(e -> new StoreUnavailableException("Kafka did not take the erasure", e)))
-                .chain(() -> profiles.erase(appId, userId, now))
-                .chain(erased -> {
-                    Map<String, Long> sizes = new HashMap<>();
-                    erased.segments().forEach(id -> sizes.put(id, -1L));
-                    return membership.changeSizes(appId, sizes)
-                            .chain(() -> erased.existed() ? profiles.countProfile(appId, -1) : Uni.createFrom().voidItem())
-                            .chain(() -> membership.notDue(appId, userId));
+                    return new StoredProfile(state.profile(), state.segments());
                 });
     }
 }

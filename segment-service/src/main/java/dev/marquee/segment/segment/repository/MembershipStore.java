@@ -10,8 +10,8 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.marquee.contracts.segment.SegmentKeys;
-import dev.marquee.segment.profile.repository.ProfileKeys;
 import dev.marquee.segment.segment.BatchEffects;
+import dev.marquee.segment.store.ProfileKeys;
 import dev.marquee.segment.store.RedisPipeline;
 import dev.marquee.segment.store.RedisScript;
 import io.smallrye.mutiny.Uni;

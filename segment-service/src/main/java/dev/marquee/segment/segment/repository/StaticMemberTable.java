@@ -13,7 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
-import dev.marquee.segment.rest.StoreUnavailableException;
+import dev.marquee.segment.error.Unavailable;
 import io.agroal.api.AgroalDataSource;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -54,7 +54,7 @@ public class StaticMemberTable {
                 throw e;
             }
         } catch (SQLException e) {
-            throw new StoreUnavailableException("PostgreSQL did not take the upload", e);
+            throw new Unavailable("PostgreSQL", "PostgreSQL did not take the upload", e);
         }
     }
 
@@ -81,7 +81,7 @@ public class StaticMemberTable {
             try {
                 copy.writeToCopy(bytes, 0, bytes.length);
             } catch (SQLException e) {
-                throw new StoreUnavailableException("PostgreSQL did not take the upload", e);
+                throw new Unavailable("PostgreSQL", "PostgreSQL did not take the upload", e);
             }
         }
 
@@ -95,7 +95,7 @@ public class StaticMemberTable {
                 }
                 connection.commit();
             } catch (SQLException e) {
-                throw new StoreUnavailableException("PostgreSQL did not take the upload", e);
+                throw new Unavailable("PostgreSQL", "PostgreSQL did not take the upload", e);
             }
         }
 
@@ -112,7 +112,7 @@ public class StaticMemberTable {
                 try {
                     connection.close();
                 } catch (SQLException e) {
-                    throw new StoreUnavailableException("PostgreSQL did not take the upload", e);
+                    throw new Unavailable("PostgreSQL", "PostgreSQL did not take the upload", e);
                 }
             }
         }

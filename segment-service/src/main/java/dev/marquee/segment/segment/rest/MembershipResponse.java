@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.marquee.segment.segment.SegmentStatus;
 import dev.marquee.segment.segment.rule.RuleEvaluator.ConditionResult;
+import dev.marquee.segment.segment.service.MembershipExplanation;
 
 /**
  * Whether a user is a member and why. {@code member} is the rules evaluated now (exact for time-relative
@@ -17,4 +18,9 @@ public record MembershipResponse(
         boolean stored,
         SegmentStatus status,
         List<ConditionResult> conditions) {
+
+    public static MembershipResponse of(MembershipExplanation explanation) {
+        return new MembershipResponse(explanation.segmentId(), explanation.userId(), explanation.member(),
+                explanation.stored(), explanation.status(), explanation.conditions());
+    }
 }

@@ -46,20 +46,20 @@ public class SegmentResource {
     public Uni<RestResponse<SegmentResponse>> create(
             @PathParam("appId") @Pattern(regexp = PathIds.APP_ID, message = PathIds.APP_ID_MESSAGE) String appId,
             @Valid @NotNull SegmentRequest request) {
-        return segments.create(appId, request).map(created -> RestResponse.ResponseBuilder
+        return segments.create(appId, request.draft()).map(SegmentResponse::of).map(created -> RestResponse.ResponseBuilder
                 .<SegmentResponse>created(URI.create("/v1/apps/" + appId + "/segments/" + created.id()))
                 .entity(created).build());
     }
 
     @GET
     public Uni<List<SegmentResponse>> list(@PathParam("appId") String appId) {
-        return segments.list(appId);
+        return segments.list(appId).map(all -> all.stream().map(SegmentResponse::of).toList());
     }
 
     @GET
     @Path("/{id}")
     public Uni<SegmentResponse> get(@PathParam("appId") String appId, @PathParam("id") String id) {
-        return segments.get(appId, id);
+        return segments.get(appId, id).map(SegmentResponse::of);
     }
 
     @PUT
@@ -67,7 +67,7 @@ public class SegmentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<SegmentResponse> update(@PathParam("appId") String appId, @PathParam("id") String id,
             @Valid @NotNull SegmentRequest request) {
-        return segments.update(appId, id, request);
+        return segments.update(appId, id, request.draft()).map(SegmentResponse::of);
     }
 
     @DELETE
@@ -86,7 +86,7 @@ public class SegmentResource {
     @Path("/{id}/members/{userId}")
     public Uni<MembershipResponse> member(@PathParam("appId") String appId, @PathParam("id") String id,
             @PathParam("userId") @Pattern(regexp = PathIds.USER_ID, message = PathIds.USER_ID_MESSAGE) String userId) {
-        return segments.explain(appId, id, userId);
+        return segments.explain(appId, id, userId).map(MembershipResponse::of);
     }
 
     /** Streams a list of user ids into a static segment (CSV or NDJSON, chosen by Content-Type). */
@@ -97,6 +97,7 @@ public class SegmentResource {
     public UploadResponse uploadMembers(
             @PathParam("appId") @Pattern(regexp = PathIds.APP_ID, message = PathIds.APP_ID_MESSAGE) String appId,
             @PathParam("id") String id, @HeaderParam("Content-Type") String contentType, InputStream body) {
-        return upload.upload(appId, id, body, contentType != null && contentType.startsWith("application/x-ndjson"));
+        return UploadResponse.of(
+                upload.upload(appId, id, body, contentType != null && contentType.startsWith("application/x-ndjson")));
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.marquee.segment.segment.SegmentKind;
 import dev.marquee.segment.segment.SegmentStatus;
+import dev.marquee.segment.segment.service.SegmentView;
 
 /** A segment with its build state ({@code building} and percent, or {@code ready}) and its current size. */
 public record SegmentResponse(
@@ -20,4 +21,10 @@ public record SegmentResponse(
         long size,
         Instant createdAt,
         Instant updatedAt) {
+
+    public static SegmentResponse of(SegmentView segment) {
+        return new SegmentResponse(segment.id(), segment.name(), segment.description(), segment.kind(),
+                segment.rules(), segment.version(), segment.status(), segment.progress(), segment.size(),
+                segment.createdAt(), segment.updatedAt());
+    }
 }

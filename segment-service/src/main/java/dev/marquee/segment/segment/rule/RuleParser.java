@@ -12,8 +12,8 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.marquee.segment.rest.InvalidFieldsException;
-import dev.marquee.segment.rest.Problem.FieldError;
+import dev.marquee.segment.error.FieldProblem;
+import dev.marquee.segment.error.InvalidFields;
 
 /**
  * Reads a rule tree from its JSON form and rejects what cannot be evaluated, naming each bad field by its path
@@ -36,23 +36,23 @@ public final class RuleParser {
     private static final int MAX_NAME = 128;
 
     private final int maxWithinDays;
-    private final List<FieldError> errors = new ArrayList<>();
+    private final List<FieldProblem> errors = new ArrayList<>();
     private int conditions;
 
     private RuleParser(int maxWithinDays) {
         this.maxWithinDays = maxWithinDays;
     }
 
-    /** The rule of {@code node}, or an {@link InvalidFieldsException} naming every bad field under {@code field}. */
+    /** The rule of {@code node}, or an {@link InvalidFields} naming every bad field under {@code field}. */
     public static Rule parse(JsonNode node, String field, int maxWithinDays) {
         RuleParser parser = new RuleParser(maxWithinDays);
         Rule rule = parser.rule(node, field, 1);
         if (parser.conditions > MAX_CONDITIONS) {
-            parser.errors.add(new FieldError(field, "has " + parser.conditions + " conditions; at most "
+            parser.errors.add(new FieldProblem(field, "has " + parser.conditions + " conditions; at most "
                     + MAX_CONDITIONS + " are allowed"));
         }
         if (!parser.errors.isEmpty()) {
-            throw new InvalidFieldsException("The rule is not valid: " + parser.errors.get(0).field() + " "
+            throw new InvalidFields("The rule is not valid: " + parser.errors.get(0).field() + " "
                     + parser.errors.get(0).message() + ".", parser.errors);
         }
         return rule;
@@ -236,7 +236,7 @@ public final class RuleParser {
     }
 
     private <T> T error(String field, String message) {
-        errors.add(new FieldError(field, message));
+        errors.add(new FieldProblem(field, message));
         return null;
     }
 }

@@ -19,9 +19,9 @@ import dev.marquee.contracts.segment.SegmentDefinitionEvent;
 import dev.marquee.contracts.segment.SegmentMembershipEvent;
 import dev.marquee.segment.config.SegmentConfig;
 import dev.marquee.segment.config.TimeSource;
+import dev.marquee.segment.error.InvalidField;
+import dev.marquee.segment.error.NotFound;
 import dev.marquee.segment.profile.repository.ProfileStore;
-import dev.marquee.segment.rest.InvalidFieldException;
-import dev.marquee.segment.rest.NotFoundException;
 import dev.marquee.segment.segment.Segment;
 import dev.marquee.segment.segment.SegmentKind;
 import dev.marquee.segment.segment.SegmentStatus;
@@ -29,9 +29,6 @@ import dev.marquee.segment.segment.messaging.DefinitionPublisher;
 import dev.marquee.segment.segment.messaging.MembershipPublisher;
 import dev.marquee.segment.segment.repository.MembershipStore;
 import dev.marquee.segment.segment.repository.SegmentRepository;
-import dev.marquee.segment.segment.rest.MembershipResponse;
-import dev.marquee.segment.segment.rest.SegmentRequest;
-import dev.marquee.segment.segment.rest.SegmentResponse;
 import dev.marquee.segment.segment.rule.Rule;
 import dev.marquee.segment.segment.rule.RuleEvaluator;
 import dev.marquee.segment.segment.rule.RuleParser;
@@ -74,7 +71,7 @@ public class SegmentService {
         this.json = json;
     }
 
-    public Uni<SegmentResponse> create(String appId, SegmentRequest request) {
+    public Uni<SegmentView> create(String appId, SegmentDraft request) {
         SegmentKind kind = request.kind() == null ? SegmentKind.RULES : request.kind();
         String rules = validRules(kind, request.rules());
         Instant now = time.now();
@@ -96,11 +93,11 @@ public class SegmentService {
                 .chain(this::response);
     }
 
-    public Uni<SegmentResponse> update(String appId, String id, SegmentRequest request) {
+    public Uni<SegmentView> update(String appId, String id, SegmentDraft request) {
         return Panache.withTransaction(() -> find(appId, id).invoke(segment -> {
             SegmentKind kind = request.kind() == null ? segment.kind : request.kind();
             if (kind != segment.kind) {
-                throw new InvalidFieldException("kind", "cannot change; create a new segment instead");
+                throw new InvalidField("kind", "cannot change; create a new segment instead");
             }
             String rules = validRules(kind, request.rules());
             segment.name = request.name();
@@ -150,28 +147,28 @@ public class SegmentService {
                         : exitAll(appId, segmentId, version, page.cursor())));
     }
 
-    public Uni<SegmentResponse> get(String appId, String id) {
+    public Uni<SegmentView> get(String appId, String id) {
         return Panache.withSession(() -> find(appId, id)).chain(this::response);
     }
 
-    public Uni<List<SegmentResponse>> list(String appId) {
+    public Uni<List<SegmentView>> list(String appId) {
         return Panache.withSession(() -> segments.listInApp(appId)).chain(all -> all.isEmpty()
-                ? Uni.createFrom().item(List.<SegmentResponse>of())
+                ? Uni.createFrom().item(List.<SegmentView>of())
                 : Uni.join().all(all.stream().map(this::response).toList()).andFailFast());
     }
 
     /** Evaluates the segment for the user now, condition by condition, next to what Redis stores. */
-    public Uni<MembershipResponse> explain(String appId, String id, String userId) {
+    public Uni<MembershipExplanation> explain(String appId, String id, String userId) {
         return Panache.withSession(() -> find(appId, id)).chain(segment -> {
             CompiledSegment compiled = catalog.compile(segment.id, appId, segment.kind, segment.rules, segment.version);
             Instant now = time.now();
             return profiles.read(appId, userId, compiled.windowDays(), now).map(state -> {
                 boolean stored = state.segments().contains(id);
                 if (compiled.kind() == SegmentKind.STATIC) {
-                    return new MembershipResponse(id, userId, stored, stored, segment.status, List.of());
+                    return new MembershipExplanation(id, userId, stored, stored, segment.status, List.of());
                 }
                 RuleEvaluator.Evaluation evaluation = RuleEvaluator.explain(compiled.rule(), state.profile(), now);
-                return new MembershipResponse(id, userId, evaluation.member(), stored, segment.status,
+                return new MembershipExplanation(id, userId, evaluation.member(), stored, segment.status,
                         evaluation.conditions());
             });
         });
@@ -204,11 +201,11 @@ public class SegmentService {
     }
 
     private Uni<Segment> find(String appId, String id) {
-        return segments.findInApp(appId, id).onItem().ifNull().failWith(() -> new NotFoundException("Segment"));
+        return segments.findInApp(appId, id).onItem().ifNull().failWith(() -> new NotFound("Segment"));
     }
 
-    private Uni<SegmentResponse> response(Segment segment) {
-        return membership.size(segment.appId, segment.id).map(size -> new SegmentResponse(segment.id, segment.name,
+    private Uni<SegmentView> response(Segment segment) {
+        return membership.size(segment.appId, segment.id).map(size -> new SegmentView(segment.id, segment.name,
                 segment.description, segment.kind, readTree(segment.rules), segment.version, segment.status,
                 segment.progress, size, segment.createdAt, segment.updatedAt));
     }
@@ -216,12 +213,12 @@ public class SegmentService {
     private String validRules(SegmentKind kind, JsonNode rules) {
         if (kind == SegmentKind.STATIC) {
             if (rules != null && !rules.isNull()) {
-                throw new InvalidFieldException("rules", "must not be set for a STATIC segment");
+                throw new InvalidField("rules", "must not be set for a STATIC segment");
             }
             return null;
         }
         if (rules == null || rules.isNull()) {
-            throw new InvalidFieldException("rules", "is required for a RULES segment");
+            throw new InvalidField("rules", "is required for a RULES segment");
         }
         Rule parsed = RuleParser.parse(rules, "rules", config.counterRetentionDays());
         return parsed == null ? null : rules.toString();

@@ -19,14 +19,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.marquee.contracts.segment.MembershipChange;
 import dev.marquee.contracts.segment.SegmentMembershipEvent;
 import dev.marquee.segment.config.TimeSource;
-import dev.marquee.segment.rest.InvalidFieldException;
-import dev.marquee.segment.rest.NotFoundException;
-import dev.marquee.segment.rest.Problem.FieldError;
+import dev.marquee.segment.error.FieldProblem;
+import dev.marquee.segment.error.InvalidField;
+import dev.marquee.segment.error.NotFound;
 import dev.marquee.segment.segment.SegmentKind;
 import dev.marquee.segment.segment.messaging.MembershipPublisher;
 import dev.marquee.segment.segment.repository.MembershipStore;
 import dev.marquee.segment.segment.repository.StaticMemberTable;
-import dev.marquee.segment.segment.rest.UploadResponse;
 
 /**
  * Adds uploaded user ids to a static segment while the body streams in: CSV (the first column of each line; a
@@ -60,20 +59,20 @@ public class StaticUpload {
     }
 
     /** Blocking: runs on a worker thread while the request body streams. */
-    public UploadResponse upload(String appId, String segmentId, InputStream body, boolean ndjson) {
+    public UploadResult upload(String appId, String segmentId, InputStream body, boolean ndjson) {
         catalog.loaded().await().indefinitely();
         CompiledSegment segment = catalog.get(appId, segmentId);
         if (segment == null) {
-            throw new NotFoundException("Segment");
+            throw new NotFound("Segment");
         }
         if (segment.kind() != SegmentKind.STATIC) {
-            throw new InvalidFieldException("kind", "members can be uploaded to STATIC segments only");
+            throw new InvalidField("kind", "members can be uploaded to STATIC segments only");
         }
         String uploadId = UUID.randomUUID().toString();
         long received = 0;
         long added = 0;
         long rejected = 0;
-        List<FieldError> errors = new ArrayList<>();
+        List<FieldProblem> errors = new ArrayList<>();
         List<String> batch = new ArrayList<>(BATCH);
         try (StaticMemberTable.Upload stored = members.begin(segmentId);
                 BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 1 << 16)) {
@@ -92,7 +91,7 @@ public class StaticUpload {
                         || userId.chars().anyMatch(Character::isISOControl)) {
                     rejected++;
                     if (errors.size() < REPORTED_ERRORS) {
-                        errors.add(new FieldError("line " + number, "is not a user id (1 to " + MAX_USER_ID
+                        errors.add(new FieldProblem("line " + number, "is not a user id (1 to " + MAX_USER_ID
                                 + " characters" + (ndjson ? ", as {\"userId\": \"…\"}" : "") + ")"));
                     }
                     continue;
@@ -113,7 +112,7 @@ public class StaticUpload {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new UploadResponse(received, added, rejected, errors);
+        return new UploadResult(received, added, rejected, errors);
     }
 
     private long flush(CompiledSegment segment, List<String> userIds, String uploadId) {

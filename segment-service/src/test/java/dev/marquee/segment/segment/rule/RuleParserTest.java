@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.marquee.segment.rest.InvalidFieldsException;
-import dev.marquee.segment.rest.Problem.FieldError;
+import dev.marquee.segment.error.FieldProblem;
+import dev.marquee.segment.error.InvalidFields;
 
 class RuleParserTest {
 
@@ -78,8 +78,8 @@ class RuleParserTest {
     }
 
     private static void assertField(String rules, String field) {
-        InvalidFieldsException e = assertThrows(InvalidFieldsException.class, () -> parse(rules));
-        List<String> fields = e.errors().stream().map(FieldError::field).toList();
+        InvalidFields e = assertThrows(InvalidFields.class, () -> parse(rules));
+        List<String> fields = e.problems().stream().map(FieldProblem::field).toList();
         assertTrue(fields.contains(field), () -> "expected " + field + " in " + fields);
     }
 

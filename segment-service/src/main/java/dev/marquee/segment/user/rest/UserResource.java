@@ -1,4 +1,4 @@
-package dev.marquee.segment.profile.rest;
+package dev.marquee.segment.user.rest;
 
 import java.util.List;
 import java.util.UUID;
@@ -16,11 +16,12 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.marquee.segment.error.FieldProblem;
+import dev.marquee.segment.error.InvalidFields;
 import dev.marquee.segment.event.service.EventIngestion;
 import dev.marquee.segment.profile.service.ProfileService;
-import dev.marquee.segment.rest.InvalidFieldsException;
 import dev.marquee.segment.rest.PathIds;
-import dev.marquee.segment.rest.Problem.FieldError;
+import dev.marquee.segment.user.service.UserErasure;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -36,15 +37,17 @@ public class UserResource {
 
     private final ProfileService profiles;
     private final EventIngestion ingestion;
+    private final UserErasure erasure;
 
-    public UserResource(ProfileService profiles, EventIngestion ingestion) {
+    public UserResource(ProfileService profiles, EventIngestion ingestion, UserErasure erasure) {
         this.profiles = profiles;
         this.ingestion = ingestion;
+        this.erasure = erasure;
     }
 
     @GET
     public Uni<ProfileResponse> get(@PathParam("appId") String appId, @PathParam("userId") String userId) {
-        return profiles.read(appId, userId);
+        return profiles.read(appId, userId).map(ProfileResponse::of);
     }
 
     /** Body: {@code {"attributes": {"tier": "gold", "nickname": null}}} ({@code null} removes an attribute). */
@@ -55,8 +58,8 @@ public class UserResource {
             @PathParam("userId") @Pattern(regexp = PathIds.USER_ID, message = PathIds.USER_ID_MESSAGE) String userId,
             JsonNode body) {
         if (body == null || !body.isObject() || !body.has("attributes") || body.size() != 1) {
-            throw new InvalidFieldsException("The body must be {\"attributes\": {…}}.",
-                    List.of(new FieldError("attributes", "is required and is the only field")));
+            throw new InvalidFields("The body must be {\"attributes\": {…}}.",
+                    List.of(new FieldProblem("attributes", "is required and is the only field")));
         }
         return ingestion.updateAttributes(appId, userId, body.get("attributes"), UUID.randomUUID().toString())
                 .map(event -> RestResponse.accepted(new UpdateAccepted(event.eventId())));
@@ -64,6 +67,6 @@ public class UserResource {
 
     @DELETE
     public Uni<RestResponse<Void>> erase(@PathParam("appId") String appId, @PathParam("userId") String userId) {
-        return profiles.erase(appId, userId).map(done -> RestResponse.noContent());
+        return erasure.erase(appId, userId).map(done -> RestResponse.noContent());
     }
 }

@@ -1,4 +1,4 @@
-package dev.marquee.segment.profile.repository;
+package dev.marquee.segment.store;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -8,7 +8,8 @@ import dev.marquee.contracts.segment.SegmentKeys;
 /**
  * The Redis keys of one user's profile. All share the hash tag {@code {appId:userId}} with
  * {@link SegmentKeys#USER_SEGMENTS}, so one script reads and writes them together (and on Redis Cluster they live in
- * one slot).
+ * one slot). Storage plumbing shared by the profile, segment and app features, so it lives in {@code store}; the key
+ * names are read by delivery-service too and must not change.
  */
 public record ProfileKeys(String appId, String userId) {
 

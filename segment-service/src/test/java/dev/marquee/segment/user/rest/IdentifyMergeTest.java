@@ -1,4 +1,4 @@
-package dev.marquee.segment.profile.rest;
+package dev.marquee.segment.user.rest;
 
 import static dev.marquee.segment.SegmentApi.attributes;
 import static dev.marquee.segment.SegmentApi.createSegment;
