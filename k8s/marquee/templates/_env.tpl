@@ -89,7 +89,7 @@ KAFKA_* = kafka.* for every channel). Credentials only ever come from secretKeyR
 {{- end -}}
 
 {{- define "marquee.env.gateway" -}}
-{{- range $component := list "campaign" "segment" "delivery" }}
+{{- range $component := list "campaign" "segment" "delivery" "results" }}
 {{- $service := printf "%s-service" $component }}
 - name: {{ printf "MARQUEE_GATEWAY_%s_URL" (upper $component) }}
   value: {{ printf "http://%s:%d" (include "marquee.componentName" (dict "ctx" $ "component" $service)) (int (index (include "marquee.components" $ | fromYaml) $service).port) | quote }}
@@ -113,4 +113,9 @@ KAFKA_* = kafka.* for every channel). Credentials only ever come from secretKeyR
 
 {{- define "marquee.env.delivery-service" -}}
 {{ include "marquee.env.redis" . }}
+{{- end -}}
+
+{{/* results-service: its own database (schema `results`, Flyway at start); no Redis. */}}
+{{- define "marquee.env.results-service" -}}
+{{ include "marquee.env.postgresql" (dict "ctx" . "database" .Values.postgresql.databases.results) }}
 {{- end -}}

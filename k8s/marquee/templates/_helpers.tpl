@@ -25,7 +25,7 @@ Names, labels and images. Conventions follow bitnami/common, written out here to
 {{- end -}}
 
 {{/*
-The four services: component name -> values key and HTTP port. The ports are the services' own
+The five services: component name -> values key and HTTP port. The ports are the services' own
 quarkus.http.port (see each application.properties); a test keeps them in step.
 */}}
 {{- define "marquee.components" -}}
@@ -42,6 +42,9 @@ segment-service:
 delivery-service:
   key: deliveryService
   port: 8083
+results-service:
+  key: resultsService
+  port: 8084
 {{- end -}}
 
 {{/* Name of a component's resources: <fullname>-<component>. Usage: include "marquee.componentName" (dict "ctx" $ "component" "gateway") */}}

@@ -41,7 +41,7 @@ Wrong types and unknown keys are values.schema.json's job.
 {{- if and $v.ingress.enabled (not $v.ingress.hostname) -}}
 {{- $errors = append $errors "ingress.hostname: the Ingress is enabled; set its host name." -}}
 {{- end -}}
-{{- range $key := list "gateway" "campaignService" "segmentService" "deliveryService" -}}
+{{- range $key := list "gateway" "campaignService" "segmentService" "deliveryService" "resultsService" -}}
 {{- $autoscaling := (index $v $key).autoscaling -}}
 {{- if and $autoscaling.enabled (gt (int $autoscaling.minReplicas) (int $autoscaling.maxReplicas)) -}}
 {{- $errors = append $errors (printf "%s.autoscaling.minReplicas: must not exceed %s.autoscaling.maxReplicas." $key $key) -}}

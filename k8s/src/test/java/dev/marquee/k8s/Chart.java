@@ -28,7 +28,8 @@ final class Chart {
     static final String FULLNAME = RELEASE + "-marquee";
     /** helm template assumes Kubernetes 1.20 unless told; the chart needs 1.25+. */
     static final String KUBE_VERSION = "1.31.0";
-    static final List<String> COMPONENTS = List.of("gateway", "campaign-service", "segment-service", "delivery-service");
+    static final List<String> COMPONENTS = List.of("gateway", "campaign-service", "segment-service", "delivery-service",
+            "results-service");
 
     private Chart() {
     }

@@ -45,10 +45,10 @@ class CiValuesTest {
 
     @ParameterizedTest
     @MethodSource("ciValues")
-    void rendersTheFourServices(Path values) {
+    void rendersTheFiveServices(Path values) {
         Manifests manifests = Chart.template(values);
 
-        assertEquals(4, manifests.deployments().size());
+        assertEquals(5, manifests.deployments().size());
         Chart.COMPONENTS.forEach(component -> manifests.get("Service", Chart.name(component)));
     }
 

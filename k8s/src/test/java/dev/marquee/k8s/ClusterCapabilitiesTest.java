@@ -38,7 +38,7 @@ class ClusterCapabilitiesTest {
                     "compact"),
                     policies);
 
-            assertEquals(4, created.ofKind("ServiceMonitor").size());
+            assertEquals(5, created.ofKind("ServiceMonitor").size());
             for (String component : Chart.COMPONENTS) {
                 Map<String, Object> monitor = created.get("ServiceMonitor", Chart.name(component));
                 Map<String, Object> service = created.get("Service", Chart.name(component));
@@ -60,7 +60,7 @@ class ClusterCapabilitiesTest {
         try (FakeApiServer cluster = new FakeApiServer()) {
             Manifests created = cluster.install(Chart.ci("cluster-values.yaml"));
 
-            assertEquals(4, created.ofKind("Deployment").size());
+            assertEquals(5, created.ofKind("Deployment").size());
             assertTrue(created.ofKind("KafkaTopic").isEmpty());
             assertTrue(created.ofKind("ServiceMonitor").isEmpty());
         }
@@ -71,7 +71,7 @@ class ClusterCapabilitiesTest {
         try (FakeApiServer cluster = new FakeApiServer(FakeApiServer.STRIMZI)) {
             Manifests created = cluster.install(Chart.ci("default-values.yaml"));
 
-            assertEquals(4, created.ofKind("Deployment").size());
+            assertEquals(5, created.ofKind("Deployment").size());
             assertTrue(created.ofKind("KafkaTopic").isEmpty());
         }
     }

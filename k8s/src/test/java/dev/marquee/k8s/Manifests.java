@@ -41,7 +41,7 @@ record Manifests(List<Map<String, Object>> objects) {
         return get("Deployment", Chart.name(component));
     }
 
-    /** The four Deployments, in {@link Chart#COMPONENTS} order; fails unless exactly those four are rendered. */
+    /** The five Deployments, in {@link Chart#COMPONENTS} order; fails unless exactly those five are rendered. */
     List<Map<String, Object>> deployments() {
         assertEquals(Chart.COMPONENTS.size(), ofKind("Deployment").size(), "Deployments: " + names());
         return Chart.COMPONENTS.stream().map(this::deployment).toList();

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
  */
 class NetworkPolicyTest {
 
-    static final List<String> SERVICES = List.of("campaign-service", "segment-service", "delivery-service");
+    static final List<String> SERVICES = List.of("campaign-service", "segment-service", "delivery-service",
+            "results-service");
 
     @Test
     void byDefaultTheGatewayPortIsOpenToAnySource() {

@@ -31,8 +31,8 @@ class PerDeploymentTest {
             assertEquals(selector, map(manifests.get("NetworkPolicy", name), "spec", "podSelector", "matchLabels"),
                     name + " NetworkPolicy");
         }
-        assertEquals(4, manifests.ofKind("PodDisruptionBudget").size());
-        assertEquals(4, manifests.ofKind("NetworkPolicy").size());
+        assertEquals(5, manifests.ofKind("PodDisruptionBudget").size());
+        assertEquals(5, manifests.ofKind("NetworkPolicy").size());
     }
 
     @ParameterizedTest

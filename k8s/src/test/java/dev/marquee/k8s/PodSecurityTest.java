@@ -15,14 +15,14 @@ import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every pod the chart creates (the four services and the chart test) runs locked down. */
+/** Every pod the chart creates (the five services and the chart test) runs locked down. */
 class PodSecurityTest {
 
     @ParameterizedTest
     @MethodSource("dev.marquee.k8s.Renders#all")
     void everyPodIsNonRootWithSeccompAndNoServiceAccountToken(Manifests manifests) {
         List<Map<String, Object>> pods = manifests.podSpecs();
-        assertEquals(5, pods.size(), "four Deployments and the chart test");
+        assertEquals(6, pods.size(), "five Deployments and the chart test");
 
         for (Map<String, Object> pod : pods) {
             assertEquals(false, pod.get("automountServiceAccountToken"), "automountServiceAccountToken");

@@ -57,13 +57,14 @@ class SecretsTest {
 
         assertSecretRef(manifests.env("campaign-service").get("QUARKUS_DATASOURCE_PASSWORD"), "marquee-pg-app", "password");
         assertSecretRef(manifests.env("segment-service").get("QUARKUS_DATASOURCE_PASSWORD"), "marquee-pg-app", "password");
+        assertSecretRef(manifests.env("results-service").get("QUARKUS_DATASOURCE_PASSWORD"), "marquee-pg-app", "password");
         assertSecretRef(manifests.env("delivery-service").get("QUARKUS_REDIS_PASSWORD"), "redis-cluster", "redis-password");
         assertSecretRef(manifests.env("gateway").get("MARQUEE_GATEWAY_OPERATOR_TOKEN_SHA256"), "marquee-operator-token",
                 "operator-token-sha256");
         for (String component : Chart.COMPONENTS) {
             assertSecretRef(manifests.env(component).get("KAFKA_SASL_JAAS_CONFIG"), "marquee-kafka-user",
                     "sasl.jaas.config");
-            // the gateway signs with it, every service verifies: one Secret for all four
+            // the gateway signs with it, every service verifies: one Secret for all five
             assertSecretRef(manifests.env(component).get("MARQUEE_TRUST_KEYS"), "marquee-trust", "trust-keys");
         }
     }

@@ -20,7 +20,7 @@ class ServiceEnvTest {
         Manifests manifests = Renders.minimal();
         Map<String, Map<String, Object>> env = manifests.env("gateway");
 
-        for (String service : List.of("campaign", "segment", "delivery")) {
+        for (String service : List.of("campaign", "segment", "delivery", "results")) {
             Map<String, Object> target = manifests.get("Service", Chart.name(service + "-service"));
             Object port = at(list(target, "spec", "ports").get(0), "port");
             assertEquals("http://" + Chart.name(service + "-service") + ":" + port,
@@ -29,11 +29,12 @@ class ServiceEnvTest {
     }
 
     @Test
-    void campaignAndSegmentServicesEachGetTheirOwnDatabase() {
+    void campaignSegmentAndResultsServicesEachGetTheirOwnDatabase() {
         Manifests manifests = Renders.minimal();
 
         assertDatabase(manifests.env("campaign-service"), "marquee_campaign");
         assertDatabase(manifests.env("segment-service"), "marquee_segment");
+        assertDatabase(manifests.env("results-service"), "marquee_results");
         assertFalse(manifests.env("delivery-service").containsKey("QUARKUS_DATASOURCE_REACTIVE_URL"));
         assertFalse(manifests.env("gateway").containsKey("QUARKUS_DATASOURCE_REACTIVE_URL"));
     }
@@ -46,8 +47,8 @@ class ServiceEnvTest {
             Map<String, Map<String, Object>> env = manifests.env(component);
             assertEquals("kafka-bootstrap.kafka.svc:9092", str(env.get("KAFKA_BOOTSTRAP_SERVERS"), "value"));
             assertNull(env.get("KAFKA_SECURITY_PROTOCOL"), component);
-            if (component.equals("campaign-service")) {
-                assertNull(env.get("QUARKUS_REDIS_HOSTS"), "campaign-service has no Redis");
+            if (component.equals("campaign-service") || component.equals("results-service")) {
+                assertNull(env.get("QUARKUS_REDIS_HOSTS"), component + " has no Redis");
             } else {
                 assertEquals("redis://redis-master.redis.svc:6379", str(env.get("QUARKUS_REDIS_HOSTS"), "value"), component);
             }
@@ -93,6 +94,7 @@ class ServiceEnvTest {
             hosts.forEach(host -> assertEquals(true, host.matches("rediss://redis-cluster-\\d\\..+:6379"), host));
         }
         assertNull(manifests.env("campaign-service").get("QUARKUS_REDIS_HOSTS"), "campaign-service has no Redis");
+        assertNull(manifests.env("results-service").get("QUARKUS_REDIS_HOSTS"), "results-service has no Redis");
     }
 
     @Test

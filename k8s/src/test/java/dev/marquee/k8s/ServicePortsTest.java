@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ServicePortsTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"gateway", "campaign-service", "segment-service", "delivery-service"})
+    @ValueSource(strings = {"gateway", "campaign-service", "segment-service", "delivery-service", "results-service"})
     void containerAndServicePortsAreTheApplicationsHttpPort(String component) throws IOException {
         Properties properties = new Properties();
         Path file = Path.of("..", component, "src", "main", "resources", "application.properties");

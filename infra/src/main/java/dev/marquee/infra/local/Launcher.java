@@ -54,6 +54,7 @@ public final class Launcher {
         System.out.println("  Swagger UI         " + config.url(Service.CAMPAIGN) + "/q/swagger-ui (campaign-service)");
         System.out.println("                     " + config.url(Service.SEGMENT) + "/q/swagger-ui (segment-service)");
         System.out.println("                     " + config.url(Service.DELIVERY) + "/q/swagger-ui (delivery-service)");
+        System.out.println("                     " + config.url(Service.RESULTS) + "/q/swagger-ui (results-service)");
         System.out.println("  Logs               " + config.stateDir().resolve("logs"));
         System.out.println("  Demo app           " + demo.appId());
         System.out.println("  SDK key            " + demo.sdkKey());

@@ -26,7 +26,7 @@ import dev.marquee.infra.store.EmbeddedRedisServer;
 import dev.marquee.infra.store.FreePort;
 
 /**
- * The whole platform on one machine: real PostgreSQL, Redis and Kafka, then the four services as child JVMs. Used by
+ * The whole platform on one machine: real PostgreSQL, Redis and Kafka, then the five services as child JVMs. Used by
  * {@code ./marquee up} and by the end-to-end test, so that both run the same thing.
  */
 public final class LocalSuite implements AutoCloseable {
@@ -206,10 +206,19 @@ public final class LocalSuite implements AutoCloseable {
                 settings.put("quarkus.redis.hosts", redis.url());
             }
             case DELIVERY -> settings.put("quarkus.redis.hosts", redis.url());
+            case RESULTS -> {
+                // the shared database; results-service keeps its tables (and Flyway history) in its own schema
+                // `results` (deployed, it has a database of its own); no Redis
+                settings.put("quarkus.datasource.reactive.url", postgres.reactiveUrl());
+                settings.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl());
+                settings.put("quarkus.datasource.username", EmbeddedPostgresServer.USER);
+                settings.put("quarkus.datasource.password", EmbeddedPostgresServer.PASSWORD);
+            }
             case GATEWAY -> {
                 settings.put("marquee.gateway.campaign-url", config.url(Service.CAMPAIGN));
                 settings.put("marquee.gateway.delivery-url", config.url(Service.DELIVERY));
                 settings.put("marquee.gateway.segment-url", config.url(Service.SEGMENT));
+                settings.put("marquee.gateway.results-url", config.url(Service.RESULTS));
                 settings.put("quarkus.redis.hosts", redis.url());
                 settings.put("marquee.gateway.operator-token-sha256", sha256(operatorToken));
             }
