@@ -81,7 +81,7 @@ public final class LocalSuite implements AutoCloseable {
     public Instance startInstance(Service service) throws IOException, InterruptedException {
         int number = instancesStarted.merge(service, 1, Integer::sum);
         ServiceProcess process = ServiceProcess.start(service, service.module() + "-" + number, FreePort.find(), config,
-                settings(service), environment());
+                settings(service), environment(service));
         reaper.record(process.name(), process.pid());
         services.add(process);
         Instance instance = new Instance(process);
@@ -167,7 +167,7 @@ public final class LocalSuite implements AutoCloseable {
         for (Service service : Service.values()) {
             instancesStarted.put(service, 1);
             ServiceProcess process = ServiceProcess.start(service, service.module(), config.port(service), config,
-                    settings(service), environment());
+                    settings(service), environment(service));
             reaper.record(process.name(), process.pid());
             services.add(process);
         }
@@ -177,9 +177,16 @@ public final class LocalSuite implements AutoCloseable {
         }
     }
 
-    /** Given in the environment, not on the command line, where every local user could read it. */
-    private Map<String, String> environment() {
-        return Map.of("MARQUEE_TRUST_KEYS", trustKey);
+    /** The trust key is given in the environment, not on the command line, where every local user could read it. */
+    private Map<String, String> environment(Service service) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("MARQUEE_TRUST_KEYS", trustKey);
+        if (service == Service.GATEWAY) {
+            // marquee.gateway.results-url, as an environment variable: a gateway without the results route yet ignores
+            // it, where an unknown -D under its config mapping's prefix would stop it (SRCFG00050)
+            environment.put("MARQUEE_GATEWAY_RESULTS_URL", config.url(Service.RESULTS));
+        }
+        return environment;
     }
 
     private Map<String, String> settings(Service service) {
@@ -218,7 +225,6 @@ public final class LocalSuite implements AutoCloseable {
                 settings.put("marquee.gateway.campaign-url", config.url(Service.CAMPAIGN));
                 settings.put("marquee.gateway.delivery-url", config.url(Service.DELIVERY));
                 settings.put("marquee.gateway.segment-url", config.url(Service.SEGMENT));
-                settings.put("marquee.gateway.results-url", config.url(Service.RESULTS));
                 settings.put("quarkus.redis.hosts", redis.url());
                 settings.put("marquee.gateway.operator-token-sha256", sha256(operatorToken));
             }
