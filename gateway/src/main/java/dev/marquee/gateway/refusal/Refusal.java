@@ -1,5 +1,6 @@
 package dev.marquee.gateway.refusal;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -11,7 +12,7 @@ import java.util.Map;
 public record Refusal(int status, String title, String detail, Map<String, String> headers) {
 
     public Refusal {
-        headers = Map.copyOf(headers);
+        headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
     }
 
     public static Refusal of(int status, String title, String detail) {
