@@ -1,6 +1,13 @@
--- Token buckets, taken atomically and all or none: the call passes only when every bucket holds a token, and then takes
--- one of each (a refused call takes none). KEYS[i]: a bucket; ARGV[2i-1]: its capacity; ARGV[2i]: tokens added per
--- second. Redis' own clock, so that every gateway instance refills the buckets alike whatever its clock says.
+-- token-bucket.lua: token buckets, taken atomically and all or none. The call passes only when every bucket holds a
+-- token, and then takes one of each (a refused call takes none). Run by RateLimiter through RedisScript (EVALSHA by
+-- its SHA-1; on NOSCRIPT, SCRIPT LOAD and once more).
+--
+-- KEYS[i]     bucket i: a hash {tokens, at}; every key of one call shares one hash tag, mq:rate:{<credential id>}
+-- ARGV[2i-1]  bucket i's capacity (tokens)
+-- ARGV[2i]    bucket i's refill (tokens per second)
+--
+-- Redis' own clock (TIME), so that every gateway instance refills the buckets alike whatever its clock says. A bucket
+-- expires once it would be full again.
 -- Returns, for the bucket with the fewest tokens left: {allowed (1|0), tokens left (floor), ms until one token is
 -- back, ms until the bucket is full, its index (1-based)}.
 local time = redis.call('TIME')

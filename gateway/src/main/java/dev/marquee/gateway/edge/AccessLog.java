@@ -5,7 +5,6 @@ import java.util.regex.Pattern;
 
 import org.jboss.logging.Logger;
 
-import dev.marquee.gateway.routing.RequestIds;
 import io.vertx.ext.web.RoutingContext;
 
 /**

@@ -2,9 +2,7 @@ package dev.marquee.gateway.edge;
 
 import java.util.Optional;
 
-import dev.marquee.gateway.rest.Problem;
-import dev.marquee.gateway.rest.Problems;
-import io.vertx.ext.web.RoutingContext;
+import dev.marquee.gateway.refusal.Refusal;
 
 /**
  * Only canonical paths pass the edge: the credential and the scope are decided on the path as it was sent, and that
@@ -12,34 +10,29 @@ import io.vertx.ext.web.RoutingContext;
  * upstream. Refused with 400 (problem+json): a {@code .} or {@code ..} segment, an empty segment ({@code //}), a
  * backslash, a {@code ;} (matrix parameters, which JAX-RS strips), a malformed {@code %} escape, an escape of a
  * character that needs none (letters, digits, {@code -._~}) or of {@code /}, {@code \} or a control character.
- * Nothing in the API needs any of them.
+ * Nothing in the API needs any of them. The routes answer the {@link Refusal} (problem+json, in {@code rest}).
  */
 public final class CanonicalPaths {
 
     private CanonicalPaths() {
     }
 
-    /** First on every route. */
-    public static void handle(RoutingContext ctx) {
-        Optional<String> problem = problem(ctx.request().path());
-        if (problem.isPresent()) {
-            refuse(ctx, problem.get());
-            return;
-        }
-        ctx.next();
+    /** The 400 for a path that is not canonical; empty when it is. First on every route. */
+    public static Optional<Refusal> refusal(String rawPath) {
+        return problem(rawPath).map(CanonicalPaths::refusalFor);
     }
 
     /**
-     * The router's own 400 (a path it cannot decode, such as {@code %zz}, fails before any route): answered as
-     * problem+json too.
+     * The router's own 400 (a path it cannot decode, such as {@code %zz}, fails before any route): answered as a
+     * non-canonical path too.
      */
-    public static void routerRefused(RoutingContext ctx) {
-        refuse(ctx, problem(ctx.request().path()).orElse("the request target cannot be decoded"));
+    public static Refusal undecodable(String rawPath) {
+        return refusalFor(problem(rawPath).orElse("the request target cannot be decoded"));
     }
 
-    private static void refuse(RoutingContext ctx, String problem) {
-        Problems.send(ctx, Problem.of(400, "Bad request", "The path is not canonical: " + problem
-                + ". Send it without dot segments, empty segments, backslashes, ';' or needless %-escapes."));
+    private static Refusal refusalFor(String problem) {
+        return Refusal.of(400, "Bad request", "The path is not canonical: " + problem
+                + ". Send it without dot segments, empty segments, backslashes, ';' or needless %-escapes.");
     }
 
     /** Why {@code rawPath} (the request target's path, not decoded) is not canonical; empty when it is. */

@@ -1,13 +1,13 @@
 package dev.marquee.gateway.edge;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.marquee.gateway.config.GatewayConfig;
-import dev.marquee.gateway.rest.Problem;
-import dev.marquee.gateway.rest.Problems;
+import dev.marquee.gateway.refusal.Refusal;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -34,46 +34,56 @@ public class RequestLimits {
         this.limits = config.limits();
     }
 
-    /** First on every route, ahead of the server's own body limit. */
-    public void handle(RoutingContext ctx) {
-        HttpServerRequest request = ctx.request();
+    /**
+     * What the edge refuses of this request's size (414, 431, 413 for a declared body), with {@code Connection: close}:
+     * the rest of what the client sends is not read, so the connection cannot be reused. Empty when it passes; then
+     * {@link #admit} records its body limit. First on every route, ahead of the server's own body limit.
+     */
+    public Optional<Refusal> refusal(HttpServerRequest request) {
         if (request.uri().length() > limits.maxTargetLength()) {
-            refuse(ctx, Problem.of(414, "URI too long", "The request target is " + request.uri().length()
-                    + " characters long; at most " + limits.maxTargetLength() + " are accepted."));
-            return;
+            return Optional.of(closing(Refusal.of(414, "URI too long", "The request target is "
+                    + request.uri().length() + " characters long; at most " + limits.maxTargetLength()
+                    + " are accepted.")));
         }
         long headerBytes = 0;
         for (Map.Entry<String, String> header : request.headers()) {
             headerBytes += header.getKey().length() + header.getValue().length() + 4;
         }
         if (headerBytes > limits.maxHeaders().asLongValue()) {
-            refuse(ctx, Problem.of(431, "Request header fields too large", "The request's headers take " + headerBytes
-                    + " bytes; at most " + limits.maxHeaders().asLongValue() + " are accepted."));
-            return;
+            return Optional.of(closing(Refusal.of(431, "Request header fields too large", "The request's headers take "
+                    + headerBytes + " bytes; at most " + limits.maxHeaders().asLongValue() + " are accepted.")));
         }
-        long bodyLimit = request.method() == HttpMethod.POST && UPLOAD.matcher(request.path()).matches()
-                ? limits.maxUpload().asLongValue()
-                : limits.maxBody().asLongValue();
+        long bodyLimit = limitOf(request);
         String declared = request.getHeader(HttpHeaders.CONTENT_LENGTH);
         if (declared != null && declaredLength(declared) > bodyLimit) {
-            refuse(ctx, tooLarge(bodyLimit));
-            return;
+            return Optional.of(tooLarge(bodyLimit));
         }
-        ctx.put(LIMIT_KEY, bodyLimit);
-        ctx.next();
+        return Optional.empty();
     }
 
-    /** The body limit {@link #handle} decided for this request. */
+    /** Records the body limit of a request that {@link #refusal} let pass, for the proxy to count a streamed body. */
+    public void admit(RoutingContext ctx) {
+        ctx.put(LIMIT_KEY, limitOf(ctx.request()));
+    }
+
+    private long limitOf(HttpServerRequest request) {
+        return request.method() == HttpMethod.POST && UPLOAD.matcher(request.path()).matches()
+                ? limits.maxUpload().asLongValue()
+                : limits.maxBody().asLongValue();
+    }
+
+    /** The body limit {@link #admit} recorded for this request. */
     public static long bodyLimit(RoutingContext ctx) {
         Long limit = ctx.get(LIMIT_KEY);
         if (limit == null) {
-            throw new IllegalStateException("RequestLimits.handle runs first on every route");
+            throw new IllegalStateException("RequestLimits.admit runs first on every route");
         }
         return limit;
     }
 
-    public static Problem tooLarge(long limit) {
-        return Problem.of(413, "Payload too large", "The request body exceeds " + limit + " bytes.");
+    /** A body over {@code limit}, declared or counted while it streamed; the connection is closed after it. */
+    public static Refusal tooLarge(long limit) {
+        return closing(Refusal.of(413, "Payload too large", "The request body exceeds " + limit + " bytes."));
     }
 
     /** A length that is no number is larger than any limit: the server would refuse it anyway. */
@@ -85,9 +95,7 @@ public class RequestLimits {
         }
     }
 
-    private static void refuse(RoutingContext ctx, Problem problem) {
-        // the rest of what the client sends is not read: the connection cannot be reused
-        ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
-        Problems.send(ctx, problem);
+    private static Refusal closing(Refusal refusal) {
+        return refusal.withHeader(HttpHeaders.CONNECTION.toString(), "close");
     }
 }

@@ -1,13 +1,23 @@
 package dev.marquee.gateway.rest;
 
+import dev.marquee.gateway.refusal.Refusal;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 
-/** Writes the gateway's own error answers; never a class name or a stack trace. */
+/**
+ * Writes the gateway's own error answers; never a class name or a stack trace. The one place that maps the domain's
+ * {@link Refusal} to {@code application/problem+json}.
+ */
 public final class Problems {
 
     private Problems() {
+    }
+
+    /** A refusal as problem+json, with the headers it carries. */
+    public static void send(RoutingContext ctx, Refusal refusal) {
+        refusal.headers().forEach(ctx.response()::putHeader);
+        send(ctx, Problem.of(refusal.status(), refusal.title(), refusal.detail()));
     }
 
     public static void send(RoutingContext ctx, Problem problem) {

@@ -12,7 +12,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -76,12 +79,54 @@ class RateLimitTest {
         assertFalse(FakeUpstreams.RECEIVED_REQUEST_IDS.contains(requestId), "a refused call never reaches delivery");
 
         assertEquals(200, sdk(other, "other-" + newId()).statusCode(), "every key has its own bucket");
-        assertEquals(1, redis.exists(List.of("marquee:rate:{" + keyId + "}")).await().indefinitely().toInteger(),
+        assertEquals(1, redis.exists(List.of("mq:rate:{" + keyId + "}")).await().indefinitely().toInteger(),
                 "the bucket lives in Redis, shared by every gateway instance");
 
         // one token per second comes back
         await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(250))
                 .until(() -> sdk(key, "again-" + newId()).statusCode() == 200);
+    }
+
+    /**
+     * Redis forgets its scripts on a restart or failover: the script runs by its SHA-1, and a NOSCRIPT answer loads it
+     * and runs the call again, in Redis (not by the local buckets, which would leave the Redis bucket untouched).
+     */
+    @Test
+    void aFlushedScriptIsLoadedAgainAndTheBucketStillCounts() throws Exception {
+        String appId = newId();
+        String key = "mq_pk_" + newId();
+        String keyId = newId();
+        publish(bootstrap, app(appId, sdkKey(keyId, key)));
+        awaitKnown(key);
+        String bucket = "mq:rate:{" + keyId + "}";
+
+        assertEquals(200, sdk(key, "before-" + newId()).statusCode());
+        long atBefore = redis.hget(bucket, "at").await().indefinitely().toLong();
+        assertEquals(1, scriptExists(), "the script is loaded once it has run");
+
+        redis.script(List.of("FLUSH")).await().indefinitely();
+        assertEquals(0, scriptExists(), "SCRIPT FLUSH forgot the script");
+        await().pollDelay(Duration.ofMillis(5)).until(() -> true);
+
+        Response after = sdk(key, "after-" + newId());
+        assertEquals(200, after.statusCode(), "a call after the flush still passes");
+        assertEquals(1, scriptExists(), "NOSCRIPT loaded the script again");
+        long atAfter = redis.hget(bucket, "at").await().indefinitely().toLong();
+        assertTrue(atAfter > atBefore, "the call took its token in Redis: " + atBefore + " then " + atAfter);
+        double tokens = Double.parseDouble(redis.hget(bucket, "tokens").await().indefinitely().toString());
+        assertEquals((long) Math.floor(tokens), Long.parseLong(after.header("RateLimit-Remaining")),
+                "the answer reports the Redis bucket");
+        assertTrue(tokens < 3, "the bucket counted the call: " + tokens);
+    }
+
+    private int scriptExists() throws Exception {
+        String source;
+        try (var in = RateLimitTest.class.getResourceAsStream("/limits/token-bucket.lua")) {
+            source = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1")
+                .digest(source.getBytes(StandardCharsets.UTF_8)));
+        return redis.script(List.of("EXISTS", sha)).await().indefinitely().get(0).toInteger();
     }
 
     @Test
@@ -123,7 +168,10 @@ class RateLimitTest {
                     "marquee.gateway.rate-limits.sdk-capacity", "3",
                     "marquee.gateway.rate-limits.sdk-refill-per-second", "1",
                     "marquee.gateway.rate-limits.admin-capacity", "2",
-                    "marquee.gateway.rate-limits.admin-refill-per-second", "0.2");
+                    "marquee.gateway.rate-limits.admin-refill-per-second", "0.2",
+                    // a reload after NOSCRIPT takes two more round trips: on a busy machine they must not be
+                    // decided by the local buckets instead
+                    "marquee.gateway.rate-limits.redis-timeout", "2s");
         }
     }
 }

@@ -9,6 +9,8 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
+import dev.marquee.gateway.edge.RequestIds;
+
 /** Plain values the routes rely on: request ids and upstream addresses. */
 class RoutingTest {
 

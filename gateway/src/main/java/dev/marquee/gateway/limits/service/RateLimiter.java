@@ -1,9 +1,5 @@
 package dev.marquee.gateway.limits.service;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +16,9 @@ import io.vertx.mutiny.redis.client.RedisAPI;
 import io.vertx.mutiny.redis.client.Response;
 
 /**
- * Token buckets shared by every gateway instance: one Lua script per request, atomic in Redis. If Redis does not answer
+ * Token buckets shared by every gateway instance: one Lua script per request ({@code limits/token-bucket.lua}, run by
+ * its SHA-1 through {@link RedisScript}), atomic in Redis. Keys are {@code mq:rate:{<credential id>}} and, for the
+ * buckets of that credential's users, {@code mq:rate:{<credential id>}:u:<hash>}. If Redis does not answer
  * within {@code redis-timeout}, the request is decided by this instance's own buckets instead (fail open locally: the
  * limits loosen, the edge keeps serving). Never fails.
  */
@@ -32,14 +30,16 @@ public class RateLimiter {
 
     private final RedisAPI redis;
     private final Duration timeout;
-    private final String script;
+    /** Where every bucket key starts, as every Marquee service's Redis keys start with {@code mq:}. */
+    static final String KEY_PREFIX = "mq:rate:";
+
+    private final RedisScript script = RedisScript.load("/limits/token-bucket.lua");
     private final LocalBuckets local = new LocalBuckets();
     private volatile long lastWarning;
 
     public RateLimiter(RedisAPI redis, GatewayConfig config) {
         this.redis = redis;
         this.timeout = config.rateLimits().redisTimeout();
-        this.script = script();
     }
 
     /** Takes one token of bucket {@code id} (a credential id), shaped by {@code limit}. */
@@ -57,20 +57,18 @@ public class RateLimiter {
      */
     public Uni<RateDecision> take(List<Bucket> buckets) {
         // a hash tag, so that on Redis Cluster the buckets of one credential are always on one node
-        String tag = "marquee:rate:{" + buckets.get(0).id().split(":", 2)[0] + "}";
-        List<String> args = new ArrayList<>();
-        args.add(script);
-        args.add(Integer.toString(buckets.size()));
+        String tag = KEY_PREFIX + "{" + buckets.get(0).id().split(":", 2)[0] + "}";
+        List<String> keys = new ArrayList<>(buckets.size());
+        List<String> args = new ArrayList<>(2 * buckets.size());
         for (Bucket bucket : buckets) {
             String id = bucket.id();
             int sub = id.indexOf(':');
-            args.add(sub < 0 ? tag : tag + id.substring(sub));
-        }
-        for (Bucket bucket : buckets) {
+            keys.add(sub < 0 ? tag : tag + id.substring(sub));
             args.add(Integer.toString(bucket.limit().capacity()));
             args.add(Double.toString(bucket.limit().refillPerSecond()));
         }
-        return redis.eval(args)
+        // the timeout covers a NOSCRIPT reload too: the edge never waits longer for Redis than redis-timeout
+        return script.run(redis, keys, args)
                 .ifNoItem().after(timeout).fail()
                 .map(answer -> decision(answer, buckets))
                 .onFailure().recoverWithItem(e -> {
@@ -90,17 +88,6 @@ public class RateLimiter {
         if (now - lastWarning > WARN_EVERY_MILLIS) {
             lastWarning = now;
             LOG.warnf("rate limits: Redis unavailable (%s); limiting with this instance's buckets alone", e.toString());
-        }
-    }
-
-    private static String script() {
-        try (InputStream in = RateLimiter.class.getResourceAsStream("/limits/token-bucket.lua")) {
-            if (in == null) {
-                throw new IllegalStateException("limits/token-bucket.lua is missing from the build");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

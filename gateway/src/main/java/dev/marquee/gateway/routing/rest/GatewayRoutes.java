@@ -3,6 +3,7 @@ package dev.marquee.gateway.routing.rest;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,15 +15,16 @@ import dev.marquee.gateway.config.GatewayConfig;
 import dev.marquee.gateway.edge.AccessLog;
 import dev.marquee.gateway.edge.CanonicalPaths;
 import dev.marquee.gateway.edge.Cors;
+import dev.marquee.gateway.edge.RequestIds;
 import dev.marquee.gateway.edge.RequestLimits;
 import dev.marquee.gateway.edge.SecurityHeaders;
 import dev.marquee.gateway.keys.SecretHash;
 import dev.marquee.gateway.limits.RateLimit;
 import dev.marquee.gateway.limits.service.RateLimiter;
+import dev.marquee.gateway.refusal.Refusal;
 import dev.marquee.gateway.rest.Problem;
 import dev.marquee.gateway.rest.Problems;
 import dev.marquee.gateway.routing.ManagedResource;
-import dev.marquee.gateway.routing.RequestIds;
 import dev.marquee.gateway.routing.Upstream;
 import dev.marquee.gateway.routing.service.Access;
 import dev.marquee.gateway.routing.service.SdkRequest;
@@ -93,18 +95,39 @@ public class GatewayRoutes {
     }
 
     void register(@Observes Router router) {
-        router.errorHandler(400, CanonicalPaths::routerRefused);
+        router.errorHandler(400, ctx -> Problems.send(ctx, CanonicalPaths.undecodable(ctx.request().path())));
         // ahead of the server's own body limit (ROUTE_ORDER_UPLOAD_LIMIT), which answers a bare 413
-        router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(limits::handle);
+        router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(this::requestLimits);
         router.route().handler(this::requestId);
         router.route().handler(AccessLog::handle);
         router.route("/v1/*").handler(SecurityHeaders::handle);
-        router.route().handler(CanonicalPaths::handle);
+        router.route().handler(GatewayRoutes::canonicalPath);
         router.route("/v1/sdk/*").handler(cors::handle);
         router.route("/v1/sdk/*").handler(this::sdk);
         router.routeWithRegex(APP_LIST.pattern()).handler(this::appList);
         router.routeWithRegex(ONE_APP.pattern()).handler(this::oneApp);
         router.route().handler(this::nothingHere);
+    }
+
+    /** {@link RequestLimits}: first on every route, ahead of the server's own body limit. */
+    private void requestLimits(RoutingContext ctx) {
+        Optional<Refusal> refusal = limits.refusal(ctx.request());
+        if (refusal.isPresent()) {
+            Problems.send(ctx, refusal.get());
+            return;
+        }
+        limits.admit(ctx);
+        ctx.next();
+    }
+
+    /** {@link CanonicalPaths}: first of the routes that look at the path. */
+    private static void canonicalPath(RoutingContext ctx) {
+        Optional<Refusal> refusal = CanonicalPaths.refusal(ctx.request().path());
+        if (refusal.isPresent()) {
+            Problems.send(ctx, refusal.get());
+            return;
+        }
+        ctx.next();
     }
 
     private void requestId(RoutingContext ctx) {
@@ -128,7 +151,7 @@ public class GatewayRoutes {
             admit(ctx, allowed, List.of(new RateLimiter.Bucket(key, sdkLimit),
                     new RateLimiter.Bucket(key + ":u:" + SecretHash.sha256Hex(rateUser(ctx, userId)).substring(0, 32),
                             sdkUserLimit)),
-                    () -> proxy.forward(ctx, sdkDelivery, vouched));
+                    () -> proxy.forward(ctx, sdkDelivery, vouched, refusal -> Problems.send(ctx, refusal)));
         } else {
             refuse(ctx, (Verdict.Refused) verdict, false);
         }
@@ -144,7 +167,8 @@ public class GatewayRoutes {
         Verdict verdict = access.operator(ctx.request().getHeader(HttpHeaders.AUTHORIZATION));
         if (verdict instanceof Verdict.Allowed allowed) {
             admit(ctx, allowed, adminLimit,
-                    () -> proxy.forward(ctx, management.get(ManagedResource.Service.CAMPAIGN), identity(allowed)));
+                    () -> proxy.forward(ctx, management.get(ManagedResource.Service.CAMPAIGN), identity(allowed),
+                            refusal -> Problems.send(ctx, refusal)));
         } else {
             refuse(ctx, (Verdict.Refused) verdict, true);
         }
@@ -169,7 +193,8 @@ public class GatewayRoutes {
         }
         if (verdict instanceof Verdict.Allowed allowed) {
             Upstream owner = management.get(ManagedResource.of(resource).orElseThrow().service());
-            admit(ctx, allowed, adminLimit, () -> proxy.forward(ctx, owner, identity(allowed)));
+            admit(ctx, allowed, adminLimit,
+                    () -> proxy.forward(ctx, owner, identity(allowed), refusal -> Problems.send(ctx, refusal)));
         } else {
             refuse(ctx, (Verdict.Refused) verdict, true);
         }

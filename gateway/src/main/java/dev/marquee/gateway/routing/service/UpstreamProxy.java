@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,10 +23,9 @@ import dev.marquee.contracts.trust.AssertedRequest;
 import dev.marquee.contracts.trust.GatewayAssertion;
 import dev.marquee.gateway.config.GatewayConfig;
 import dev.marquee.gateway.config.TrustConfig;
+import dev.marquee.gateway.edge.RequestIds;
 import dev.marquee.gateway.edge.RequestLimits;
-import dev.marquee.gateway.rest.Problem;
-import dev.marquee.gateway.rest.Problems;
-import dev.marquee.gateway.routing.RequestIds;
+import dev.marquee.gateway.refusal.Refusal;
 import dev.marquee.gateway.routing.Upstream;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.context.Context;
@@ -48,7 +48,8 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * Streams a request to an upstream service and its answer back, body bytes piped both ways (no buffering, so that
  * server-sent events pass through). Failures before the answer started become 503 (unreachable), 504 (timeout) or
- * 502 (broken answer) problems; never a hang, never a 500.
+ * 502 (broken answer) {@link Refusal}s, handed to the caller's {@code refuse} (which answers them as problem+json);
+ * never a hang, never a 500.
  */
 @ApplicationScoped
 public class UpstreamProxy {
@@ -101,8 +102,11 @@ public class UpstreamProxy {
      * Forwards the current request to {@code upstream} with the gateway's own headers added.
      *
      * @param gatewayHeaders headers set by the gateway (identity, app), after the client's were filtered
+     * @param refuse answers the call in the upstream's stead: open breaker, unreachable, timeout, broken answer, a
+     *        streamed body over its limit
      */
-    public void forward(RoutingContext ctx, Upstream upstream, Map<String, String> gatewayHeaders) {
+    public void forward(RoutingContext ctx, Upstream upstream, Map<String, String> gatewayHeaders,
+            Consumer<Refusal> refuse) {
         HttpServerRequest inbound = ctx.request();
         // nothing of the body may be read before the upstream request exists to pipe it into
         inbound.pause();
@@ -146,7 +150,7 @@ public class UpstreamProxy {
 
         boolean idempotentRead = (inbound.method() == HttpMethod.GET || inbound.method() == HttpMethod.HEAD)
                 && !hasBody(inbound);
-        attempt(ctx, upstream, options, breaker(upstream, ctx.get(BREAKER_APP_KEY)), idempotentRead ? 1 : 0);
+        attempt(ctx, upstream, options, breaker(upstream, ctx.get(BREAKER_APP_KEY)), idempotentRead ? 1 : 0, refuse);
     }
 
     /**
@@ -155,16 +159,16 @@ public class UpstreamProxy {
      * since they would double the wait; nothing with a body is.
      */
     private void attempt(RoutingContext ctx, Upstream upstream, RequestOptions options, CircuitBreaker breaker,
-            int retries) {
+            int retries, Consumer<Refusal> refuse) {
         HttpServerRequest inbound = ctx.request();
         if (ctx.response().closed()) {
             // the client left while its call waited (key, rate limit): nobody to answer, nothing to forward
             return;
         }
         if (!breaker.allows()) {
-            ctx.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(breaker.retryAfterSeconds()));
-            Problems.send(ctx, Problem.of(503, "Service unavailable",
-                    "The " + upstream.name() + " is failing; calls are held back for a moment. Retry later."));
+            refuse.accept(Refusal.of(503, "Service unavailable",
+                    "The " + upstream.name() + " is failing; calls are held back for a moment. Retry later.")
+                    .withHeader(HttpHeaders.RETRY_AFTER.toString(), Long.toString(breaker.retryAfterSeconds())));
             inbound.resume();
             return;
         }
@@ -172,9 +176,9 @@ public class UpstreamProxy {
             if (created.failed()) {
                 breaker.failed();
                 if (retries > 0 && retryable(created.cause())) {
-                    attempt(ctx, upstream, options, breaker, retries - 1);
+                    attempt(ctx, upstream, options, breaker, retries - 1, refuse);
                 } else {
-                    fail(ctx, upstream, created.cause());
+                    fail(ctx, upstream, created.cause(), refuse);
                 }
                 return;
             }
@@ -192,9 +196,9 @@ public class UpstreamProxy {
                 } else if (answered.failed()) {
                     breaker.failed();
                     if (retries > 0 && retryable(answered.cause()) && !ctx.response().headWritten()) {
-                        attempt(ctx, upstream, options, breaker, retries - 1);
+                        attempt(ctx, upstream, options, breaker, retries - 1, refuse);
                     } else {
-                        fail(ctx, upstream, answered.cause());
+                        fail(ctx, upstream, answered.cause(), refuse);
                     }
                 } else {
                     breaker.succeeded();
@@ -217,8 +221,7 @@ public class UpstreamProxy {
                 long bodyLimit = RequestLimits.bodyLimit(ctx);
                 new LimitedBody(inbound, bodyLimit).pipe().endOnFailure(false).to(outbound).onFailure(e -> {
                     if (e instanceof LimitedBody.BodyTooLargeException) {
-                        ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
-                        Problems.send(ctx, RequestLimits.tooLarge(bodyLimit));
+                        refuse.accept(RequestLimits.tooLarge(bodyLimit));
                     }
                     outbound.reset();
                 });
@@ -280,21 +283,21 @@ public class UpstreamProxy {
         });
     }
 
-    private static void fail(RoutingContext ctx, Upstream upstream, Throwable cause) {
-        Problem problem;
+    private static void fail(RoutingContext ctx, Upstream upstream, Throwable cause, Consumer<Refusal> refuse) {
+        Refusal refusal;
         if (cause instanceof TimeoutException) {
-            problem = Problem.of(504, "Gateway timeout",
+            refusal = Refusal.of(504, "Gateway timeout",
                     "The " + upstream.name() + " did not answer within " + upstream.timeout().toMillis() + " ms.");
         } else if (cause instanceof ConnectException || cause instanceof UnknownHostException
                 || cause instanceof ConnectionPoolTooBusyException) {
-            ctx.response().putHeader(HttpHeaders.RETRY_AFTER, "5");
-            problem = Problem.of(503, "Service unavailable", "The " + upstream.name() + " is unreachable; retry later.");
+            refusal = Refusal.of(503, "Service unavailable", "The " + upstream.name() + " is unreachable; retry later.")
+                    .withHeader(HttpHeaders.RETRY_AFTER.toString(), "5");
         } else {
-            problem = Problem.of(502, "Bad gateway", "The " + upstream.name() + " gave no usable answer.");
+            refusal = Refusal.of(502, "Bad gateway", "The " + upstream.name() + " gave no usable answer.");
         }
         LOG.debugf("%s %s → %s failed: %s", ctx.request().method(), ctx.normalizedPath(), upstream.name(),
                 cause.toString());
-        Problems.send(ctx, problem);
+        refuse.accept(refusal);
         // let the rest of an unread request body drain so that the connection can serve the next request
         ctx.request().resume();
     }

@@ -1,4 +1,4 @@
-package dev.marquee.gateway.routing;
+package dev.marquee.gateway.edge;
 
 import java.util.UUID;
 import java.util.regex.Pattern;
