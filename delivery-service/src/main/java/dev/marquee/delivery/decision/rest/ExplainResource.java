@@ -19,9 +19,8 @@ import dev.marquee.delivery.decision.service.Decision;
 import dev.marquee.delivery.decision.service.DecisionService;
 import dev.marquee.delivery.decision.service.TriggerEvent;
 import dev.marquee.delivery.decision.service.UserContext;
-import dev.marquee.delivery.message.rest.SdkMessageResource;
-import dev.marquee.delivery.rest.InvalidFieldsException;
-import dev.marquee.delivery.rest.Problem;
+import dev.marquee.delivery.domain.FieldViolation;
+import dev.marquee.delivery.domain.InvalidFieldsException;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -56,7 +55,7 @@ public class ExplainResource {
             @QueryParam("appVersion") @Size(max = 64) String appVersion,
             @QueryParam("locale") @Size(max = 35) String locale,
             @QueryParam("timeZone") @Size(max = 64) String timeZone) {
-        UserContext user = SdkMessageResource.context(userId, sessionId, platform, appVersion, locale, timeZone);
+        UserContext user = UserContextParameters.of(userId, sessionId, platform, appVersion, locale, timeZone);
         return explanation(decisions, appId, user, trigger);
     }
 
@@ -74,7 +73,7 @@ public class ExplainResource {
             Trigger.Type type = Trigger.Type.valueOf(typeName);
             return new TriggerEvent(type, colon < 0 ? null : trigger.substring(colon + 1), Map.of());
         } catch (IllegalArgumentException e) {
-            throw new InvalidFieldsException("The request has invalid fields.", List.of(new Problem.FieldError(
+            throw new InvalidFieldsException("The request has invalid fields.", List.of(new FieldViolation(
                     "trigger", "must be one of " + List.of(Trigger.Type.values()) + ", with :<name> for SCREEN_VIEW "
                             + "and CUSTOM_EVENT")));
         }

@@ -9,9 +9,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import dev.marquee.contracts.trust.AssertedRequest;
 import dev.marquee.delivery.decision.service.DecisionService;
 import dev.marquee.delivery.decision.service.UserContext;
-import dev.marquee.delivery.message.rest.SdkMessageResource;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -32,7 +32,7 @@ public class SdkExplainResource {
     /** @param trigger as for the management API's explain: {@code SCREEN_VIEW:<screen>}, {@code CUSTOM_EVENT:<event>}, … */
     @GET
     public Uni<ExplainResource.Explanation> explain(
-            @HeaderParam(SdkMessageResource.APP_HEADER) @NotBlank(message = "is set by the gateway; call through it") String appId,
+            @HeaderParam(AssertedRequest.APP_ID_HEADER) @NotBlank(message = "is set by the gateway; call through it") String appId,
             @QueryParam("userId") @NotBlank(message = "is required") @Size(max = 256) String userId,
             @QueryParam("trigger") @Size(max = 200) String trigger,
             @QueryParam("sessionId") @Size(max = 128) String sessionId,
@@ -40,7 +40,7 @@ public class SdkExplainResource {
             @QueryParam("appVersion") @Size(max = 64) String appVersion,
             @QueryParam("locale") @Size(max = 35) String locale,
             @QueryParam("timeZone") @Size(max = 64) String timeZone) {
-        UserContext user = SdkMessageResource.context(userId, sessionId, platform, appVersion, locale, timeZone);
+        UserContext user = UserContextParameters.of(userId, sessionId, platform, appVersion, locale, timeZone);
         return ExplainResource.explanation(decisions, appId, user, trigger);
     }
 }
