@@ -1,5 +1,7 @@
 package dev.marquee.delivery.decision.rest;
 
+import java.time.Instant;
+
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
@@ -10,7 +12,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import dev.marquee.contracts.trust.AssertedRequest;
-import dev.marquee.delivery.decision.service.DecisionService;
+import dev.marquee.delivery.decision.service.Explanations;
 import dev.marquee.delivery.decision.service.UserContext;
 import io.smallrye.mutiny.Uni;
 
@@ -23,15 +25,15 @@ import io.smallrye.mutiny.Uni;
 @Produces(MediaType.APPLICATION_JSON)
 public class SdkExplainResource {
 
-    private final DecisionService decisions;
+    private final Explanations explanations;
 
-    public SdkExplainResource(DecisionService decisions) {
-        this.decisions = decisions;
+    public SdkExplainResource(Explanations explanations) {
+        this.explanations = explanations;
     }
 
     /** @param trigger as for the management API's explain: {@code SCREEN_VIEW:<screen>}, {@code CUSTOM_EVENT:<event>}, … */
     @GET
-    public Uni<ExplainResource.Explanation> explain(
+    public Uni<Explanations.Explanation> explain(
             @HeaderParam(AssertedRequest.APP_ID_HEADER) @NotBlank(message = "is set by the gateway; call through it") String appId,
             @QueryParam("userId") @NotBlank(message = "is required") @Size(max = 256) String userId,
             @QueryParam("trigger") @Size(max = 200) String trigger,
@@ -41,6 +43,6 @@ public class SdkExplainResource {
             @QueryParam("locale") @Size(max = 35) String locale,
             @QueryParam("timeZone") @Size(max = 64) String timeZone) {
         UserContext user = UserContextParameters.of(userId, sessionId, platform, appVersion, locale, timeZone);
-        return ExplainResource.explanation(decisions, appId, user, trigger);
+        return explanations.explain(appId, user, trigger, TriggerParameter.events(trigger), Instant.now());
     }
 }
