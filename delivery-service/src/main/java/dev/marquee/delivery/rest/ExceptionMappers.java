@@ -17,8 +17,15 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import dev.marquee.contracts.json.UnstorableTextException;
+import dev.marquee.delivery.domain.FieldViolation;
+import dev.marquee.delivery.domain.InvalidFieldsException;
+import dev.marquee.delivery.domain.TooLargeException;
+import dev.marquee.delivery.domain.UnavailableException;
 
-/** Every error this service answers, as {@code application/problem+json}; never a class name or a stack trace. */
+/**
+ * Every error this service answers, as {@code application/problem+json}; never a class name or a stack trace. The one
+ * class that sees both the domain's exceptions ({@code dev.marquee.delivery.domain}) and HTTP.
+ */
 public class ExceptionMappers {
 
     private static final Logger LOG = Logger.getLogger(ExceptionMappers.class);
@@ -34,11 +41,11 @@ public class ExceptionMappers {
 
     @ServerExceptionMapper
     public Response invalidFields(InvalidFieldsException e) {
-        return problem(400, "Invalid request", e.getMessage(), e.errors());
+        return problem(400, "Invalid request", e.getMessage(), e.violations().stream().map(ExceptionMappers::error).toList());
     }
 
     @ServerExceptionMapper
-    public Response tooLarge(PayloadTooLargeException e) {
+    public Response tooLarge(TooLargeException e) {
         return problem(413, "Payload too large", e.getMessage() + ".",
                 List.of(new Problem.FieldError(e.field(), e.getMessage())));
     }
@@ -71,8 +78,8 @@ public class ExceptionMappers {
 
     /** Kafka or Redis did not take the request: nothing was applied, the SDK keeps it and retries. */
     @ServerExceptionMapper
-    public Response unavailable(StoreUnavailableException e) {
-        LOG.warnf("unavailable: %s", e.getMessage());
+    public Response unavailable(UnavailableException e) {
+        LOG.warnf("unavailable (%s): %s", e.dependency(), e.getMessage());
         return Response.status(503)
                 .type(Problem.MEDIA_TYPE)
                 .header("Retry-After", "5")
@@ -97,6 +104,10 @@ public class ExceptionMappers {
     public Response unexpected(Throwable e) {
         LOG.error("unexpected error", e);
         return problem(500, "Internal error", "An unexpected error occurred.", List.of());
+    }
+
+    private static Problem.FieldError error(FieldViolation violation) {
+        return new Problem.FieldError(violation.field(), violation.message());
     }
 
     private static Response problem(int status, String title, String detail, List<Problem.FieldError> errors) {

@@ -8,6 +8,8 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import dev.marquee.contracts.json.StorableText;
+import dev.marquee.delivery.domain.FieldViolation;
+import dev.marquee.delivery.domain.InvalidFieldsException;
 
 /**
  * Path and query parameters follow the rule of body strings ({@link StorableText}): an id with {@code %00} is the
@@ -24,7 +26,7 @@ public class StorableParameters {
     private static void check(Map<String, List<String>> parameters) {
         parameters.forEach((name, values) -> values.forEach(value -> StorableText.problem(value).ifPresent(problem -> {
             throw new InvalidFieldsException("The parameter " + name + " " + problem + ".",
-                    List.of(new Problem.FieldError(name, problem)));
+                    List.of(new FieldViolation(name, problem)));
         })));
     }
 }

@@ -21,7 +21,7 @@ import dev.marquee.contracts.app.AppEvent;
 import dev.marquee.contracts.app.AppEventType;
 import dev.marquee.contracts.app.WorkspaceSettings;
 import dev.marquee.delivery.app.repository.AppDataStore;
-import dev.marquee.delivery.decision.repository.UserKeys;
+import dev.marquee.delivery.store.UserKeys;
 import dev.marquee.infra.test.KafkaResource;
 import dev.marquee.infra.test.RedisResource;
 import io.quarkus.redis.datasource.RedisDataSource;

@@ -21,7 +21,7 @@ import dev.marquee.contracts.app.WorkspaceSettings;
 import dev.marquee.contracts.campaign.Schedule;
 import dev.marquee.contracts.campaign.Targeting;
 import dev.marquee.delivery.Catalogue;
-import dev.marquee.delivery.message.service.VariantAssignment;
+import dev.marquee.delivery.decision.service.VariantAssignment;
 import dev.marquee.infra.test.KafkaResource;
 import dev.marquee.infra.test.RedisResource;
 import io.quarkus.redis.datasource.RedisDataSource;

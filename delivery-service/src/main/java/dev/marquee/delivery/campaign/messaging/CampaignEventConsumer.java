@@ -3,15 +3,16 @@ package dev.marquee.delivery.campaign.messaging;
 import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import dev.marquee.contracts.campaign.CampaignEvent;
+import dev.marquee.delivery.campaign.service.CampaignChanged;
 import dev.marquee.delivery.campaign.service.CampaignIndex;
 import dev.marquee.delivery.campaign.service.CampaignIndexReadiness;
-import dev.marquee.delivery.stream.service.StreamHub;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 
 @ApplicationScoped
@@ -21,12 +22,14 @@ public class CampaignEventConsumer {
 
     private final CampaignIndex index;
     private final CampaignIndexReadiness readiness;
-    private final StreamHub hub;
+    /** Observed synchronously (the SDK streams resync), before the record is acknowledged. */
+    private final Event<CampaignChanged> changes;
 
-    public CampaignEventConsumer(CampaignIndex index, CampaignIndexReadiness readiness, StreamHub hub) {
+    public CampaignEventConsumer(CampaignIndex index, CampaignIndexReadiness readiness,
+            Event<CampaignChanged> changes) {
         this.index = index;
         this.readiness = readiness;
-        this.hub = hub;
+        this.changes = changes;
     }
 
     @Incoming("campaign-events")
@@ -37,7 +40,7 @@ public class CampaignEventConsumer {
             LOG.warn("skipped an unreadable record on campaign.events.v1");
         } else {
             if (index.apply(event)) {
-                hub.resync(event.appId(), event.campaign().id());
+                changes.fire(new CampaignChanged(event.appId(), event.campaign().id()));
             }
         }
         message.getMetadata(IncomingKafkaRecordMetadata.class)

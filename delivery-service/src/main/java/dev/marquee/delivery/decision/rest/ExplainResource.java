@@ -1,9 +1,6 @@
 package dev.marquee.delivery.decision.rest;
 
 import java.time.Instant;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -14,14 +11,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import dev.marquee.contracts.campaign.Trigger;
-import dev.marquee.delivery.decision.service.Decision;
-import dev.marquee.delivery.decision.service.DecisionService;
-import dev.marquee.delivery.decision.service.TriggerEvent;
+import dev.marquee.delivery.decision.service.Explanations;
 import dev.marquee.delivery.decision.service.UserContext;
-import dev.marquee.delivery.message.rest.SdkMessageResource;
-import dev.marquee.delivery.rest.InvalidFieldsException;
-import dev.marquee.delivery.rest.Problem;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -33,13 +24,10 @@ import io.smallrye.mutiny.Uni;
 @Produces(MediaType.APPLICATION_JSON)
 public class ExplainResource {
 
-    public record Explanation(String userId, String trigger, boolean degraded, List<Decision.Verdict> campaigns) {
-    }
+    private final Explanations explanations;
 
-    private final DecisionService decisions;
-
-    public ExplainResource(DecisionService decisions) {
-        this.decisions = decisions;
+    public ExplainResource(Explanations explanations) {
+        this.explanations = explanations;
     }
 
     /**
@@ -47,7 +35,7 @@ public class ExplainResource {
      *        {@code CUSTOM_EVENT:<event>}; without it every campaign is judged whatever its trigger
      */
     @GET
-    public Uni<Explanation> explain(
+    public Uni<Explanations.Explanation> explain(
             @PathParam("appId") @NotBlank @Size(max = 128) String appId,
             @PathParam("userId") @NotBlank @Size(max = 256) String userId,
             @QueryParam("trigger") @Size(max = 200) String trigger,
@@ -56,27 +44,7 @@ public class ExplainResource {
             @QueryParam("appVersion") @Size(max = 64) String appVersion,
             @QueryParam("locale") @Size(max = 35) String locale,
             @QueryParam("timeZone") @Size(max = 64) String timeZone) {
-        UserContext user = SdkMessageResource.context(userId, sessionId, platform, appVersion, locale, timeZone);
-        return explanation(decisions, appId, user, trigger);
-    }
-
-    /** The same decision as the SDK's for this user and trigger, nothing reserved; every campaign's verdict. */
-    static Uni<Explanation> explanation(DecisionService decisions, String appId, UserContext user, String trigger) {
-        List<TriggerEvent> events = trigger == null || trigger.isBlank() ? null : List.of(parse(trigger));
-        return decisions.decide(appId, user, events, Instant.now(), DecisionService.Mode.LOOK)
-                .map(decision -> new Explanation(user.userId(), trigger, decision.degraded(), decision.verdicts()));
-    }
-
-    private static TriggerEvent parse(String trigger) {
-        int colon = trigger.indexOf(':');
-        String typeName = (colon < 0 ? trigger : trigger.substring(0, colon)).trim().toUpperCase(Locale.ROOT);
-        try {
-            Trigger.Type type = Trigger.Type.valueOf(typeName);
-            return new TriggerEvent(type, colon < 0 ? null : trigger.substring(colon + 1), Map.of());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidFieldsException("The request has invalid fields.", List.of(new Problem.FieldError(
-                    "trigger", "must be one of " + List.of(Trigger.Type.values()) + ", with :<name> for SCREEN_VIEW "
-                            + "and CUSTOM_EVENT")));
-        }
+        UserContext user = UserContextParameters.of(userId, sessionId, platform, appVersion, locale, timeZone);
+        return explanations.explain(appId, user, trigger, TriggerParameter.events(trigger), Instant.now());
     }
 }

@@ -1,5 +1,7 @@
 package dev.marquee.delivery.decision.rest;
 
+import java.time.Instant;
+
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
@@ -9,9 +11,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import dev.marquee.delivery.decision.service.DecisionService;
+import dev.marquee.contracts.trust.AssertedRequest;
+import dev.marquee.delivery.decision.service.Explanations;
 import dev.marquee.delivery.decision.service.UserContext;
-import dev.marquee.delivery.message.rest.SdkMessageResource;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -23,16 +25,16 @@ import io.smallrye.mutiny.Uni;
 @Produces(MediaType.APPLICATION_JSON)
 public class SdkExplainResource {
 
-    private final DecisionService decisions;
+    private final Explanations explanations;
 
-    public SdkExplainResource(DecisionService decisions) {
-        this.decisions = decisions;
+    public SdkExplainResource(Explanations explanations) {
+        this.explanations = explanations;
     }
 
     /** @param trigger as for the management API's explain: {@code SCREEN_VIEW:<screen>}, {@code CUSTOM_EVENT:<event>}, … */
     @GET
-    public Uni<ExplainResource.Explanation> explain(
-            @HeaderParam(SdkMessageResource.APP_HEADER) @NotBlank(message = "is set by the gateway; call through it") String appId,
+    public Uni<Explanations.Explanation> explain(
+            @HeaderParam(AssertedRequest.APP_ID_HEADER) @NotBlank(message = "is set by the gateway; call through it") String appId,
             @QueryParam("userId") @NotBlank(message = "is required") @Size(max = 256) String userId,
             @QueryParam("trigger") @Size(max = 200) String trigger,
             @QueryParam("sessionId") @Size(max = 128) String sessionId,
@@ -40,7 +42,7 @@ public class SdkExplainResource {
             @QueryParam("appVersion") @Size(max = 64) String appVersion,
             @QueryParam("locale") @Size(max = 35) String locale,
             @QueryParam("timeZone") @Size(max = 64) String timeZone) {
-        UserContext user = SdkMessageResource.context(userId, sessionId, platform, appVersion, locale, timeZone);
-        return ExplainResource.explanation(decisions, appId, user, trigger);
+        UserContext user = UserContextParameters.of(userId, sessionId, platform, appVersion, locale, timeZone);
+        return explanations.explain(appId, user, trigger, TriggerParameter.events(trigger), Instant.now());
     }
 }

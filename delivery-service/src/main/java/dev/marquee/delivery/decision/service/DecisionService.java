@@ -27,8 +27,6 @@ import dev.marquee.delivery.config.DeliveryConfig;
 import dev.marquee.delivery.decision.repository.Candidate;
 import dev.marquee.delivery.decision.repository.DecisionStore;
 import dev.marquee.delivery.decision.repository.ReadySegments;
-import dev.marquee.delivery.message.service.TemplateProfile;
-import dev.marquee.delivery.message.service.VariantAssignment;
 import io.smallrye.mutiny.Uni;
 
 /**

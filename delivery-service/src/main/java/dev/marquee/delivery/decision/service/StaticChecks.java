@@ -12,7 +12,6 @@ import dev.marquee.contracts.campaign.CampaignSnapshot;
 import dev.marquee.contracts.campaign.Schedule;
 import dev.marquee.contracts.campaign.Targeting;
 import dev.marquee.contracts.campaign.Trigger;
-import dev.marquee.delivery.message.service.VariantAssignment;
 
 /**
  * The part of a decision that needs no I/O: trigger, schedule, delivery window (user's local time), platform, app

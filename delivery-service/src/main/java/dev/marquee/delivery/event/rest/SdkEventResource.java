@@ -1,5 +1,6 @@
 package dev.marquee.delivery.event.rest;
 
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.validation.constraints.NotBlank;
@@ -12,10 +13,13 @@ import jakarta.ws.rs.core.MediaType;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.marquee.delivery.event.service.SdkEventReader;
+import dev.marquee.contracts.trust.AssertedRequest;
+import dev.marquee.delivery.config.DeliveryConfig;
+import dev.marquee.delivery.event.service.EventBatch;
+import dev.marquee.delivery.event.service.EventResult;
 import dev.marquee.delivery.event.service.SdkTracking;
-import dev.marquee.delivery.message.rest.SdkMessageResource;
 import dev.marquee.delivery.message.service.Display;
 import dev.marquee.delivery.rest.VerifiedUser;
 import io.smallrye.mutiny.Uni;
@@ -30,24 +34,28 @@ public class SdkEventResource {
      * @param degraded Redis was unreachable: segment-targeted messages were not considered and caps not applied
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record EventsResponse(int accepted, int rejected, List<SdkEventReader.Result> results, Display display,
+    public record EventsResponse(int accepted, int rejected, List<EventResult> results, Display display,
             boolean degraded) {
     }
 
     private final SdkTracking tracking;
+    private final SdkEventReader reader;
 
-    public SdkEventResource(SdkTracking tracking) {
+    public SdkEventResource(SdkTracking tracking, ObjectMapper json, DeliveryConfig config) {
         this.tracking = tracking;
+        this.reader = new SdkEventReader(json, config.maxFutureSkew());
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<EventsResponse> track(
-            @HeaderParam(SdkMessageResource.APP_HEADER) @NotBlank(message = "is set by the gateway; call through it") String appId,
+            @HeaderParam(AssertedRequest.APP_ID_HEADER) @NotBlank(message = "is set by the gateway; call through it") String appId,
             @HeaderParam(VerifiedUser.HEADER) String verifiedUser,
             JsonNode body) {
         VerifiedUser.require(verifiedUser, body);
-        return tracking.track(appId, body).map(tracked -> new EventsResponse(tracked.batch().accepted().size(),
+        Instant now = Instant.now();
+        EventBatch batch = reader.read(appId, body, now);
+        return tracking.track(appId, batch, now).map(tracked -> new EventsResponse(tracked.batch().accepted().size(),
                 tracked.batch().results().size() - tracked.batch().accepted().size(), tracked.batch().results(),
                 tracked.display().orElse(null), tracked.degraded()));
     }

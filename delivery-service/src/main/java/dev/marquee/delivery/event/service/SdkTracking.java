@@ -8,11 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import dev.marquee.contracts.user.UserEvent;
-import dev.marquee.delivery.config.DeliveryConfig;
 import dev.marquee.delivery.decision.repository.DecisionStore;
 import dev.marquee.delivery.decision.service.Decision;
 import dev.marquee.delivery.decision.service.DecisionService;
@@ -34,25 +30,21 @@ public class SdkTracking {
     private static final Logger LOG = Logger.getLogger(SdkTracking.class);
 
     /** The batch's outcome and, when a trigger fired one, the message to display. */
-    public record Tracked(SdkEventReader.Batch batch, Optional<Display> display, boolean degraded) {
+    public record Tracked(EventBatch batch, Optional<Display> display, boolean degraded) {
     }
 
-    private final SdkEventReader reader;
     private final UserEventPublisher publisher;
     private final DecisionService decisions;
     private final ControlExposures exposures;
 
-    public SdkTracking(ObjectMapper json, DeliveryConfig config, UserEventPublisher publisher,
-            DecisionService decisions, ControlExposures exposures) {
-        this.reader = new SdkEventReader(json, config.maxFutureSkew());
+    public SdkTracking(UserEventPublisher publisher, DecisionService decisions, ControlExposures exposures) {
         this.publisher = publisher;
         this.decisions = decisions;
         this.exposures = exposures;
     }
 
-    public Uni<Tracked> track(String appId, JsonNode body) {
-        Instant now = Instant.now();
-        SdkEventReader.Batch batch = reader.read(appId, body, now);
+    /** @param now when the batch arrived: what its events' times were read against */
+    public Uni<Tracked> track(String appId, EventBatch batch, Instant now) {
         Uni<Void> published = publisher.publish(batch.accepted());
         if (batch.triggers().isEmpty()) {
             return published.replaceWith(new Tracked(batch, Optional.empty(), false));

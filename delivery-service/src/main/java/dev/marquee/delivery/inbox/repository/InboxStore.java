@@ -13,9 +13,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.marquee.delivery.config.DeliveryConfig;
-import dev.marquee.delivery.decision.repository.LuaScript;
-import dev.marquee.delivery.decision.repository.UserKeys;
-import dev.marquee.delivery.rest.StoreUnavailableException;
+import dev.marquee.delivery.domain.UnavailableException;
+import dev.marquee.delivery.domain.UnavailableException.Dependency;
+import dev.marquee.delivery.store.LuaScript;
+import dev.marquee.delivery.store.UserKeys;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.RedisAPI;
 import io.vertx.mutiny.redis.client.Response;
@@ -63,7 +64,7 @@ public class InboxStore {
             args.add(write(card));
         }
         return redis.eval(args).ifNoItem().after(timeout).fail()
-                .onFailure().transform(e -> new StoreUnavailableException("The inbox store did not answer", e))
+                .onFailure().transform(e -> new UnavailableException(Dependency.REDIS, "The inbox store did not answer", e))
                 .map(this::cards);
     }
 
@@ -74,7 +75,7 @@ public class InboxStore {
                 + "redis.call('HSETNX', KEYS[1], ARGV[2] .. ':' .. ARGV[1], ARGV[3]) return 1", "1", key, campaignId,
                 mark, Long.toString(at.toEpochMilli())))
                 .ifNoItem().after(timeout).fail()
-                .onFailure().transform(e -> new StoreUnavailableException("The inbox store did not answer", e))
+                .onFailure().transform(e -> new UnavailableException(Dependency.REDIS, "The inbox store did not answer", e))
                 .map(r -> r.toInteger() == 1);
     }
 

@@ -16,8 +16,9 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.resteasy.reactive.RestResponse;
 
+import dev.marquee.contracts.trust.AssertedRequest;
+import dev.marquee.delivery.decision.rest.UserContextParameters;
 import dev.marquee.delivery.inbox.service.InboxService;
-import dev.marquee.delivery.message.rest.SdkMessageResource;
 import io.smallrye.mutiny.Uni;
 
 /** The SDK's inbox of cards: list, mark read, archive. */
@@ -36,13 +37,13 @@ public class SdkInboxResource {
 
     @GET
     public Uni<InboxResponse> list(
-            @HeaderParam(SdkMessageResource.APP_HEADER) @NotBlank(message = "is set by the gateway; call through it") String appId,
+            @HeaderParam(AssertedRequest.APP_ID_HEADER) @NotBlank(message = "is set by the gateway; call through it") String appId,
             @QueryParam("userId") @NotBlank(message = "is required") @Size(max = 256) String userId,
             @QueryParam("locale") @Size(max = 35) String locale,
             @QueryParam("platform") @Size(max = 20) String platform,
             @QueryParam("appVersion") @Size(max = 64) String appVersion,
             @QueryParam("timeZone") @Size(max = 64) String timeZone) {
-        return inbox.inbox(appId, SdkMessageResource.context(userId, null, platform, appVersion, locale, timeZone))
+        return inbox.inbox(appId, UserContextParameters.of(userId, null, platform, appVersion, locale, timeZone))
                 .map(cards -> new InboxResponse(userId, cards));
     }
 
@@ -50,7 +51,7 @@ public class SdkInboxResource {
     @POST
     @Path("/{campaignId}/read")
     public Uni<RestResponse<Void>> read(
-            @HeaderParam(SdkMessageResource.APP_HEADER) @NotBlank(message = "is set by the gateway; call through it") String appId,
+            @HeaderParam(AssertedRequest.APP_ID_HEADER) @NotBlank(message = "is set by the gateway; call through it") String appId,
             @PathParam("campaignId") @Size(max = 128) String campaignId,
             @QueryParam("userId") @NotBlank(message = "is required") @Size(max = 256) String userId) {
         return mark(appId, userId, campaignId, "read");
@@ -60,7 +61,7 @@ public class SdkInboxResource {
     @POST
     @Path("/{campaignId}/archive")
     public Uni<RestResponse<Void>> archive(
-            @HeaderParam(SdkMessageResource.APP_HEADER) @NotBlank(message = "is set by the gateway; call through it") String appId,
+            @HeaderParam(AssertedRequest.APP_ID_HEADER) @NotBlank(message = "is set by the gateway; call through it") String appId,
             @PathParam("campaignId") @Size(max = 128) String campaignId,
             @QueryParam("userId") @NotBlank(message = "is required") @Size(max = 256) String userId) {
         return mark(appId, userId, campaignId, "archived");

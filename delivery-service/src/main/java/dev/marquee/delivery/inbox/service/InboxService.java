@@ -20,8 +20,8 @@ import dev.marquee.contracts.template.MessageRenderer;
 import dev.marquee.delivery.campaign.service.CampaignIndex;
 import dev.marquee.delivery.decision.service.DecisionService;
 import dev.marquee.delivery.decision.service.UserContext;
+import dev.marquee.delivery.decision.service.VariantAssignment;
 import dev.marquee.delivery.inbox.repository.InboxStore;
-import dev.marquee.delivery.message.service.VariantAssignment;
 import io.smallrye.mutiny.Uni;
 
 /**

@@ -12,7 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.marquee.delivery.message.rest.SdkMessageResource;
+import dev.marquee.contracts.trust.AssertedRequest;
 import dev.marquee.delivery.outcome.service.SdkInteractions;
 import dev.marquee.delivery.rest.VerifiedUser;
 import io.smallrye.mutiny.Uni;
@@ -35,7 +35,7 @@ public class SdkInteractionResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<InteractionsResponse> record(
-            @HeaderParam(SdkMessageResource.APP_HEADER) @NotBlank(message = "is set by the gateway; call through it") String appId,
+            @HeaderParam(AssertedRequest.APP_ID_HEADER) @NotBlank(message = "is set by the gateway; call through it") String appId,
             @HeaderParam(VerifiedUser.HEADER) String verifiedUser,
             JsonNode body) {
         VerifiedUser.require(verifiedUser, body);

@@ -11,10 +11,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.marquee.delivery.config.DeliveryConfig;
-import dev.marquee.delivery.decision.repository.LuaScript;
-import dev.marquee.delivery.decision.repository.StoredProfile;
-import dev.marquee.delivery.decision.repository.UserKeys;
-import dev.marquee.delivery.rest.StoreUnavailableException;
+import dev.marquee.delivery.domain.UnavailableException;
+import dev.marquee.delivery.domain.UnavailableException.Dependency;
+import dev.marquee.delivery.store.LuaScript;
+import dev.marquee.delivery.store.StoredProfile;
+import dev.marquee.delivery.store.UserKeys;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.RedisAPI;
 
@@ -56,7 +57,7 @@ public class OutboxStore {
                 Long.toString(seconds), Long.toString(expiresAt), CHANNEL, appId + "\t" + userId,
                 Integer.toString(MAX_ENTRIES)))
                 .ifNoItem().after(timeout).fail()
-                .onFailure().transform(e -> new StoreUnavailableException("The message store did not answer", e))
+                .onFailure().transform(e -> new UnavailableException(Dependency.REDIS, "The message store did not answer", e))
                 .map(r -> r.toLong());
     }
 

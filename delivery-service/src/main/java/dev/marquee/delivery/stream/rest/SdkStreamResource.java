@@ -14,8 +14,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 
+import dev.marquee.contracts.trust.AssertedRequest;
 import dev.marquee.delivery.config.DeliveryConfig;
-import dev.marquee.delivery.message.rest.SdkMessageResource;
 import dev.marquee.delivery.stream.service.StreamHub;
 import io.smallrye.mutiny.Multi;
 
@@ -38,7 +38,7 @@ public class SdkStreamResource {
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public Multi<OutboundSseEvent> stream(
-            @HeaderParam(SdkMessageResource.APP_HEADER) @NotBlank(message = "is set by the gateway; call through it") String appId,
+            @HeaderParam(AssertedRequest.APP_ID_HEADER) @NotBlank(message = "is set by the gateway; call through it") String appId,
             @QueryParam("userId") @NotBlank(message = "is required") @Size(max = 256) String userId,
             @QueryParam("locale") @Size(max = 35) String locale,
             @HeaderParam("Last-Event-ID") @Size(max = 20) String lastEventId,

@@ -15,7 +15,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.marquee.contracts.campaign.Message;
 import dev.marquee.contracts.template.MessageRenderer;
-import dev.marquee.delivery.message.service.TemplateProfile;
+import dev.marquee.delivery.campaign.service.CampaignChanged;
+import dev.marquee.delivery.decision.service.TemplateProfile;
 import dev.marquee.delivery.stream.repository.OutboxStore;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.runtime.ShutdownEvent;
@@ -95,6 +96,10 @@ public class StreamHub {
             emitter.emit(new StreamEvent(null, "connected", "{}"));
             deliver(connection);
         });
+    }
+
+    void campaignChanged(@Observes CampaignChanged changed) {
+        resync(changed.appId(), changed.campaignId());
     }
 
     /** A campaign of the app changed: its connected SDKs should sync their eligible messages again. */

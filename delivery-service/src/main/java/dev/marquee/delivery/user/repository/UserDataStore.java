@@ -7,8 +7,8 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.marquee.delivery.decision.repository.LuaScript;
-import dev.marquee.delivery.decision.repository.UserKeys;
+import dev.marquee.delivery.store.LuaScript;
+import dev.marquee.delivery.store.UserKeys;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.RedisAPI;
 import io.vertx.mutiny.redis.client.Response;

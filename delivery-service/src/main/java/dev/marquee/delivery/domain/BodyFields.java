@@ -1,12 +1,13 @@
-package dev.marquee.delivery.rest;
+package dev.marquee.delivery.domain;
 
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.marquee.delivery.rest.Problem.FieldError;
-
-/** Text fields of the SDK's JSON bodies, read with one rule so that events and interactions refuse alike. */
+/**
+ * Text fields of the JSON bodies the services still read as trees, with one rule so that events, interactions and
+ * sends refuse alike.
+ */
 public final class BodyFields {
 
     private BodyFields() {
@@ -17,17 +18,17 @@ public final class BodyFields {
      * when it is required or malformed). {@code path} prefixes the field in errors: {@code ""} or {@code "events[2]."}.
      */
     public static String text(JsonNode node, String field, String path, int max, boolean required,
-            List<FieldError> errors) {
+            List<FieldViolation> errors) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
             if (required) {
-                errors.add(new FieldError(path + field, "is required"));
+                errors.add(new FieldViolation(path + field, "is required"));
             }
             return null;
         }
         if (!value.isTextual() || value.asText().isBlank() || value.asText().length() > max
                 || value.asText().chars().anyMatch(Character::isISOControl)) {
-            errors.add(new FieldError(path + field, "must be a non-blank string of at most " + max
+            errors.add(new FieldViolation(path + field, "must be a non-blank string of at most " + max
                     + " characters without control characters"));
             return null;
         }

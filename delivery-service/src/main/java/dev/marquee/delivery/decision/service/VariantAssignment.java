@@ -1,4 +1,4 @@
-package dev.marquee.delivery.message.service;
+package dev.marquee.delivery.decision.service;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,6 +1,6 @@
-package dev.marquee.delivery.event.service;
+package dev.marquee.delivery.event.rest;
 
-import static dev.marquee.delivery.rest.BodyFields.text;
+import static dev.marquee.delivery.domain.BodyFields.text;
 
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -24,11 +24,13 @@ import dev.marquee.contracts.user.UserEvent;
 import dev.marquee.contracts.user.UserEventType;
 import dev.marquee.delivery.decision.service.TriggerEvent;
 import dev.marquee.delivery.decision.service.UserContext;
-import dev.marquee.delivery.rest.InvalidFieldsException;
-import dev.marquee.delivery.rest.Problem.FieldError;
+import dev.marquee.delivery.domain.FieldViolation;
+import dev.marquee.delivery.domain.InvalidFieldsException;
+import dev.marquee.delivery.event.service.EventBatch;
+import dev.marquee.delivery.event.service.EventResult;
 
 /**
- * Reads a batch of SDK events: the device context once, then each event on its own, so one malformed event is
+ * Maps the body of {@code POST /v1/sdk/events} to the service's {@link EventBatch}. Reads a batch of SDK events: the device context once, then each event on its own, so one malformed event is
  * reported (index and field) while the others still count. Every SDK event becomes a {@code user.events.v1} event;
  * the named SDK types are track events with a reserved name ({@code session_start}, {@code app_open},
  * {@code screen_view} with the screen in property {@code screen}, {@code purchase}).
@@ -46,14 +48,6 @@ public class SdkEventReader {
     private static final List<String> TYPES = List.of("session_start", "app_open", "screen_view", "track", "purchase",
             "attributes", "identify");
 
-    /** One event's outcome, in request order. */
-    public record Result(int index, String eventId, String status, List<FieldError> errors) {
-    }
-
-    /** The valid part of a batch: what to publish and which triggers fired. */
-    public record Batch(UserContext user, List<UserEvent> accepted, List<TriggerEvent> triggers, List<Result> results) {
-    }
-
     private final ObjectMapper json;
     private final Duration maxFutureSkew;
 
@@ -62,33 +56,33 @@ public class SdkEventReader {
         this.maxFutureSkew = maxFutureSkew;
     }
 
-    public Batch read(String appId, JsonNode body, Instant now) {
+    public EventBatch read(String appId, JsonNode body, Instant now) {
         if (body == null || !body.isObject()) {
             throw invalid("body", "must be a JSON object with userId and events");
         }
-        List<FieldError> errors = new ArrayList<>();
+        List<FieldViolation> errors = new ArrayList<>();
         body.fieldNames().forEachRemaining(name -> {
             if (!BATCH_FIELDS.contains(name)) {
-                errors.add(new FieldError(name, "is not a known field"));
+                errors.add(new FieldViolation(name, "is not a known field"));
             }
         });
         UserContext user = context(body, errors);
         JsonNode events = body.get("events");
         if (events == null || !events.isArray() || events.isEmpty()) {
-            errors.add(new FieldError("events", "must be a non-empty array of events"));
+            errors.add(new FieldViolation("events", "must be a non-empty array of events"));
         } else if (events.size() > MAX_BATCH) {
-            errors.add(new FieldError("events", "has " + events.size() + " events; at most " + MAX_BATCH
+            errors.add(new FieldViolation("events", "has " + events.size() + " events; at most " + MAX_BATCH
                     + " are allowed per request"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidFieldsException("The request has invalid fields.", errors);
         }
-        List<Result> results = new ArrayList<>();
+        List<EventResult> results = new ArrayList<>();
         List<UserEvent> accepted = new ArrayList<>();
         List<TriggerEvent> triggers = new ArrayList<>();
-        List<FieldError> allErrors = new ArrayList<>();
+        List<FieldViolation> allErrors = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
-            List<FieldError> eventErrors = new ArrayList<>();
+            List<FieldViolation> eventErrors = new ArrayList<>();
             JsonNode node = events.get(i);
             Read read = event(appId, user.userId(), node, "events[" + i + "]", now, eventErrors);
             if (eventErrors.isEmpty()) {
@@ -96,20 +90,20 @@ public class SdkEventReader {
                 if (read.trigger() != null) {
                     triggers.add(read.trigger());
                 }
-                results.add(new Result(i, read.event().eventId(), "accepted", List.of()));
+                results.add(new EventResult(i, read.event().eventId(), "accepted", List.of()));
             } else {
                 allErrors.addAll(eventErrors);
                 JsonNode id = node.path("eventId");
-                results.add(new Result(i, id.isTextual() ? id.asText() : null, "rejected", eventErrors));
+                results.add(new EventResult(i, id.isTextual() ? id.asText() : null, "rejected", eventErrors));
             }
         }
         if (accepted.isEmpty()) {
             throw new InvalidFieldsException("No event of the batch is valid.", allErrors);
         }
-        return new Batch(user, accepted, triggers, results);
+        return new EventBatch(user, accepted, triggers, results);
     }
 
-    private UserContext context(JsonNode body, List<FieldError> errors) {
+    private UserContext context(JsonNode body, List<FieldViolation> errors) {
         String userId = text(body, "userId", "", MAX_USER_ID, true, errors);
         String sessionId = text(body, "sessionId", "", MAX_ID, false, errors);
         Platform platform = null;
@@ -118,7 +112,7 @@ public class SdkEventReader {
             try {
                 platform = Platform.valueOf(platformName.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                errors.add(new FieldError("platform", "must be one of [ios, android, web]"));
+                errors.add(new FieldViolation("platform", "must be one of [ios, android, web]"));
             }
         }
         String appVersion = text(body, "appVersion", "", 64, false, errors);
@@ -129,7 +123,7 @@ public class SdkEventReader {
             try {
                 zone = ZoneId.of(zoneName);
             } catch (DateTimeException e) {
-                errors.add(new FieldError("timeZone", "must be an IANA time zone such as Europe/Paris"));
+                errors.add(new FieldViolation("timeZone", "must be an IANA time zone such as Europe/Paris"));
             }
         }
         return new UserContext(userId, sessionId, platform, appVersion, locale, zone);
@@ -138,20 +132,20 @@ public class SdkEventReader {
     private record Read(UserEvent event, TriggerEvent trigger) {
     }
 
-    private Read event(String appId, String userId, JsonNode node, String path, Instant now, List<FieldError> errors) {
+    private Read event(String appId, String userId, JsonNode node, String path, Instant now, List<FieldViolation> errors) {
         if (!node.isObject()) {
-            errors.add(new FieldError(path, "must be an event object"));
+            errors.add(new FieldViolation(path, "must be an event object"));
             return null;
         }
         node.fieldNames().forEachRemaining(name -> {
             if (!EVENT_FIELDS.contains(name)) {
-                errors.add(new FieldError(path + "." + name, "is not a known field"));
+                errors.add(new FieldViolation(path + "." + name, "is not a known field"));
             }
         });
         String eventId = text(node, "eventId", path + ".", MAX_ID, true, errors);
         String type = text(node, "type", path + ".", 20, true, errors);
         if (type != null && !TYPES.contains(type)) {
-            errors.add(new FieldError(path + ".type", "must be one of " + TYPES));
+            errors.add(new FieldViolation(path + ".type", "must be one of " + TYPES));
             type = null;
         }
         Instant occurredAt = now;
@@ -160,11 +154,11 @@ public class SdkEventReader {
             try {
                 occurredAt = Instant.parse(at.asText());
                 if (occurredAt.isAfter(now.plus(maxFutureSkew))) {
-                    errors.add(new FieldError(path + ".occurredAt", "is more than " + maxFutureSkew.toMinutes()
+                    errors.add(new FieldViolation(path + ".occurredAt", "is more than " + maxFutureSkew.toMinutes()
                             + " minutes in the future"));
                 }
             } catch (DateTimeParseException e) {
-                errors.add(new FieldError(path + ".occurredAt",
+                errors.add(new FieldViolation(path + ".occurredAt",
                         "must be an ISO-8601 instant such as 2026-01-31T12:00:00Z"));
             }
         }
@@ -172,28 +166,28 @@ public class SdkEventReader {
         boolean withAttributes = "attributes".equals(type) || "identify".equals(type);
         String name = named ? text(node, "name", path + ".", MAX_ID, true, errors) : null;
         if (!named && node.has("name")) {
-            errors.add(new FieldError(path + ".name", "is allowed on screen_view and track events only"));
+            errors.add(new FieldViolation(path + ".name", "is allowed on screen_view and track events only"));
         }
         Map<String, Object> properties = withAttributes
                 ? Map.of()
                 : scalars(node.get("properties"), path + ".properties", false, errors);
         if (withAttributes && node.has("properties")) {
-            errors.add(new FieldError(path + ".properties", "is not allowed on " + type + " events"));
+            errors.add(new FieldViolation(path + ".properties", "is not allowed on " + type + " events"));
         }
         Map<String, Object> attributes = withAttributes
                 ? scalars(node.get("attributes"), path + ".attributes", true, errors)
                 : Map.of();
         if (!withAttributes && node.has("attributes")) {
-            errors.add(new FieldError(path + ".attributes", "is allowed on attributes and identify events only"));
+            errors.add(new FieldViolation(path + ".attributes", "is allowed on attributes and identify events only"));
         }
         if ("attributes".equals(type) && attributes.isEmpty() && !node.path("attributes").isObject()) {
-            errors.add(new FieldError(path + ".attributes", "is required"));
+            errors.add(new FieldViolation(path + ".attributes", "is required"));
         }
         String anonymousId = "identify".equals(type)
                 ? text(node, "anonymousId", path + ".", MAX_USER_ID, false, errors)
                 : null;
         if (anonymousId != null && !AnonymousId.isAnonymous(anonymousId)) {
-            errors.add(new FieldError(path + ".anonymousId", "must be an anonymous id the SDK generated (starting with '"
+            errors.add(new FieldViolation(path + ".anonymousId", "must be an anonymous id the SDK generated (starting with '"
                     + AnonymousId.PREFIX + "'); a known user's profile is never merged into another"));
         }
         if (!errors.isEmpty() || type == null) {
@@ -223,28 +217,28 @@ public class SdkEventReader {
     }
 
     /** A flat object of JSON scalars; {@code null} values allowed where they mean "remove the attribute". */
-    private Map<String, Object> scalars(JsonNode node, String path, boolean nullAllowed, List<FieldError> errors) {
+    private Map<String, Object> scalars(JsonNode node, String path, boolean nullAllowed, List<FieldViolation> errors) {
         Map<String, Object> values = new LinkedHashMap<>();
         if (node == null || node.isNull()) {
             return values;
         }
         if (!node.isObject()) {
-            errors.add(new FieldError(path, "must be an object"));
+            errors.add(new FieldViolation(path, "must be an object"));
             return values;
         }
         if (node.size() > MAX_FIELDS) {
-            errors.add(new FieldError(path, "has more than " + MAX_FIELDS + " fields"));
+            errors.add(new FieldViolation(path, "has more than " + MAX_FIELDS + " fields"));
             return values;
         }
         node.fields().forEachRemaining(field -> {
             JsonNode value = field.getValue();
             String key = field.getKey();
             if (key.isBlank() || key.length() > MAX_ID || key.chars().anyMatch(Character::isISOControl)) {
-                errors.add(new FieldError(path + "." + key, "is not a valid name (1 to " + MAX_ID + " characters)"));
+                errors.add(new FieldViolation(path + "." + key, "is not a valid name (1 to " + MAX_ID + " characters)"));
             } else if (value.isNull() && nullAllowed) {
                 values.put(key, null);
             } else if (!value.isValueNode() || value.isNull()) {
-                errors.add(new FieldError(path + "." + key, "must be a string, number or boolean"));
+                errors.add(new FieldViolation(path + "." + key, "must be a string, number or boolean"));
             } else {
                 values.put(key, json.convertValue(value, Object.class));
             }
@@ -253,6 +247,6 @@ public class SdkEventReader {
     }
 
     private static InvalidFieldsException invalid(String field, String message) {
-        return new InvalidFieldsException("The request has invalid fields.", List.of(new FieldError(field, message)));
+        return new InvalidFieldsException("The request has invalid fields.", List.of(new FieldViolation(field, message)));
     }
 }

@@ -1,4 +1,4 @@
-package dev.marquee.delivery.message.rest;
+package dev.marquee.delivery.message.service;
 
 import java.util.List;
 

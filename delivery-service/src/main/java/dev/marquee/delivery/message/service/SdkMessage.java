@@ -1,4 +1,4 @@
-package dev.marquee.delivery.message.rest;
+package dev.marquee.delivery.message.service;
 
 import java.util.List;
 import java.util.Map;
@@ -11,7 +11,7 @@ import dev.marquee.contracts.campaign.Message;
 import dev.marquee.contracts.campaign.Trigger;
 import dev.marquee.contracts.campaign.Variant;
 import dev.marquee.contracts.template.MessageRenderer;
-import dev.marquee.delivery.message.service.VariantAssignment;
+import dev.marquee.delivery.decision.service.VariantAssignment;
 
 /**
  * A message as the SDK renders it: the user's variant, in the user's locale, personalized, with the triggers that

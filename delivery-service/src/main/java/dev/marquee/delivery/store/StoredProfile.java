@@ -1,4 +1,4 @@
-package dev.marquee.delivery.decision.repository;
+package dev.marquee.delivery.store;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.marquee.delivery.message.service;
+package dev.marquee.delivery.decision.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
