@@ -202,6 +202,92 @@ class LocalSuiteIT {
                 .then().statusCode(401);
     }
 
+    /**
+     * Issue 20: an A/B test with a control group, decided by delivery for SDK users through the gateway; the users'
+     * impressions and clicks reach the report (results-service, through the gateway) within 5 s, exactly.
+     */
+    @Test
+    void aVariantTestsOutcomesReachTheReportThroughTheGateway() throws Exception {
+        DemoSeed.NewApp app = new DemoSeed(suite.gatewayUrl()).app(suite.operatorToken(), "Experiment");
+        // no workspace caps in the way: every user's session start is decided
+        given().auth().oauth2(app.adminToken()).contentType(ContentType.JSON)
+                .body(Map.of("maxMessagesPerSession", 100, "maxMessagesPerDay", 100, "minSecondsBetweenMessages", 0))
+                .when().put("/v1/apps/{appId}/settings", app.appId()).then().statusCode(200);
+        Map<String, Object> modal = Map.of("format", "MODAL", "title", "Spring sale", "body", "20% off",
+                "buttons", List.of(Map.of("id", "shop", "label", "Shop now", "action", "URL",
+                        "url", "https://shop.example.com/sale")));
+        String campaignId = given().auth().oauth2(app.adminToken()).contentType(ContentType.JSON)
+                .body(Map.of("name", "Spring sale test", "triggers", List.of(Map.of("type", "SESSION_START")),
+                        "variants", List.of(Map.of("id", "A", "weight", 40, "message", modal),
+                                Map.of("id", "B", "weight", 40, "message", modal)),
+                        "controlPercent", 20))
+                .when().post("/v1/apps/{appId}/campaigns", app.appId())
+                .then().statusCode(201).extract().path("id");
+        given().auth().oauth2(app.adminToken())
+                .when().post("/v1/apps/{appId}/campaigns/{id}/actions/activate", app.appId(), campaignId)
+                .then().statusCode(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> given().header("X-Marquee-Key", app.sdkKey())
+                .queryParam("userId", "probe").when().get("/v1/sdk/messages")
+                .then().extract().<List<String>>path("messages.campaignId").contains(campaignId));
+
+        // 40 users start a session: delivery shows A or B (or records the control group's exposure); those shown
+        // report the impression, every other one clicks
+        Map<String, Integer> exposed = new java.util.HashMap<>(Map.of("A", 0, "B", 0, "control", 0));
+        Map<String, Integer> clickers = new java.util.HashMap<>(Map.of("A", 0, "B", 0));
+        for (int i = 0; i < 40; i++) {
+            String userId = "ab-user-" + i;
+            Response decided = given().header("X-Marquee-Key", app.sdkKey()).contentType(ContentType.JSON)
+                    .body(Map.of("userId", userId, "sessionId", "s-" + i, "events",
+                            List.of(Map.of("eventId", "start-" + i, "type", "session_start"))))
+                    .when().post("/v1/sdk/events").then().statusCode(200).extract().response();
+            String shown = decided.path("display.campaignId");
+            if (!campaignId.equals(shown)) {
+                exposed.merge("control", 1, Integer::sum);
+                continue;
+            }
+            String variant = decided.path("display.variant");
+            int version = decided.path("display.version");
+            exposed.merge(variant, 1, Integer::sum);
+            List<Map<String, Object>> interactions = new java.util.ArrayList<>(List.of(Map.of("eventId",
+                    "imp-" + i, "type", "impression", "campaignId", campaignId, "version", version, "variant",
+                    variant)));
+            if (i % 2 == 0) {
+                interactions.add(Map.of("eventId", "click-" + i, "type", "click", "campaignId", campaignId, "version",
+                        version, "variant", variant, "buttonId", "shop"));
+                clickers.merge(variant, 1, Integer::sum);
+            }
+            given().header("X-Marquee-Key", app.sdkKey()).contentType(ContentType.JSON)
+                    .body(Map.of("userId", userId, "interactions", interactions))
+                    .when().post("/v1/sdk/interactions").then().statusCode(200);
+        }
+        assertTrue(exposed.get("A") > 0 && exposed.get("B") > 0 && exposed.get("control") > 0, exposed.toString());
+
+        long sent = System.nanoTime();
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            Response report = given().auth().oauth2(app.adminToken())
+                    .when().get("/v1/apps/{appId}/campaigns/{id}/results", app.appId(), campaignId)
+                    .then().statusCode(200).extract().response();
+            for (String arm : List.of("A", "B", "control")) {
+                assertEquals(exposed.get(arm), report.path("arms.find { it.id == '" + arm + "' }.usersExposed"),
+                        arm + " exposed");
+            }
+            for (String arm : List.of("A", "B")) {
+                assertEquals(clickers.get(arm), report.path("arms.find { it.id == '" + arm + "' }.clickers"),
+                        arm + " clickers");
+            }
+        });
+        System.out.printf("report exact %d ms after the last interaction%n", (System.nanoTime() - sent) / 1_000_000);
+
+        // another app's token sees none of it; an unknown split is named
+        DemoSeed.NewApp other = new DemoSeed(suite.gatewayUrl()).app(suite.operatorToken(), "Other");
+        given().auth().oauth2(other.adminToken())
+                .when().get("/v1/apps/{appId}/campaigns/{id}/results", app.appId(), campaignId)
+                .then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(app.adminToken()).queryParam("split", "weather")
+                .when().get("/v1/apps/{appId}/campaigns/{id}/results", app.appId(), campaignId)
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
     @Test
     void badCredentialsAndInputAreRefusedAtTheRightPlace() throws Exception {
         Response app = given().auth().oauth2(suite.operatorToken())

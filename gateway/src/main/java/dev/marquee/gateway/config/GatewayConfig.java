@@ -23,6 +23,10 @@ public interface GatewayConfig {
     @WithDefault("http://127.0.0.1:8083")
     URI deliveryUrl();
 
+    /** results-service: campaign results ({@code /v1/apps/{appId}/campaigns/{campaignId}/results}). */
+    @WithDefault("http://127.0.0.1:8084")
+    URI resultsUrl();
+
     /** How long an SDK call may wait for the upstream to connect and to answer before a 504. */
     @WithDefault("5s")
     Duration sdkTimeout();

@@ -32,11 +32,16 @@ public enum ManagedResource {
      * The erasure of a deleted app: its admin tokens are revoked with it, so in practice the operator's (who alone may
      * delete an app: {@code DELETE /v1/apps/{appId}}).
      */
-    DELETION("deletion", Service.CAMPAIGN, AdminRole.ADMIN, AdminRole.ADMIN);
+    DELETION("deletion", Service.CAMPAIGN, AdminRole.ADMIN, AdminRole.ADMIN),
+    /**
+     * Campaign results ({@code /v1/apps/{appId}/campaigns/{campaignId}/results}, routed here by its path, and what
+     * comes under {@code /results}): reports that change nothing, for every role.
+     */
+    RESULTS("results", Service.RESULTS, AdminRole.VIEWER, AdminRole.EDITOR);
 
     /** The services behind the gateway. */
     public enum Service {
-        CAMPAIGN, SEGMENT, DELIVERY
+        CAMPAIGN, SEGMENT, DELIVERY, RESULTS
     }
 
     private final String segment;

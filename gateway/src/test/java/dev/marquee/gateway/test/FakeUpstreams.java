@@ -18,7 +18,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /**
- * Stand-ins for delivery-service, campaign-service and segment-service: HTTP servers that answer with what they received (method, URI,
+ * Stand-ins for delivery-service, campaign-service, segment-service and results-service: HTTP servers that answer with what they received (method, URI,
  * headers, body) so that tests can see what the gateway forwarded. Runs on its own Vert.x instance, not Quarkus' one.
  * Also sets the gateway's timeouts short and the operator token, so that every {@code @QuarkusTest} shares one boot.
  *
@@ -49,10 +49,12 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
         int delivery = listen("delivery");
         int campaign = listen("campaign");
         int segment = listen("segment");
+        int results = listen("results");
         return Map.of(
                 "marquee.gateway.delivery-url", "http://127.0.0.1:" + delivery,
                 "marquee.gateway.campaign-url", "http://127.0.0.1:" + campaign,
                 "marquee.gateway.segment-url", "http://127.0.0.1:" + segment,
+                "marquee.gateway.results-url", "http://127.0.0.1:" + results,
                 "marquee.gateway.sdk-timeout", "1s",
                 "marquee.gateway.admin-timeout", "2s",
                 "marquee.gateway.operator-token-sha256", SecretHash.sha256Hex(OPERATOR_TOKEN));

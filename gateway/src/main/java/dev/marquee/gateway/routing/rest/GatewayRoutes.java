@@ -61,6 +61,8 @@ public class GatewayRoutes {
     private static final Pattern ONE_APP = Pattern.compile("/v1/apps/([^/]+)(?:/([^/]*))?(?:/.*)?");
     /** One user's diagnosis lives under {@code users} but is delivery-service's (the {@code explain} resource). */
     private static final Pattern USER_EXPLAIN = Pattern.compile("/v1/apps/[^/]+/users/[^/]+/explain/?");
+    /** A campaign's results are results-service's, not campaign-service's. */
+    private static final Pattern CAMPAIGN_RESULTS = Pattern.compile("/v1/apps/[^/]+/campaigns/[^/]+/results(?:/.*)?");
 
     private final Access access;
     private final UpstreamProxy proxy;
@@ -91,7 +93,9 @@ public class GatewayRoutes {
                 ManagedResource.Service.SEGMENT,
                 Upstream.of("segment-service", config.segmentUrl(), config.adminTimeout()),
                 ManagedResource.Service.DELIVERY,
-                Upstream.of("delivery-service", config.deliveryUrl(), config.adminTimeout())));
+                Upstream.of("delivery-service", config.deliveryUrl(), config.adminTimeout()),
+                ManagedResource.Service.RESULTS,
+                Upstream.of("results-service", config.resultsUrl(), config.adminTimeout())));
     }
 
     void register(@Observes Router router) {
@@ -183,6 +187,8 @@ public class GatewayRoutes {
         String resource = path.group(2) == null ? "" : path.group(2);
         if (USER_EXPLAIN.matcher(ctx.normalizedPath()).matches()) {
             resource = ManagedResource.EXPLAIN.segment();
+        } else if (CAMPAIGN_RESULTS.matcher(ctx.normalizedPath()).matches()) {
+            resource = ManagedResource.RESULTS.segment();
         }
         Verdict verdict = access.app(ctx.request().getHeader(HttpHeaders.AUTHORIZATION), path.group(1), resource,
                 isRead(ctx.request().method()));

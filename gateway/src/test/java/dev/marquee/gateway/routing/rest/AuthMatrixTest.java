@@ -57,6 +57,8 @@ class AuthMatrixTest {
             new Route("DELETE", "/campaigns/c1", "campaign", AdminRole.EDITOR),
             new Route("POST", "/campaigns/c1/actions/pause", "campaign", AdminRole.EDITOR),
             new Route("GET", "/campaigns/c1/statistics", "campaign", AdminRole.VIEWER),
+            new Route("GET", "/campaigns/c1/results", "results", AdminRole.VIEWER),
+            new Route("GET", "/campaigns/c1/results?split=day", "results", AdminRole.VIEWER),
             new Route("GET", "/settings", "campaign", AdminRole.VIEWER),
             new Route("PUT", "/settings", "campaign", AdminRole.ADMIN),
             new Route("GET", "/keys", "campaign", AdminRole.ADMIN),
