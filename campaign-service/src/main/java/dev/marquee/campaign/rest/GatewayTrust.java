@@ -5,8 +5,7 @@ import jakarta.enterprise.event.Observes;
 
 import dev.marquee.campaign.config.TimeSource;
 import dev.marquee.campaign.config.TrustConfig;
-import dev.marquee.contracts.trust.AssertedRequest;
-import dev.marquee.contracts.trust.GatewayAssertion;
+import dev.marquee.contracts.trust.ServiceTrust;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.Json;
@@ -14,18 +13,16 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Answers only what came through the gateway: a request needs the gateway's {@code X-Marquee-Assertion} over its
- * method, target and identity headers ({@code X-Marquee-App-Id}, {@code -Principal}, {@code -Role},
- * {@code -Verified-User-Id}), so those headers are believed only as the gateway set them. Health and metrics stay
- * open for the platform's probes and scraper.
+ * Answers only what came through the gateway ({@link ServiceTrust}, the check every service applies the same way): a
+ * request without the gateway's valid {@code X-Marquee-Assertion} gets 401 problem+json. Health and metrics stay open.
  */
 @ApplicationScoped
 public class GatewayTrust {
 
-    private final GatewayAssertion assertion;
+    private final ServiceTrust trust;
 
     public GatewayTrust(TrustConfig config, TimeSource time) {
-        this.assertion = new GatewayAssertion(config.keys(), time.clock());
+        this.trust = new ServiceTrust(config.keys(), time.clock());
     }
 
     void register(@Observes Router router) {
@@ -34,25 +31,13 @@ public class GatewayTrust {
 
     private void check(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
-        String path = request.path();
-        if (path.equals("/q/health") || path.startsWith("/q/health/") || path.equals("/q/metrics")) {
+        if (trust.admits(request.method().name(), request.path(), request.uri(), request::getHeader)) {
             ctx.next();
             return;
         }
-        AssertedRequest asserted = new AssertedRequest(request.method().name(), request.uri(),
-                request.getHeader(AssertedRequest.APP_ID_HEADER), request.getHeader(AssertedRequest.PRINCIPAL_HEADER),
-                request.getHeader(AssertedRequest.ROLE_HEADER),
-                request.getHeader(AssertedRequest.VERIFIED_USER_HEADER));
-        if (!assertion.verify(request.getHeader(GatewayAssertion.HEADER), asserted)) {
-            Problem problem = new Problem("about:blank", "Unauthorized", 401,
-                    "X-Marquee-Assertion: missing, expired or not the gateway's for this request; call through the"
-                            + " gateway.",
-                    null);
-            ctx.response().setStatusCode(401)
-                    .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                    .end(Json.encode(problem));
-            return;
-        }
-        ctx.next();
+        Problem problem = new Problem("about:blank", "Unauthorized", 401, ServiceTrust.REFUSAL, null);
+        ctx.response().setStatusCode(401)
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .end(Json.encode(problem));
     }
 }

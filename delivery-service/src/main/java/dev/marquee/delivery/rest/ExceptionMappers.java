@@ -17,14 +17,14 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import dev.marquee.contracts.json.UnstorableTextException;
-import dev.marquee.delivery.domain.FieldViolation;
-import dev.marquee.delivery.domain.InvalidFieldsException;
-import dev.marquee.delivery.domain.TooLargeException;
-import dev.marquee.delivery.domain.UnavailableException;
+import dev.marquee.delivery.error.FieldProblem;
+import dev.marquee.delivery.error.InvalidFields;
+import dev.marquee.delivery.error.TooLarge;
+import dev.marquee.delivery.error.Unavailable;
 
 /**
  * Every error this service answers, as {@code application/problem+json}; never a class name or a stack trace. The one
- * class that sees both the domain's exceptions ({@code dev.marquee.delivery.domain}) and HTTP.
+ * class that sees both the domain's exceptions ({@code dev.marquee.delivery.error}) and HTTP.
  */
 public class ExceptionMappers {
 
@@ -40,12 +40,12 @@ public class ExceptionMappers {
     }
 
     @ServerExceptionMapper
-    public Response invalidFields(InvalidFieldsException e) {
+    public Response invalidFields(InvalidFields e) {
         return problem(400, "Invalid request", e.getMessage(), e.violations().stream().map(ExceptionMappers::error).toList());
     }
 
     @ServerExceptionMapper
-    public Response tooLarge(TooLargeException e) {
+    public Response tooLarge(TooLarge e) {
         return problem(413, "Payload too large", e.getMessage() + ".",
                 List.of(new Problem.FieldError(e.field(), e.getMessage())));
     }
@@ -78,7 +78,7 @@ public class ExceptionMappers {
 
     /** Kafka or Redis did not take the request: nothing was applied, the SDK keeps it and retries. */
     @ServerExceptionMapper
-    public Response unavailable(UnavailableException e) {
+    public Response unavailable(Unavailable e) {
         LOG.warnf("unavailable (%s): %s", e.dependency(), e.getMessage());
         return Response.status(503)
                 .type(Problem.MEDIA_TYPE)
@@ -106,7 +106,7 @@ public class ExceptionMappers {
         return problem(500, "Internal error", "An unexpected error occurred.", List.of());
     }
 
-    private static Problem.FieldError error(FieldViolation violation) {
+    private static Problem.FieldError error(FieldProblem violation) {
         return new Problem.FieldError(violation.field(), violation.message());
     }
 

@@ -8,8 +8,8 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import dev.marquee.contracts.json.StorableText;
-import dev.marquee.delivery.domain.FieldViolation;
-import dev.marquee.delivery.domain.InvalidFieldsException;
+import dev.marquee.delivery.error.FieldProblem;
+import dev.marquee.delivery.error.InvalidFields;
 
 /**
  * Path and query parameters follow the rule of body strings ({@link StorableText}): an id with {@code %00} is the
@@ -25,8 +25,8 @@ public class StorableParameters {
 
     private static void check(Map<String, List<String>> parameters) {
         parameters.forEach((name, values) -> values.forEach(value -> StorableText.problem(value).ifPresent(problem -> {
-            throw new InvalidFieldsException("The parameter " + name + " " + problem + ".",
-                    List.of(new FieldViolation(name, problem)));
+            throw new InvalidFields("The parameter " + name + " " + problem + ".",
+                    List.of(new FieldProblem(name, problem)));
         })));
     }
 }

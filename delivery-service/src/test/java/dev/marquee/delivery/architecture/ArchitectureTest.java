@@ -13,7 +13,7 @@ import dev.marquee.delivery.config.DeliveryConfig;
 /**
  * The layering the README states, checked on the compiled service: only {@code rest} packages see {@code rest}
  * packages (the service core knows nothing of HTTP), and the top-level packages under {@code dev.marquee.delivery}
- * (features and the shared {@code domain}, {@code store}, {@code config}, {@code rest}) import each other without a
+ * (features and the shared {@code error}, {@code store}, {@code config}, {@code rest}) import each other without a
  * cycle. {@link DependenciesTest} shows that both checks fail where they should.
  */
 class ArchitectureTest {

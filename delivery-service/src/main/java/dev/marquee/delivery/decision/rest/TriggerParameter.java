@@ -6,8 +6,8 @@ import java.util.Map;
 
 import dev.marquee.contracts.campaign.Trigger;
 import dev.marquee.delivery.decision.service.TriggerEvent;
-import dev.marquee.delivery.domain.FieldViolation;
-import dev.marquee.delivery.domain.InvalidFieldsException;
+import dev.marquee.delivery.error.FieldProblem;
+import dev.marquee.delivery.error.InvalidFields;
 
 /** The explain APIs' {@code trigger} query parameter: {@code SCREEN_VIEW:<screen>}, {@code CUSTOM_EVENT:<event>}, … */
 final class TriggerParameter {
@@ -27,7 +27,7 @@ final class TriggerParameter {
             Trigger.Type type = Trigger.Type.valueOf(typeName);
             return new TriggerEvent(type, colon < 0 ? null : trigger.substring(colon + 1), Map.of());
         } catch (IllegalArgumentException e) {
-            throw new InvalidFieldsException("The request has invalid fields.", List.of(new FieldViolation(
+            throw new InvalidFields("The request has invalid fields.", List.of(new FieldProblem(
                     "trigger", "must be one of " + List.of(Trigger.Type.values()) + ", with :<name> for SCREEN_VIEW "
                             + "and CUSTOM_EVENT")));
         }

@@ -7,8 +7,8 @@ import java.util.Locale;
 
 import dev.marquee.contracts.campaign.Targeting.Platform;
 import dev.marquee.delivery.decision.service.UserContext;
-import dev.marquee.delivery.domain.FieldViolation;
-import dev.marquee.delivery.domain.InvalidFieldsException;
+import dev.marquee.delivery.error.FieldProblem;
+import dev.marquee.delivery.error.InvalidFields;
 
 /** The device context the SDK reports in the query of every request, as the services take it. */
 public final class UserContextParameters {
@@ -24,8 +24,8 @@ public final class UserContextParameters {
             try {
                 parsedPlatform = Platform.valueOf(platform.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new InvalidFieldsException("The request has invalid fields.",
-                        List.of(new FieldViolation("platform", "must be one of [ios, android, web]")));
+                throw new InvalidFields("The request has invalid fields.",
+                        List.of(new FieldProblem("platform", "must be one of [ios, android, web]")));
             }
         }
         ZoneId zone = null;
@@ -33,8 +33,8 @@ public final class UserContextParameters {
             try {
                 zone = ZoneId.of(timeZone);
             } catch (DateTimeException e) {
-                throw new InvalidFieldsException("The request has invalid fields.",
-                        List.of(new FieldViolation("timeZone", "must be an IANA time zone such as Europe/Paris")));
+                throw new InvalidFields("The request has invalid fields.",
+                        List.of(new FieldProblem("timeZone", "must be an IANA time zone such as Europe/Paris")));
             }
         }
         return new UserContext(userId, sessionId, parsedPlatform, appVersion, locale, zone);

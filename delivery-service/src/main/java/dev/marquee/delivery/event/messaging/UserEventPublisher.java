@@ -9,8 +9,8 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import dev.marquee.contracts.user.UserEvent;
-import dev.marquee.delivery.domain.UnavailableException;
-import dev.marquee.delivery.domain.UnavailableException.Dependency;
+import dev.marquee.delivery.error.Unavailable;
+import dev.marquee.delivery.error.Unavailable.Dependency;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -25,7 +25,7 @@ public class UserEventPublisher {
         this.emitter = emitter;
     }
 
-    /** Completes when Kafka acknowledged every event; fails with {@link UnavailableException} otherwise. */
+    /** Completes when Kafka acknowledged every event; fails with {@link Unavailable} otherwise. */
     public Uni<Void> publish(List<UserEvent> events) {
         if (events.isEmpty()) {
             return Uni.createFrom().voidItem();
@@ -35,7 +35,7 @@ public class UserEventPublisher {
                 ? send(events.get(0))
                 : Uni.join().all(events.stream().map(this::send).toList()).andFailFast().replaceWithVoid();
         return sent.ifNoItem().after(Duration.ofSeconds(10)).fail()
-                .onFailure().transform(e -> new UnavailableException(Dependency.KAFKA, "Kafka did not take the events", e));
+                .onFailure().transform(e -> new Unavailable(Dependency.KAFKA, "Kafka did not take the events", e));
     }
 
     private Uni<Void> send(UserEvent event) {

@@ -1,6 +1,6 @@
 package dev.marquee.delivery.event.rest;
 
-import static dev.marquee.delivery.domain.BodyFields.text;
+import static dev.marquee.delivery.error.BodyFields.text;
 
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -24,8 +24,8 @@ import dev.marquee.contracts.user.UserEvent;
 import dev.marquee.contracts.user.UserEventType;
 import dev.marquee.delivery.decision.service.TriggerEvent;
 import dev.marquee.delivery.decision.service.UserContext;
-import dev.marquee.delivery.domain.FieldViolation;
-import dev.marquee.delivery.domain.InvalidFieldsException;
+import dev.marquee.delivery.error.FieldProblem;
+import dev.marquee.delivery.error.InvalidFields;
 import dev.marquee.delivery.event.service.EventBatch;
 import dev.marquee.delivery.event.service.EventResult;
 
@@ -60,29 +60,29 @@ public class SdkEventReader {
         if (body == null || !body.isObject()) {
             throw invalid("body", "must be a JSON object with userId and events");
         }
-        List<FieldViolation> errors = new ArrayList<>();
+        List<FieldProblem> errors = new ArrayList<>();
         body.fieldNames().forEachRemaining(name -> {
             if (!BATCH_FIELDS.contains(name)) {
-                errors.add(new FieldViolation(name, "is not a known field"));
+                errors.add(new FieldProblem(name, "is not a known field"));
             }
         });
         UserContext user = context(body, errors);
         JsonNode events = body.get("events");
         if (events == null || !events.isArray() || events.isEmpty()) {
-            errors.add(new FieldViolation("events", "must be a non-empty array of events"));
+            errors.add(new FieldProblem("events", "must be a non-empty array of events"));
         } else if (events.size() > MAX_BATCH) {
-            errors.add(new FieldViolation("events", "has " + events.size() + " events; at most " + MAX_BATCH
+            errors.add(new FieldProblem("events", "has " + events.size() + " events; at most " + MAX_BATCH
                     + " are allowed per request"));
         }
         if (!errors.isEmpty()) {
-            throw new InvalidFieldsException("The request has invalid fields.", errors);
+            throw new InvalidFields("The request has invalid fields.", errors);
         }
         List<EventResult> results = new ArrayList<>();
         List<UserEvent> accepted = new ArrayList<>();
         List<TriggerEvent> triggers = new ArrayList<>();
-        List<FieldViolation> allErrors = new ArrayList<>();
+        List<FieldProblem> allErrors = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
-            List<FieldViolation> eventErrors = new ArrayList<>();
+            List<FieldProblem> eventErrors = new ArrayList<>();
             JsonNode node = events.get(i);
             Read read = event(appId, user.userId(), node, "events[" + i + "]", now, eventErrors);
             if (eventErrors.isEmpty()) {
@@ -98,12 +98,12 @@ public class SdkEventReader {
             }
         }
         if (accepted.isEmpty()) {
-            throw new InvalidFieldsException("No event of the batch is valid.", allErrors);
+            throw new InvalidFields("No event of the batch is valid.", allErrors);
         }
         return new EventBatch(user, accepted, triggers, results);
     }
 
-    private UserContext context(JsonNode body, List<FieldViolation> errors) {
+    private UserContext context(JsonNode body, List<FieldProblem> errors) {
         String userId = text(body, "userId", "", MAX_USER_ID, true, errors);
         String sessionId = text(body, "sessionId", "", MAX_ID, false, errors);
         Platform platform = null;
@@ -112,7 +112,7 @@ public class SdkEventReader {
             try {
                 platform = Platform.valueOf(platformName.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                errors.add(new FieldViolation("platform", "must be one of [ios, android, web]"));
+                errors.add(new FieldProblem("platform", "must be one of [ios, android, web]"));
             }
         }
         String appVersion = text(body, "appVersion", "", 64, false, errors);
@@ -123,7 +123,7 @@ public class SdkEventReader {
             try {
                 zone = ZoneId.of(zoneName);
             } catch (DateTimeException e) {
-                errors.add(new FieldViolation("timeZone", "must be an IANA time zone such as Europe/Paris"));
+                errors.add(new FieldProblem("timeZone", "must be an IANA time zone such as Europe/Paris"));
             }
         }
         return new UserContext(userId, sessionId, platform, appVersion, locale, zone);
@@ -132,20 +132,20 @@ public class SdkEventReader {
     private record Read(UserEvent event, TriggerEvent trigger) {
     }
 
-    private Read event(String appId, String userId, JsonNode node, String path, Instant now, List<FieldViolation> errors) {
+    private Read event(String appId, String userId, JsonNode node, String path, Instant now, List<FieldProblem> errors) {
         if (!node.isObject()) {
-            errors.add(new FieldViolation(path, "must be an event object"));
+            errors.add(new FieldProblem(path, "must be an event object"));
             return null;
         }
         node.fieldNames().forEachRemaining(name -> {
             if (!EVENT_FIELDS.contains(name)) {
-                errors.add(new FieldViolation(path + "." + name, "is not a known field"));
+                errors.add(new FieldProblem(path + "." + name, "is not a known field"));
             }
         });
         String eventId = text(node, "eventId", path + ".", MAX_ID, true, errors);
         String type = text(node, "type", path + ".", 20, true, errors);
         if (type != null && !TYPES.contains(type)) {
-            errors.add(new FieldViolation(path + ".type", "must be one of " + TYPES));
+            errors.add(new FieldProblem(path + ".type", "must be one of " + TYPES));
             type = null;
         }
         Instant occurredAt = now;
@@ -154,11 +154,11 @@ public class SdkEventReader {
             try {
                 occurredAt = Instant.parse(at.asText());
                 if (occurredAt.isAfter(now.plus(maxFutureSkew))) {
-                    errors.add(new FieldViolation(path + ".occurredAt", "is more than " + maxFutureSkew.toMinutes()
+                    errors.add(new FieldProblem(path + ".occurredAt", "is more than " + maxFutureSkew.toMinutes()
                             + " minutes in the future"));
                 }
             } catch (DateTimeParseException e) {
-                errors.add(new FieldViolation(path + ".occurredAt",
+                errors.add(new FieldProblem(path + ".occurredAt",
                         "must be an ISO-8601 instant such as 2026-01-31T12:00:00Z"));
             }
         }
@@ -166,28 +166,28 @@ public class SdkEventReader {
         boolean withAttributes = "attributes".equals(type) || "identify".equals(type);
         String name = named ? text(node, "name", path + ".", MAX_ID, true, errors) : null;
         if (!named && node.has("name")) {
-            errors.add(new FieldViolation(path + ".name", "is allowed on screen_view and track events only"));
+            errors.add(new FieldProblem(path + ".name", "is allowed on screen_view and track events only"));
         }
         Map<String, Object> properties = withAttributes
                 ? Map.of()
                 : scalars(node.get("properties"), path + ".properties", false, errors);
         if (withAttributes && node.has("properties")) {
-            errors.add(new FieldViolation(path + ".properties", "is not allowed on " + type + " events"));
+            errors.add(new FieldProblem(path + ".properties", "is not allowed on " + type + " events"));
         }
         Map<String, Object> attributes = withAttributes
                 ? scalars(node.get("attributes"), path + ".attributes", true, errors)
                 : Map.of();
         if (!withAttributes && node.has("attributes")) {
-            errors.add(new FieldViolation(path + ".attributes", "is allowed on attributes and identify events only"));
+            errors.add(new FieldProblem(path + ".attributes", "is allowed on attributes and identify events only"));
         }
         if ("attributes".equals(type) && attributes.isEmpty() && !node.path("attributes").isObject()) {
-            errors.add(new FieldViolation(path + ".attributes", "is required"));
+            errors.add(new FieldProblem(path + ".attributes", "is required"));
         }
         String anonymousId = "identify".equals(type)
                 ? text(node, "anonymousId", path + ".", MAX_USER_ID, false, errors)
                 : null;
         if (anonymousId != null && !AnonymousId.isAnonymous(anonymousId)) {
-            errors.add(new FieldViolation(path + ".anonymousId", "must be an anonymous id the SDK generated (starting with '"
+            errors.add(new FieldProblem(path + ".anonymousId", "must be an anonymous id the SDK generated (starting with '"
                     + AnonymousId.PREFIX + "'); a known user's profile is never merged into another"));
         }
         if (!errors.isEmpty() || type == null) {
@@ -217,28 +217,28 @@ public class SdkEventReader {
     }
 
     /** A flat object of JSON scalars; {@code null} values allowed where they mean "remove the attribute". */
-    private Map<String, Object> scalars(JsonNode node, String path, boolean nullAllowed, List<FieldViolation> errors) {
+    private Map<String, Object> scalars(JsonNode node, String path, boolean nullAllowed, List<FieldProblem> errors) {
         Map<String, Object> values = new LinkedHashMap<>();
         if (node == null || node.isNull()) {
             return values;
         }
         if (!node.isObject()) {
-            errors.add(new FieldViolation(path, "must be an object"));
+            errors.add(new FieldProblem(path, "must be an object"));
             return values;
         }
         if (node.size() > MAX_FIELDS) {
-            errors.add(new FieldViolation(path, "has more than " + MAX_FIELDS + " fields"));
+            errors.add(new FieldProblem(path, "has more than " + MAX_FIELDS + " fields"));
             return values;
         }
         node.fields().forEachRemaining(field -> {
             JsonNode value = field.getValue();
             String key = field.getKey();
             if (key.isBlank() || key.length() > MAX_ID || key.chars().anyMatch(Character::isISOControl)) {
-                errors.add(new FieldViolation(path + "." + key, "is not a valid name (1 to " + MAX_ID + " characters)"));
+                errors.add(new FieldProblem(path + "." + key, "is not a valid name (1 to " + MAX_ID + " characters)"));
             } else if (value.isNull() && nullAllowed) {
                 values.put(key, null);
             } else if (!value.isValueNode() || value.isNull()) {
-                errors.add(new FieldViolation(path + "." + key, "must be a string, number or boolean"));
+                errors.add(new FieldProblem(path + "." + key, "must be a string, number or boolean"));
             } else {
                 values.put(key, json.convertValue(value, Object.class));
             }
@@ -246,7 +246,7 @@ public class SdkEventReader {
         return values;
     }
 
-    private static InvalidFieldsException invalid(String field, String message) {
-        return new InvalidFieldsException("The request has invalid fields.", List.of(new FieldViolation(field, message)));
+    private static InvalidFields invalid(String field, String message) {
+        return new InvalidFields("The request has invalid fields.", List.of(new FieldProblem(field, message)));
     }
 }

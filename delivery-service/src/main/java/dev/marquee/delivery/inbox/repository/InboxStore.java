@@ -13,8 +13,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.marquee.delivery.config.DeliveryConfig;
-import dev.marquee.delivery.domain.UnavailableException;
-import dev.marquee.delivery.domain.UnavailableException.Dependency;
+import dev.marquee.delivery.error.Unavailable;
+import dev.marquee.delivery.error.Unavailable.Dependency;
 import dev.marquee.delivery.store.LuaScript;
 import dev.marquee.delivery.store.UserKeys;
 import io.smallrye.mutiny.Uni;
@@ -64,7 +64,7 @@ public class InboxStore {
             args.add(write(card));
         }
         return redis.eval(args).ifNoItem().after(timeout).fail()
-                .onFailure().transform(e -> new UnavailableException(Dependency.REDIS, "The inbox store did not answer", e))
+                .onFailure().transform(e -> new Unavailable(Dependency.REDIS, "The inbox store did not answer", e))
                 .map(this::cards);
     }
 
@@ -75,7 +75,7 @@ public class InboxStore {
                 + "redis.call('HSETNX', KEYS[1], ARGV[2] .. ':' .. ARGV[1], ARGV[3]) return 1", "1", key, campaignId,
                 mark, Long.toString(at.toEpochMilli())))
                 .ifNoItem().after(timeout).fail()
-                .onFailure().transform(e -> new UnavailableException(Dependency.REDIS, "The inbox store did not answer", e))
+                .onFailure().transform(e -> new Unavailable(Dependency.REDIS, "The inbox store did not answer", e))
                 .map(r -> r.toInteger() == 1);
     }
 

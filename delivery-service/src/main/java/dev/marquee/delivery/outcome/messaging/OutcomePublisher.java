@@ -8,8 +8,8 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import dev.marquee.contracts.delivery.DeliveryOutcome;
-import dev.marquee.delivery.domain.UnavailableException;
-import dev.marquee.delivery.domain.UnavailableException.Dependency;
+import dev.marquee.delivery.error.Unavailable;
+import dev.marquee.delivery.error.Unavailable.Dependency;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -28,6 +28,6 @@ public class OutcomePublisher {
         return emitter.sendMessage(Message.of(outcome)
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(outcome.key()).build()))
                 .ifNoItem().after(Duration.ofSeconds(10)).fail()
-                .onFailure().transform(e -> new UnavailableException(Dependency.KAFKA, "Kafka did not take the outcome", e));
+                .onFailure().transform(e -> new Unavailable(Dependency.KAFKA, "Kafka did not take the outcome", e));
     }
 }

@@ -10,7 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
-import dev.marquee.delivery.domain.UnavailableException;
+import dev.marquee.delivery.error.Unavailable;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.RedisAPI;
 
@@ -53,7 +53,7 @@ public class StoreOutage {
             if (e instanceof JsonProcessingException) {
                 return false; // an IOException by type, but about the data
             }
-            if (e instanceof UnavailableException || e instanceof IOException
+            if (e instanceof Unavailable || e instanceof IOException
                     || e instanceof java.util.concurrent.TimeoutException
                     || e instanceof io.smallrye.mutiny.TimeoutException
                     || e instanceof org.apache.kafka.common.errors.RetriableException

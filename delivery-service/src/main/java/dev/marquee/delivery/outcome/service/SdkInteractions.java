@@ -1,6 +1,6 @@
 package dev.marquee.delivery.outcome.service;
 
-import static dev.marquee.delivery.domain.BodyFields.text;
+import static dev.marquee.delivery.error.BodyFields.text;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -24,8 +24,8 @@ import dev.marquee.contracts.delivery.DeliveryOutcome;
 import dev.marquee.contracts.delivery.OutcomeType;
 import dev.marquee.delivery.campaign.service.CampaignIndex;
 import dev.marquee.delivery.config.DeliveryConfig;
-import dev.marquee.delivery.domain.FieldViolation;
-import dev.marquee.delivery.domain.InvalidFieldsException;
+import dev.marquee.delivery.error.FieldProblem;
+import dev.marquee.delivery.error.InvalidFields;
 import dev.marquee.delivery.outcome.messaging.OutcomePublisher;
 import dev.marquee.delivery.outcome.repository.OutcomeStore;
 import dev.marquee.delivery.outcome.repository.OutcomeStore.Claim;
@@ -52,7 +52,7 @@ public class SdkInteractions {
     private static final Map<String, OutcomeType> TYPES = Map.of("impression", OutcomeType.IMPRESSION, "click",
             OutcomeType.CLICK, "dismiss", OutcomeType.DISMISS, "survey_answer", OutcomeType.SURVEY_ANSWER);
 
-    public record Result(int index, String eventId, String status, List<FieldViolation> errors) {
+    public record Result(int index, String eventId, String status, List<FieldProblem> errors) {
     }
 
     private final CampaignIndex index;
@@ -72,26 +72,26 @@ public class SdkInteractions {
         if (body == null || !body.isObject()) {
             throw invalid("body", "must be a JSON object with userId and interactions");
         }
-        List<FieldViolation> errors = new ArrayList<>();
+        List<FieldProblem> errors = new ArrayList<>();
         body.fieldNames().forEachRemaining(name -> {
             if (!name.equals("userId") && !name.equals("interactions")) {
-                errors.add(new FieldViolation(name, "is not a known field"));
+                errors.add(new FieldProblem(name, "is not a known field"));
             }
         });
         String userId = text(body, "userId", "", 256, true, errors);
         JsonNode items = body.get("interactions");
         if (items == null || !items.isArray() || items.isEmpty() || items.size() > MAX_BATCH) {
-            errors.add(new FieldViolation("interactions", "must be an array of 1 to " + MAX_BATCH + " interactions"));
+            errors.add(new FieldProblem("interactions", "must be an array of 1 to " + MAX_BATCH + " interactions"));
         }
         if (!errors.isEmpty()) {
-            throw new InvalidFieldsException("The request has invalid fields.", errors);
+            throw new InvalidFields("The request has invalid fields.", errors);
         }
         Instant now = Instant.now();
         List<Uni<Result>> results = new ArrayList<>();
-        List<FieldViolation> all = new ArrayList<>();
+        List<FieldProblem> all = new ArrayList<>();
         int rejected = 0;
         for (int i = 0; i < items.size(); i++) {
-            List<FieldViolation> itemErrors = new ArrayList<>();
+            List<FieldProblem> itemErrors = new ArrayList<>();
             DeliveryOutcome outcome = read(appId, userId, items.get(i), "interactions[" + i + "]", now, itemErrors);
             int at = i;
             if (itemErrors.isEmpty()) {
@@ -105,7 +105,7 @@ public class SdkInteractions {
             }
         }
         if (rejected == items.size()) {
-            throw new InvalidFieldsException("No interaction of the batch is valid.", all);
+            throw new InvalidFields("No interaction of the batch is valid.", all);
         }
         // one after the other: the outcomes of one campaign keep the order the SDK sent them in
         return Multi.createFrom().iterable(results).onItem().transformToUniAndConcatenate(result -> result)
@@ -150,40 +150,40 @@ public class SdkInteractions {
     }
 
     private DeliveryOutcome read(String appId, String userId, JsonNode node, String path, Instant now,
-            List<FieldViolation> errors) {
+            List<FieldProblem> errors) {
         if (!node.isObject()) {
-            errors.add(new FieldViolation(path, "must be an interaction object"));
+            errors.add(new FieldProblem(path, "must be an interaction object"));
             return null;
         }
         node.fieldNames().forEachRemaining(name -> {
             if (!FIELDS.contains(name)) {
-                errors.add(new FieldViolation(path + "." + name, "is not a known field"));
+                errors.add(new FieldProblem(path + "." + name, "is not a known field"));
             }
         });
         String eventId = text(node, "eventId", path + ".", MAX_ID, true, errors);
         String typeName = text(node, "type", path + ".", 20, true, errors);
         OutcomeType type = typeName == null ? null : TYPES.get(typeName.toLowerCase(Locale.ROOT));
         if (typeName != null && type == null) {
-            errors.add(new FieldViolation(path + ".type", "must be one of " + TYPES.keySet().stream().sorted().toList()));
+            errors.add(new FieldProblem(path + ".type", "must be one of " + TYPES.keySet().stream().sorted().toList()));
         }
         String campaignId = text(node, "campaignId", path + ".", MAX_ID, true, errors);
         // a message shown before its campaign was paused or ended still has its outcomes counted
         Optional<CampaignSnapshot> campaign = campaignId == null ? Optional.empty() : index.shown(appId, campaignId);
         if (campaignId != null && campaign.isEmpty()) {
-            errors.add(new FieldViolation(path + ".campaignId", "is not a campaign of this app that went live"));
+            errors.add(new FieldProblem(path + ".campaignId", "is not a campaign of this app that went live"));
         }
         JsonNode version = node.get("version");
         if (version == null || !version.canConvertToLong() || !version.isIntegralNumber() || version.asLong() < 1) {
-            errors.add(new FieldViolation(path + ".version", "must be the campaign version shown (a positive integer)"));
+            errors.add(new FieldProblem(path + ".version", "must be the campaign version shown (a positive integer)"));
         }
         String variant = text(node, "variant", path + ".", MAX_ID, true, errors);
         if (variant != null && campaign.isPresent()
                 && campaign.get().variants().stream().noneMatch(v -> v.id().equals(variant))) {
-            errors.add(new FieldViolation(path + ".variant", "is not a variant of the campaign"));
+            errors.add(new FieldProblem(path + ".variant", "is not a variant of the campaign"));
         }
         String buttonId = text(node, "buttonId", path + ".", MAX_ID, type == OutcomeType.CLICK, errors);
         if (type != OutcomeType.CLICK && node.has("buttonId")) {
-            errors.add(new FieldViolation(path + ".buttonId", "is allowed on click only"));
+            errors.add(new FieldProblem(path + ".buttonId", "is allowed on click only"));
         }
         Map<String, Object> answers = Map.of();
         if (type == OutcomeType.SURVEY_ANSWER) {
@@ -191,13 +191,13 @@ public class SdkInteractions {
             Optional<Variant> shown = campaign.flatMap(c -> c.variants().stream()
                     .filter(v -> v.id().equals(variant)).findFirst());
             if (shown.isPresent() && shown.get().message() == null) {
-                errors.add(new FieldViolation(path + ".answers", "are for a survey; the variant shown has no message"));
+                errors.add(new FieldProblem(path + ".answers", "are for a survey; the variant shown has no message"));
             } else {
                 answers = SurveyAnswers.read(node.get("answers"), shown.map(Variant::message), path + ".answers",
                         errors);
             }
         } else if (node.has("answers")) {
-            errors.add(new FieldViolation(path + ".answers", "is allowed on survey_answer only"));
+            errors.add(new FieldProblem(path + ".answers", "is allowed on survey_answer only"));
         }
         Instant occurredAt = now;
         JsonNode at = node.get("occurredAt");
@@ -205,10 +205,10 @@ public class SdkInteractions {
             try {
                 occurredAt = Instant.parse(at.asText());
                 if (occurredAt.isAfter(now.plus(config.maxFutureSkew()))) {
-                    errors.add(new FieldViolation(path + ".occurredAt", "is in the future"));
+                    errors.add(new FieldProblem(path + ".occurredAt", "is in the future"));
                 }
             } catch (DateTimeParseException e) {
-                errors.add(new FieldViolation(path + ".occurredAt", "must be an ISO-8601 instant"));
+                errors.add(new FieldProblem(path + ".occurredAt", "must be an ISO-8601 instant"));
             }
         }
         if (!errors.isEmpty()) {
@@ -218,7 +218,7 @@ public class SdkInteractions {
                 buttonId, answers, null);
     }
 
-    private static InvalidFieldsException invalid(String field, String message) {
-        return new InvalidFieldsException("The request has invalid fields.", List.of(new FieldViolation(field, message)));
+    private static InvalidFields invalid(String field, String message) {
+        return new InvalidFields("The request has invalid fields.", List.of(new FieldProblem(field, message)));
     }
 }

@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import dev.marquee.contracts.campaign.Message;
 import dev.marquee.contracts.campaign.Message.Question;
-import dev.marquee.delivery.domain.FieldViolation;
+import dev.marquee.delivery.error.FieldProblem;
 
 /**
  * The answers of one {@code survey_answer} interaction, checked against the questions of the variant the user was
@@ -35,16 +35,16 @@ final class SurveyAnswers {
      * at fault. {@code shown} is empty when the campaign or variant is unknown (already reported): then only the
      * shape is checked.
      */
-    static Map<String, Object> read(JsonNode node, Optional<Message> shown, String path, List<FieldViolation> errors) {
+    static Map<String, Object> read(JsonNode node, Optional<Message> shown, String path, List<FieldProblem> errors) {
         if (node == null || !node.isObject() || node.isEmpty()) {
-            errors.add(new FieldViolation(path, "must be an object of answers by question id"));
+            errors.add(new FieldProblem(path, "must be an object of answers by question id"));
             return Map.of();
         }
         Map<String, Question> questions = new LinkedHashMap<>();
         if (shown.isPresent()) {
             List<Question> asked = shown.get().questions();
             if (asked == null || asked.isEmpty()) {
-                errors.add(new FieldViolation(path, "are for a survey; the variant shown has no questions"));
+                errors.add(new FieldProblem(path, "are for a survey; the variant shown has no questions"));
                 return Map.of();
             }
             asked.forEach(q -> questions.put(q.id(), q));
@@ -54,7 +54,7 @@ final class SurveyAnswers {
             String at = path + "." + field.getKey();
             Question question = questions.get(field.getKey());
             if (shown.isPresent() && question == null) {
-                errors.add(new FieldViolation(at, "is not a question of the survey shown"));
+                errors.add(new FieldProblem(at, "is not a question of the survey shown"));
                 return;
             }
             Object value = question == null ? null : answer(question, field.getValue(), at, errors);
@@ -65,7 +65,7 @@ final class SurveyAnswers {
         return answers;
     }
 
-    private static Object answer(Question question, JsonNode value, String at, List<FieldViolation> errors) {
+    private static Object answer(Question question, JsonNode value, String at, List<FieldProblem> errors) {
         Set<String> choices = question.choices() == null
                 ? Set.of()
                 : question.choices().stream().map(Message.Question.Choice::id).collect(Collectors.toSet());
@@ -74,7 +74,7 @@ final class SurveyAnswers {
                 if (value.isIntegralNumber() && value.canConvertToInt() && value.asInt() >= 0 && value.asInt() <= 10) {
                     return value.asInt();
                 }
-                errors.add(new FieldViolation(at, "must be a score from 0 to 10"));
+                errors.add(new FieldProblem(at, "must be a score from 0 to 10"));
             }
             case SINGLE_CHOICE, MULTIPLE_CHOICE -> {
                 boolean single = question.kind() == Question.Kind.SINGLE_CHOICE;
@@ -88,7 +88,7 @@ final class SurveyAnswers {
                 if (valid) {
                     return new ArrayList<>(picked);
                 }
-                errors.add(new FieldViolation(at, single
+                errors.add(new FieldProblem(at, single
                         ? "must be one choice id of " + sorted(choices)
                         : "must be a list of distinct choice ids of " + sorted(choices)));
             }
@@ -96,7 +96,7 @@ final class SurveyAnswers {
                 if (value.isTextual() && value.asText().length() <= MAX_TEXT) {
                     return value.asText();
                 }
-                errors.add(new FieldViolation(at, "must be a text of at most " + MAX_TEXT + " characters"));
+                errors.add(new FieldProblem(at, "must be a text of at most " + MAX_TEXT + " characters"));
             }
         }
         return null;

@@ -11,8 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.marquee.delivery.config.DeliveryConfig;
-import dev.marquee.delivery.domain.UnavailableException;
-import dev.marquee.delivery.domain.UnavailableException.Dependency;
+import dev.marquee.delivery.error.Unavailable;
+import dev.marquee.delivery.error.Unavailable.Dependency;
 import dev.marquee.delivery.store.LuaScript;
 import dev.marquee.delivery.store.StoredProfile;
 import dev.marquee.delivery.store.UserKeys;
@@ -57,7 +57,7 @@ public class OutboxStore {
                 Long.toString(seconds), Long.toString(expiresAt), CHANNEL, appId + "\t" + userId,
                 Integer.toString(MAX_ENTRIES)))
                 .ifNoItem().after(timeout).fail()
-                .onFailure().transform(e -> new UnavailableException(Dependency.REDIS, "The message store did not answer", e))
+                .onFailure().transform(e -> new Unavailable(Dependency.REDIS, "The message store did not answer", e))
                 .map(r -> r.toLong());
     }
 

@@ -26,10 +26,10 @@ import dev.marquee.delivery.app.service.WorkspaceSettingsIndex;
 import dev.marquee.delivery.campaign.service.CampaignIndex;
 import dev.marquee.delivery.config.DeliveryConfig;
 import dev.marquee.delivery.decision.service.VariantAssignment;
-import dev.marquee.delivery.domain.BodyFields;
-import dev.marquee.delivery.domain.FieldViolation;
-import dev.marquee.delivery.domain.InvalidFieldsException;
-import dev.marquee.delivery.domain.TooLargeException;
+import dev.marquee.delivery.error.BodyFields;
+import dev.marquee.delivery.error.FieldProblem;
+import dev.marquee.delivery.error.InvalidFields;
+import dev.marquee.delivery.error.TooLarge;
 import dev.marquee.delivery.outcome.service.ControlExposures;
 import dev.marquee.delivery.stream.repository.OutboxStore;
 import io.smallrye.mutiny.Uni;
@@ -77,22 +77,22 @@ public class MessageSends {
         if (body == null || !body.isObject()) {
             throw invalid("body", "must be a JSON object with userIds and campaignId or message");
         }
-        List<FieldViolation> errors = new ArrayList<>();
+        List<FieldProblem> errors = new ArrayList<>();
         body.fieldNames().forEachRemaining(name -> {
             if (!List.of("userIds", "campaignId", "variant", "message", "ttlSeconds").contains(name)) {
-                errors.add(new FieldViolation(name, "is not a known field"));
+                errors.add(new FieldProblem(name, "is not a known field"));
             }
         });
         LinkedHashSet<String> users = new LinkedHashSet<>();
         JsonNode ids = body.get("userIds");
         if (ids == null || !ids.isArray() || ids.isEmpty() || ids.size() > MAX_USERS) {
-            errors.add(new FieldViolation("userIds", "must be an array of 1 to " + MAX_USERS + " user ids"));
+            errors.add(new FieldProblem("userIds", "must be an array of 1 to " + MAX_USERS + " user ids"));
         } else {
             for (int i = 0; i < ids.size(); i++) {
                 JsonNode id = ids.get(i);
                 if (!id.isTextual() || id.asText().isBlank() || id.asText().length() > 256
                         || id.asText().chars().anyMatch(Character::isISOControl)) {
-                    errors.add(new FieldViolation("userIds[" + i + "]", "must be a user id of 1 to 256 characters"));
+                    errors.add(new FieldProblem("userIds[" + i + "]", "must be a user id of 1 to 256 characters"));
                 } else {
                     users.add(id.asText());
                 }
@@ -101,30 +101,30 @@ public class MessageSends {
         long ttl = defaultTtl.toSeconds();
         JsonNode ttlNode = body.get("ttlSeconds");
         if (ttlNode != null && (!ttlNode.isIntegralNumber() || ttlNode.asLong() < 1 || ttlNode.asLong() > MAX_TTL_SECONDS)) {
-            errors.add(new FieldViolation("ttlSeconds", "must be between 1 and " + MAX_TTL_SECONDS));
+            errors.add(new FieldProblem("ttlSeconds", "must be between 1 and " + MAX_TTL_SECONDS));
         } else if (ttlNode != null) {
             ttl = ttlNode.asLong();
         }
         boolean byCampaign = body.hasNonNull("campaignId");
         boolean inline = body.hasNonNull("message");
         if (byCampaign == inline) {
-            errors.add(new FieldViolation("campaignId", "exactly one of campaignId and message is required"));
+            errors.add(new FieldProblem("campaignId", "exactly one of campaignId and message is required"));
         }
         if (byCampaign && !body.get("campaignId").isTextual()) {
-            errors.add(new FieldViolation("campaignId", "must be a campaign id"));
+            errors.add(new FieldProblem("campaignId", "must be a campaign id"));
         }
         String variant = BodyFields.text(body, "variant", "", 128, false, errors);
         if (variant != null && !byCampaign) {
-            errors.add(new FieldViolation("variant", "is for a campaign send only"));
+            errors.add(new FieldProblem("variant", "is for a campaign send only"));
         }
         Message message = inline ? message(appId, body.get("message"), errors) : null;
         if (!errors.isEmpty()) {
             // the request is refused anyway: say at once whether the campaign is known too
             if (byCampaign && body.get("campaignId").isTextual()
                     && index.known(appId, body.get("campaignId").asText()).isEmpty()) {
-                errors.add(new FieldViolation("campaignId", "is not a campaign of this app"));
+                errors.add(new FieldProblem("campaignId", "is not a campaign of this app"));
             }
-            throw new InvalidFieldsException("The request has invalid fields.", errors);
+            throw new InvalidFields("The request has invalid fields.", errors);
         }
         Send send = new Send(appId, List.copyOf(users), Duration.ofSeconds(ttl), Instant.now());
         if (inline) {
@@ -176,7 +176,7 @@ public class MessageSends {
                 ? bytes(message)
                 : campaign.variants().stream().mapToLong(v -> bytes(v.message())).max().orElse(0);
         if (perUser * send.users().size() > maxTotalBytes) {
-            throw new TooLargeException("message", "this send would copy " + perUser * send.users().size()
+            throw new TooLarge("message", "this send would copy " + perUser * send.users().size()
                     + " bytes into outboxes (message size times users); at most " + maxTotalBytes
                     + " are allowed: send to fewer users at once or make the message smaller");
         }
@@ -225,20 +225,20 @@ public class MessageSends {
     }
 
     /** An inline message must be a message the SDK can render: known fields, and templates in the language. */
-    private Message message(String appId, JsonNode node, List<FieldViolation> errors) {
+    private Message message(String appId, JsonNode node, List<FieldProblem> errors) {
         try {
             Message message = json.treeToValue(node, Message.class);
             List<MessageRules.Problem> problems = MessageRules.problems(message, workspaces.of(appId), "message");
             if (!problems.isEmpty()) {
-                problems.forEach(p -> errors.add(new FieldViolation(p.field(), p.message())));
+                problems.forEach(p -> errors.add(new FieldProblem(p.field(), p.message())));
                 return null;
             }
             MessageRenderer.render(message, null, Map.of());
             return message;
         } catch (TemplateException e) {
-            errors.add(new FieldViolation("message", e.getMessage()));
+            errors.add(new FieldProblem("message", e.getMessage()));
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            errors.add(new FieldViolation("message", "is not a valid message (unknown field or wrong type)"));
+            errors.add(new FieldProblem("message", "is not a valid message (unknown field or wrong type)"));
         }
         return null;
     }
@@ -251,7 +251,7 @@ public class MessageSends {
         }
     }
 
-    private static InvalidFieldsException invalid(String field, String message) {
-        return new InvalidFieldsException("The request has invalid fields.", List.of(new FieldViolation(field, message)));
+    private static InvalidFields invalid(String field, String message) {
+        return new InvalidFields("The request has invalid fields.", List.of(new FieldProblem(field, message)));
     }
 }

@@ -1,4 +1,4 @@
-package dev.marquee.delivery.domain;
+package dev.marquee.delivery.error;
 
 import java.util.List;
 
@@ -18,17 +18,17 @@ public final class BodyFields {
      * when it is required or malformed). {@code path} prefixes the field in errors: {@code ""} or {@code "events[2]."}.
      */
     public static String text(JsonNode node, String field, String path, int max, boolean required,
-            List<FieldViolation> errors) {
+            List<FieldProblem> errors) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
             if (required) {
-                errors.add(new FieldViolation(path + field, "is required"));
+                errors.add(new FieldProblem(path + field, "is required"));
             }
             return null;
         }
         if (!value.isTextual() || value.asText().isBlank() || value.asText().length() > max
                 || value.asText().chars().anyMatch(Character::isISOControl)) {
-            errors.add(new FieldViolation(path + field, "must be a non-blank string of at most " + max
+            errors.add(new FieldProblem(path + field, "must be a non-blank string of at most " + max
                     + " characters without control characters"));
             return null;
         }

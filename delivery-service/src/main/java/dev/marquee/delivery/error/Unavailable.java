@@ -1,11 +1,11 @@
-package dev.marquee.delivery.domain;
+package dev.marquee.delivery.error;
 
 /**
  * A dependency did not take or answer the request in time: nothing of it was applied, the caller may retry.
  *
  * @see Dependency
  */
-public class UnavailableException extends RuntimeException {
+public class Unavailable extends RuntimeException {
 
     /** What was away. */
     public enum Dependency {
@@ -17,7 +17,7 @@ public class UnavailableException extends RuntimeException {
 
     private final Dependency dependency;
 
-    public UnavailableException(Dependency dependency, String message, Throwable cause) {
+    public Unavailable(Dependency dependency, String message, Throwable cause) {
         super(message, cause);
         this.dependency = dependency;
     }

@@ -1,11 +1,11 @@
-package dev.marquee.delivery.domain;
+package dev.marquee.delivery.error;
 
 /** A request that is well formed but would store more than this service takes at once, naming the field. */
-public class TooLargeException extends RuntimeException {
+public class TooLarge extends RuntimeException {
 
     private final String field;
 
-    public TooLargeException(String field, String message) {
+    public TooLarge(String field, String message) {
         super(message);
         this.field = field;
     }
