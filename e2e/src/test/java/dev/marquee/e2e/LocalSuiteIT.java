@@ -196,7 +196,8 @@ class LocalSuiteIT {
                 .body("state", equalTo("DONE"))
                 .body("stores.find { it.store == 'segment-service' }.state", equalTo("DONE"))
                 .body("stores.find { it.store == 'segment-service' }.erased.segments", equalTo(1))
-                .body("stores.find { it.store == 'segment-service' }.erased.staticMembers", equalTo(2)));
+                .body("stores.find { it.store == 'segment-service' }.erased.staticMembers", equalTo(2))
+                .body("stores.find { it.store == 'delivery-service' }.state", equalTo("DONE")));
         // the revoked admin token no longer opens anything of the app
         given().auth().oauth2(app.adminToken()).when().get("/v1/apps/{appId}/segments/{id}", app.appId(), segmentId)
                 .then().statusCode(401);

@@ -10,16 +10,19 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.marquee.contracts.Topics;
 import dev.marquee.contracts.app.AppEvent;
 import dev.marquee.contracts.app.AppEventType;
 import dev.marquee.contracts.app.WorkspaceSettings;
+import dev.marquee.delivery.TopicReader;
 import dev.marquee.delivery.app.repository.AppDataStore;
 import dev.marquee.delivery.store.UserKeys;
 import dev.marquee.infra.test.KafkaResource;
@@ -70,6 +73,14 @@ class DeletedAppErasureTest {
         assertEquals(0, redis.key().exists(erased.toArray(String[]::new)), "delivery's keys of the app are gone");
         assertEquals(kept.size(), redis.key().exists(kept.toArray(String[]::new)),
                 "another app's keys and segment-service's stay");
+
+        // reported for the app's deletion progress, with what was erased
+        List<ConsumerRecord<String, String>> reports = TopicReader.records(bootstrap, Topics.APP_ERASURES,
+                appId + ":delivery-service", 1);
+        assertEquals(1, reports.size());
+        JsonNode report = json.readTree(reports.get(0).value());
+        assertEquals("DONE", report.get("state").asText());
+        assertEquals(erased.size(), report.get("erased").get("redisKeys").asInt());
     }
 
     private static AppEvent event(String appId, AppEventType type, long version) {

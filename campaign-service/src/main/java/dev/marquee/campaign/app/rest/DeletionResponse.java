@@ -16,8 +16,8 @@ import dev.marquee.campaign.app.service.AppService.DeletionProgress;
  * A deleted app's erasure. {@code state} is the erasure's in campaign-service ({@code PENDING}, {@code ERASING},
  * {@code DONE}); {@code stores} tells, per store, what campaign-service knows of it: its own rows (with counts), the
  * gateways' key tables (revoked once the outbox published the deletion), and each other service's stores as it reported
- * their erasure on {@code app.erasures.v1} ({@code PENDING} until it reports {@code DONE} with its counts);
- * delivery-service erases its Redis keys when it reads the deletion but does not report it ({@code NOT_REPORTED}).
+ * their erasure on {@code app.erasures.v1} (segment-service's and delivery-service's: {@code PENDING} until it
+ * reports {@code DONE} with its counts).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(example = "{\"appId\": \"3c9b2f1e-…\", \"name\": \"Demo shop\", \"deletedAt\": \"2026-11-23T10:00:00Z\", \"deletedBy\": \"operator\", \"state\": \"DONE\", \"finishedAt\": \"2026-11-23T10:00:01Z\", \"stores\": [{\"store\": \"gateway\", \"state\": \"DONE\", \"detail\": \"…\"}, {\"store\": \"campaign-service\", \"state\": \"DONE\", \"erased\": {\"campaigns\": 3, \"versions\": 9, \"auditEntries\": 9, \"credentials\": 2, \"identitySecrets\": 0, \"settings\": 1}}]}")
@@ -26,7 +26,6 @@ public record DeletionResponse(String appId, String name, Instant deletedAt, Str
 
     public static final String PENDING = "PENDING";
     public static final String DONE = "DONE";
-    public static final String NOT_REPORTED = "NOT_REPORTED";
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(example = "{\"store\": \"campaign-service\", \"state\": \"ERASING\", \"erased\": {\"campaigns\": 100, \"versions\": 412, \"auditEntries\": 388, \"credentials\": 0, \"identitySecrets\": 0, \"settings\": 0}, \"detail\": \"…\"}")
@@ -51,10 +50,9 @@ public record DeletionResponse(String appId, String name, Instant deletedAt, Str
                                 + " entries, credentials, identity secrets, settings"),
                 reported(progress, "segment-service", "segments, static members, profiles, counters and memberships: erased"
                         + " a few seconds after segment-service reads DELETED on app.events.v1"),
-                new Store("delivery-service", NOT_REPORTED, null, progress.eventsPublished()
-                        ? "erases the app's Redis keys (caps, impressions, inbox, sessions) when it reads DELETED on"
-                                + " app.events.v1, published; it reports no progress back"
-                        : "will erase the app's Redis keys when it reads DELETED on app.events.v1, not yet published"));
+                reported(progress, "delivery-service", "the Redis keys of the app's users (caps, impressions,"
+                        + " conversions, inbox, stream outbox, sessions): erased when delivery-service reads DELETED on"
+                        + " app.events.v1"));
         return new DeletionResponse(progress.app().id, progress.app().name, progress.app().deletedAt,
                 deletion.requestedBy, deletion.state, deletion.finishedAt, stores);
     }

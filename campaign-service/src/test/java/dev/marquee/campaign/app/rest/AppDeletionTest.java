@@ -150,7 +150,7 @@ class AppDeletionTest {
                 .body("stores.find { it.store == 'campaign-service' }.erased.identitySecrets", equalTo(1))
                 .body("stores.find { it.store == 'campaign-service' }.erased.settings", equalTo(1))
                 .body("stores.find { it.store == 'segment-service' }.state", equalTo("PENDING"))
-                .body("stores.find { it.store == 'delivery-service' }.state", equalTo("NOT_REPORTED"));
+                .body("stores.find { it.store == 'delivery-service' }.state", equalTo("PENDING"));
 
         for (String table : List.of("campaign", "campaign_version", "audit_entry", "app_credential",
                 "app_identity_secret", "app_settings")) {

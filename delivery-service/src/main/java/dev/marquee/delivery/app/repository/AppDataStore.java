@@ -40,14 +40,14 @@ public class AppDataStore {
         return redis.exists(List.of(erasedMarker(appId))).map(found -> found != null && found.toLong() > 0);
     }
 
-    /**
-     * Deletes the app's keys, a SCAN step at a time, then sets the marker; idempotent. Returns how many keys it
-     * deleted.
-     */
+    /** Deletes the app's keys, a SCAN step at a time; idempotent. Returns how many keys it deleted. */
     public Uni<Long> erase(String appId) {
-        String match = "mq:{" + glob(appId) + ":*";
-        return step(match, "0", 0L).flatMap(count -> redis.set(List.of(erasedMarker(appId), Instant.now().toString()))
-                .replaceWith(count));
+        return step("mq:{" + glob(appId) + ":*", "0", 0L);
+    }
+
+    /** Records that {@link #erase} ran to its end for the app (and its report went out). */
+    public Uni<Void> markErased(String appId, Instant at) {
+        return redis.set(List.of(erasedMarker(appId), at.toString())).replaceWithVoid();
     }
 
     private Uni<Long> step(String match, String cursor, long erased) {
