@@ -64,8 +64,15 @@ export class SdkApi {
     return this.post('/v1/sdk/events', identity, body, keepalive);
   }
 
-  interactions(identity: Identity, interactions: Interaction[], keepalive: boolean): Promise<HttpAnswer> {
-    return this.post('/v1/sdk/interactions', identity, { userId: identity.userId, interactions }, keepalive);
+  /** `POST /v1/sdk/interactions`, with the platform and the locale the interactions happened in (for the reports). */
+  interactions(
+    identity: Identity,
+    context: DeviceContext,
+    interactions: Interaction[],
+    keepalive: boolean,
+  ): Promise<HttpAnswer> {
+    const body = { userId: identity.userId, platform: 'web', locale: context.locale, interactions };
+    return this.post('/v1/sdk/interactions', identity, body, keepalive);
   }
 
   inbox(identity: Identity, context: DeviceContext): Promise<HttpAnswer> {

@@ -204,6 +204,7 @@ export class MarqueeClient {
       random: this.backoffRandom,
       flushDelayMs,
       identity: () => this.identity,
+      locale: () => this.context().locale,
       activity: () => this.activity(),
       track: (name, properties) => this.track(name, properties),
     });

@@ -19,6 +19,8 @@ export interface InteractionLogOptions {
   random: () => number;
   flushDelayMs: number;
   identity: () => Identity;
+  /** the locale now: recorded with each interaction, sent with its batch */
+  locale: () => string | undefined;
   /** any SDK call: may start a new session */
   activity: () => void;
   /** tracks the event of a `LOG_EVENT` button */
@@ -87,7 +89,7 @@ export class InteractionLog {
       ...extra,
     };
     const { userId, userSignature } = this.options.identity();
-    this.queue.enqueue(interaction, { userId, userSignature });
+    this.queue.enqueue(interaction, { userId, userSignature, locale: this.options.locale() });
   }
 
   flushNow(): Promise<void> {
@@ -106,6 +108,7 @@ export class InteractionLog {
     const group = batch[0].group;
     const answer = await this.options.api.interactions(
       { userId: group.userId, userSignature: group.userSignature },
+      { locale: group.locale },
       batch.map((entry) => entry.item),
       keepalive,
     );

@@ -133,6 +133,9 @@ describe('interactions of a rendered message', () => {
     expect(sent).toHaveLength(1);
     expect(sent[0].keepalive).toBe(true);
     expect(sent[0].body.interactions).toEqual([expect.objectContaining({ type: 'click', buttonId: 'go' })]);
+    // what the campaign's report splits by: the platform and the locale the click happened in
+    expect(sent[0].body.platform).toBe('web');
+    expect(sent[0].body.locale).toBe('en');
   });
 
   it('dismiss and survey answers become interactions with their answers', async () => {

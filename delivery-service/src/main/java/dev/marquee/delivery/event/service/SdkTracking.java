@@ -1,6 +1,7 @@
 package dev.marquee.delivery.event.service;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -12,9 +13,11 @@ import dev.marquee.contracts.user.UserEvent;
 import dev.marquee.delivery.decision.repository.DecisionStore;
 import dev.marquee.delivery.decision.service.Decision;
 import dev.marquee.delivery.decision.service.DecisionService;
+import dev.marquee.delivery.decision.service.UserContext;
 import dev.marquee.delivery.event.messaging.UserEventPublisher;
 import dev.marquee.delivery.message.service.Display;
 import dev.marquee.delivery.outcome.service.ControlExposures;
+import dev.marquee.delivery.outcome.service.OutcomeContext;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -63,7 +66,11 @@ public class SdkTracking {
             if (winner.isPresent() && winner.get().variant().isEmpty()) {
                 // caused by the batch's events: the SDK's retry of the batch records the same exposure
                 String cause = batch.accepted().stream().map(UserEvent::eventId).collect(Collectors.joining(","));
-                return exposures.record(appId, batch.user().userId(), winner.get().campaign(), now, cause)
+                UserContext user = batch.user();
+                OutcomeContext context = new OutcomeContext(
+                        user.platform() == null ? null : user.platform().name().toLowerCase(Locale.ROOT),
+                        user.locale(), user.appVersion());
+                return exposures.record(appId, user.userId(), winner.get().campaign(), now, cause, context)
                         .onFailure().call(() -> release(decision))
                         .replaceWith(new Tracked(batch, Optional.empty(), decision.degraded()));
             }

@@ -31,11 +31,14 @@ public class ControlExposures {
     /**
      * Publishes the exposure; fails when Kafka does not take it, so the caller's retry records it.
      *
-     * @param cause what led to the decision: the ids of the tracked events, the segment event's id, the send
+     * @param cause   what led to the decision: the ids of the tracked events, the segment event's id, the send
+     * @param context the device's, when the SDK's events caused it; {@link OutcomeContext#UNKNOWN} otherwise
      */
-    public Uni<Void> record(String appId, String userId, CampaignSnapshot campaign, Instant at, String cause) {
-        return outcomes.publish(new DeliveryOutcome(id(appId, userId, campaign, cause), OutcomeType.CONTROL_EXPOSURE,
-                appId, userId, campaign.id(), campaign.version(), null, at, null, Map.of(), null));
+    public Uni<Void> record(String appId, String userId, CampaignSnapshot campaign, Instant at, String cause,
+            OutcomeContext context) {
+        return outcomes.publish(context.applyTo(new DeliveryOutcome(id(appId, userId, campaign, cause),
+                OutcomeType.CONTROL_EXPOSURE, appId, userId, campaign.id(), campaign.version(), null, at, null, Map.of(),
+                null)));
     }
 
     static String id(String appId, String userId, CampaignSnapshot campaign, String cause) {

@@ -47,6 +47,10 @@ public class SdkInteractions {
     /** How often, and how many times, an interaction id another attempt is publishing is looked at again. */
     private static final Duration PENDING_CHECK = Duration.ofMillis(100);
     private static final int PENDING_CHECKS = 20;
+    /** The batch's fields: the user, the device context the interactions happened in, the interactions. */
+    private static final Set<String> BATCH_FIELDS = Set.of("userId", "platform", "locale", "appVersion",
+            "interactions");
+    private static final Set<String> PLATFORMS = Set.of("ios", "android", "web");
     private static final Set<String> FIELDS = Set.of("eventId", "type", "campaignId", "version", "variant", "buttonId",
             "answers", "occurredAt");
     private static final Map<String, OutcomeType> TYPES = Map.of("impression", OutcomeType.IMPRESSION, "click",
@@ -74,11 +78,12 @@ public class SdkInteractions {
         }
         List<FieldProblem> errors = new ArrayList<>();
         body.fieldNames().forEachRemaining(name -> {
-            if (!name.equals("userId") && !name.equals("interactions")) {
+            if (!BATCH_FIELDS.contains(name)) {
                 errors.add(new FieldProblem(name, "is not a known field"));
             }
         });
         String userId = text(body, "userId", "", 256, true, errors);
+        OutcomeContext context = context(body, errors);
         JsonNode items = body.get("interactions");
         if (items == null || !items.isArray() || items.isEmpty() || items.size() > MAX_BATCH) {
             errors.add(new FieldProblem("interactions", "must be an array of 1 to " + MAX_BATCH + " interactions"));
@@ -95,7 +100,8 @@ public class SdkInteractions {
             DeliveryOutcome outcome = read(appId, userId, items.get(i), "interactions[" + i + "]", now, itemErrors);
             int at = i;
             if (itemErrors.isEmpty()) {
-                results.add(publishOnce(outcome).map(status -> new Result(at, outcome.eventId(), status, List.of())));
+                DeliveryOutcome inContext = context.applyTo(outcome);
+                results.add(publishOnce(inContext).map(status -> new Result(at, outcome.eventId(), status, List.of())));
             } else {
                 all.addAll(itemErrors);
                 rejected++;
@@ -147,6 +153,18 @@ public class SdkInteractions {
                 ? Uni.createFrom().item(claim)
                 : Uni.createFrom().voidItem().onItem().delayIt().by(PENDING_CHECK)
                         .chain(() -> settled(appId, userId, eventId, checks - 1)));
+    }
+
+    /** The batch's device context (optional, as the SDK events batch has it): what the report splits by. */
+    private static OutcomeContext context(JsonNode body, List<FieldProblem> errors) {
+        String platform = text(body, "platform", "", 20, false, errors);
+        if (platform != null && !PLATFORMS.contains(platform.toLowerCase(Locale.ROOT))) {
+            errors.add(new FieldProblem("platform", "must be one of [ios, android, web]"));
+            platform = null;
+        }
+        String locale = text(body, "locale", "", 35, false, errors);
+        String appVersion = text(body, "appVersion", "", 64, false, errors);
+        return new OutcomeContext(platform == null ? null : platform.toLowerCase(Locale.ROOT), locale, appVersion);
     }
 
     private DeliveryOutcome read(String appId, String userId, JsonNode node, String path, Instant now,

@@ -31,6 +31,7 @@ import dev.marquee.delivery.error.FieldProblem;
 import dev.marquee.delivery.error.InvalidFields;
 import dev.marquee.delivery.error.TooLarge;
 import dev.marquee.delivery.outcome.service.ControlExposures;
+import dev.marquee.delivery.outcome.service.OutcomeContext;
 import dev.marquee.delivery.stream.repository.OutboxStore;
 import io.smallrye.mutiny.Uni;
 
@@ -194,7 +195,8 @@ public class MessageSends {
             Optional<Variant> variant = VariantAssignment.of(campaign, userId);
             if (variant.isEmpty()) {
                 // the send is the cause: a send has no idempotency key, so a repeated send is another exposure
-                sends.add(exposures.record(send.appId(), userId, campaign, send.at(), "send:" + send.at().toEpochMilli())
+                sends.add(exposures.record(send.appId(), userId, campaign, send.at(), "send:" + send.at().toEpochMilli(),
+                        OutcomeContext.UNKNOWN)
                         .replaceWith(new Sent(userId, "control_group", null)));
                 continue;
             }

@@ -19,6 +19,7 @@ import dev.marquee.delivery.decision.service.DecisionService;
 import dev.marquee.delivery.decision.service.TriggerEvent;
 import dev.marquee.delivery.decision.service.UserContext;
 import dev.marquee.delivery.outcome.service.ControlExposures;
+import dev.marquee.delivery.outcome.service.OutcomeContext;
 import dev.marquee.delivery.store.UserKeys;
 import dev.marquee.delivery.stream.repository.OutboxStore;
 import dev.marquee.delivery.user.repository.HandledIds;
@@ -74,7 +75,7 @@ public class SegmentEntries {
                 .chain(decision -> decision.winner().map(w -> w.variant().isEmpty()
                         // caused by this event: the consumer's retry of it records the same exposure
                         ? exposures.record(event.appId(), event.userId(), w.campaign(), Instant.now(),
-                                "segment:" + event.eventId())
+                                "segment:" + event.eventId(), OutcomeContext.UNKNOWN)
                         : outbox.append(event.appId(), event.userId(), write(message(w)), ttl).replaceWithVoid())
                         .orElse(Uni.createFrom().voidItem()));
     }
