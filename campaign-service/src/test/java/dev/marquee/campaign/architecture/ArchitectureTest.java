@@ -11,6 +11,9 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import dev.marquee.infra.test.architecture.ClassReferences;
+import dev.marquee.infra.test.architecture.PackageRules;
+
 import dev.marquee.campaign.campaign.Campaign;
 import dev.marquee.campaign.config.TimeSource;
 
@@ -18,13 +21,12 @@ import dev.marquee.campaign.config.TimeSource;
  * The service's layering, read from its compiled classes (issue 19): nothing outside a {@code rest} package references
  * a {@code rest} type (service cores know nothing of HTTP), and no two feature packages ({@code app}, {@code campaign},
  * {@code outbox}, …) reference each other, directly or around a loop; and only {@link TimeSource} reads the system
- * clock (issue 19 item 5). Each rule is also run on fixture classes that break it, so a rule that cannot fail does not
- * pass unseen.
+ * clock (issue 19 item 5). The checker
+ * (infra's {@code dev.marquee.infra.test.architecture}) is run on fixture classes that break each rule in infra's tests.
  */
 class ArchitectureTest {
 
     private static final String SERVICE = "dev.marquee.campaign";
-    private static final String FIXTURE = ArchitectureTest.class.getPackageName() + ".fixture";
 
     @Test
     void noClassOutsideRestReferencesARestType() {
@@ -49,43 +51,6 @@ class ArchitectureTest {
                 calls.get(TimeSource.class.getName()).toString());
         assertEquals(List.of(), PackageRules.wallClockCalls(calls, TimeSource.class.getName()),
                 "take the time from config.TimeSource (constructor-injected), so tests can move it");
-    }
-
-    @Test
-    void theClockRuleFindsCallsAndMethodReferencesOutsideTheTimeSource() {
-        Map<String, Set<String>> calls = ClassReferences.methodsCalledUnder(classesOf(ArchitectureTest.class),
-                FIXTURE + ".clock");
-        String fixture = FIXTURE + ".clock.";
-        assertEquals(List.of(fixture + "ReadsTheWallClock -> java.lang.System.currentTimeMillis",
-                fixture + "ReadsTheWallClock -> java.time.Clock.systemUTC",
-                fixture + "ReadsTheWallClock -> java.time.Instant.now"),
-                PackageRules.wallClockCalls(calls, fixture + "FixtureTimeSource"));
-    }
-
-    @Test
-    void theRestRuleFindsAServiceThatTakesARequest() {
-        Map<String, Set<String>> references = ClassReferences.under(classesOf(ArchitectureTest.class),
-                FIXTURE + ".layered");
-        String rest = FIXTURE + ".layered.rest.FixtureRequest";
-        assertEquals(List.of(FIXTURE + ".layered.service.ListsRequests -> " + rest,
-                FIXTURE + ".layered.service.TakesRequest -> " + rest), PackageRules.restReferences(references));
-    }
-
-    @Test
-    void theCycleRuleFindsTwoFeaturesThatReferenceEachOther() {
-        Map<String, Set<String>> references = ClassReferences.under(classesOf(ArchitectureTest.class),
-                FIXTURE + ".cyclic");
-        List<String> cycles = PackageRules.featureCycles(references, FIXTURE + ".cyclic");
-        assertEquals(1, cycles.size(), cycles.toString());
-        assertTrue(cycles.get(0).startsWith("[a, b]: a -> b"), cycles.get(0));
-    }
-
-    @Test
-    void restPackagesAreRecognisedByName() {
-        assertTrue(PackageRules.isRest(SERVICE + ".rest.ExceptionMappers"));
-        assertTrue(PackageRules.isRest(SERVICE + ".app.rest.AppResource"));
-        assertEquals(false, PackageRules.isRest(SERVICE + ".campaign.service.CampaignService"));
-        assertEquals(false, PackageRules.isRest(SERVICE + ".campaign.Campaign$Restriction"));
     }
 
     /** The service's own compiled classes; enough of them that a wrong directory cannot pass as a clean one. */

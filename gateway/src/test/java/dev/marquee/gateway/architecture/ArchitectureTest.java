@@ -11,6 +11,9 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import dev.marquee.infra.test.architecture.ClassReferences;
+import dev.marquee.infra.test.architecture.PackageRules;
+
 import dev.marquee.gateway.GatewayMain;
 
 /**
@@ -18,13 +21,12 @@ import dev.marquee.gateway.GatewayMain;
  * a {@code rest} type (the edge checks, the key table, the limiter and the proxy decide in domain types such as
  * {@code refusal.Refusal}; only {@code rest} and {@code routing.rest} write problem+json), and no two feature packages
  * ({@code edge}, {@code keys}, {@code limits}, {@code routing}, …) reference each other, directly or around a loop.
- * Each rule is also run on fixture classes that break it, so a rule that cannot fail does not pass unseen. The checker
- * ({@link ClassReferences}, {@link PackageRules}) is campaign-service's, copied.
+ * The checker ({@link ClassReferences}, {@link PackageRules}) is infra's, the one every service uses, and is run on
+ * fixture classes that break each rule in infra's tests.
  */
 class ArchitectureTest {
 
     private static final String SERVICE = "dev.marquee.gateway";
-    private static final String FIXTURE = ArchitectureTest.class.getPackageName() + ".fixture";
 
     @Test
     void noClassOutsideRestReferencesARestType() {
@@ -38,32 +40,6 @@ class ArchitectureTest {
         Map<String, Set<String>> references = serviceClasses();
         assertEquals(List.of(), PackageRules.featureCycles(references, SERVICE),
                 "feature packages depend one way; see the layering section of the README");
-    }
-
-    @Test
-    void theRestRuleFindsAServiceThatTakesARequest() {
-        Map<String, Set<String>> references = ClassReferences.under(classesOf(ArchitectureTest.class),
-                FIXTURE + ".layered");
-        String rest = FIXTURE + ".layered.rest.FixtureRequest";
-        assertEquals(List.of(FIXTURE + ".layered.service.ListsRequests -> " + rest,
-                FIXTURE + ".layered.service.TakesRequest -> " + rest), PackageRules.restReferences(references));
-    }
-
-    @Test
-    void theCycleRuleFindsTwoFeaturesThatReferenceEachOther() {
-        Map<String, Set<String>> references = ClassReferences.under(classesOf(ArchitectureTest.class),
-                FIXTURE + ".cyclic");
-        List<String> cycles = PackageRules.featureCycles(references, FIXTURE + ".cyclic");
-        assertEquals(1, cycles.size(), cycles.toString());
-        assertTrue(cycles.get(0).startsWith("[a, b]: a -> b"), cycles.get(0));
-    }
-
-    @Test
-    void restPackagesAreRecognisedByName() {
-        assertTrue(PackageRules.isRest(SERVICE + ".rest.Problems"));
-        assertTrue(PackageRules.isRest(SERVICE + ".routing.rest.GatewayRoutes"));
-        assertEquals(false, PackageRules.isRest(SERVICE + ".routing.service.UpstreamProxy"));
-        assertEquals(false, PackageRules.isRest(SERVICE + ".refusal.Refusal"));
     }
 
     /** The service's own compiled classes; enough of them that a wrong directory cannot pass as a clean one. */

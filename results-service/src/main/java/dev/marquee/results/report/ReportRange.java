@@ -9,7 +9,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 
-import dev.marquee.results.rest.InvalidFieldException;
+import dev.marquee.results.error.InvalidField;
 
 /**
  * The time range of a report, {@code [from, to)}, widened to whole UTC hours (the counters are hourly): {@code from}
@@ -30,16 +30,16 @@ public record ReportRange(Instant from, Instant to, Instant requestedFrom, Insta
      * @param from an ISO instant ({@code 2026-05-01T10:00:00Z}) or date ({@code 2026-05-01}: its start, UTC);
      *        default {@code to} − 30 days
      * @param to an ISO instant, or a date meaning through its end (UTC); default now
-     * @throws InvalidFieldException naming {@code from} or {@code to}
+     * @throws InvalidField naming {@code from} or {@code to}
      */
     public static ReportRange parse(String from, String to, Clock clock) {
         Instant end = blank(to) ? clock.instant() : parse("to", to, true);
         Instant start = blank(from) ? end.minus(DEFAULT_LENGTH) : parse("from", from, false);
         if (start.isAfter(end)) {
-            throw new InvalidFieldException("from", "from must not be after to");
+            throw new InvalidField("from", "from must not be after to");
         }
         if (Duration.between(start, end).compareTo(MAX_LENGTH) > 0) {
-            throw new InvalidFieldException("to", "the range from from to to must not be longer than 400 days");
+            throw new InvalidField("to", "the range from from to to must not be longer than 400 days");
         }
         Instant hourFrom = start.truncatedTo(ChronoUnit.HOURS);
         Instant hourTo = end.truncatedTo(ChronoUnit.HOURS);
@@ -63,12 +63,12 @@ public record ReportRange(Instant from, Instant to, Instant requestedFrom, Insta
                 LocalDate date = LocalDate.parse(text);
                 instant = (endOfDay ? date.plusDays(1) : date).atStartOfDay(ZoneOffset.UTC).toInstant();
             } catch (DateTimeException notADate) {
-                throw new InvalidFieldException(field,
+                throw new InvalidField(field,
                         field + " must be an ISO-8601 instant (2026-05-01T10:00:00Z) or date (2026-05-01)");
             }
         }
         if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
-            throw new InvalidFieldException(field, field + " must be between 1970-01-01 and 9999-12-31");
+            throw new InvalidField(field, field + " must be between 1970-01-01 and 9999-12-31");
         }
         return instant;
     }

@@ -3,7 +3,7 @@ package dev.marquee.results.report;
 import java.util.Arrays;
 import java.util.List;
 
-import dev.marquee.results.rest.InvalidFieldException;
+import dev.marquee.results.error.InvalidField;
 
 /**
  * What a report can be split by. Event counters split by the outcome's own time and context; an arm's cohort (its
@@ -46,9 +46,9 @@ public enum Split {
         return Arrays.stream(values()).map(Split::parameter).toList();
     }
 
-    /** @throws InvalidFieldException naming {@code split} for a value that is none of {@link #parameters()} */
+    /** @throws InvalidField naming {@code split} for a value that is none of {@link #parameters()} */
     public static Split parse(String value) {
         return Arrays.stream(values()).filter(s -> s.parameter.equals(value)).findFirst()
-                .orElseThrow(() -> new InvalidFieldException("split", "split must be one of " + parameters()));
+                .orElseThrow(() -> new InvalidField("split", "split must be one of " + parameters()));
     }
 }

@@ -9,6 +9,8 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import dev.marquee.results.error.InvalidField;
+import dev.marquee.results.error.NotFound;
 import io.vertx.pgclient.PgException;
 
 /** Every error this service answers, as {@code application/problem+json}; never a class name or a stack trace. */
@@ -17,13 +19,13 @@ public class ExceptionMappers {
     private static final Logger LOG = Logger.getLogger(ExceptionMappers.class);
 
     @ServerExceptionMapper
-    public Response invalidField(InvalidFieldException e) {
+    public Response invalidField(InvalidField e) {
         return problem(400, "Invalid request", e.getMessage(),
                 List.of(new Problem.FieldError(e.field(), e.getMessage())));
     }
 
     @ServerExceptionMapper
-    public Response notFound(NotFoundException e) {
+    public Response notFound(NotFound e) {
         return problem(404, "Not found", e.getMessage(), List.of());
     }
 

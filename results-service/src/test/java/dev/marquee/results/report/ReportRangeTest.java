@@ -9,7 +9,7 @@ import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
 
-import dev.marquee.results.rest.InvalidFieldException;
+import dev.marquee.results.error.InvalidField;
 
 class ReportRangeTest {
 
@@ -59,6 +59,6 @@ class ReportRangeTest {
     }
 
     private static String field(Runnable parse) {
-        return assertThrows(InvalidFieldException.class, parse::run).field();
+        return assertThrows(InvalidField.class, parse::run).field();
     }
 }

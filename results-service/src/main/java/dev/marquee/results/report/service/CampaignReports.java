@@ -14,6 +14,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.marquee.results.campaign.CampaignDefinition;
 import dev.marquee.results.campaign.repository.CampaignTable;
+import dev.marquee.results.error.InvalidField;
+import dev.marquee.results.error.NotFound;
 import dev.marquee.results.experiment.AnalysisSettings;
 import dev.marquee.results.experiment.Arm;
 import dev.marquee.results.experiment.Experiment;
@@ -24,8 +26,6 @@ import dev.marquee.results.report.CampaignReport;
 import dev.marquee.results.report.ReportRange;
 import dev.marquee.results.report.Split;
 import dev.marquee.results.report.repository.ReportQueries;
-import dev.marquee.results.rest.InvalidFieldException;
-import dev.marquee.results.rest.NotFoundException;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -52,8 +52,8 @@ public class CampaignReports {
     }
 
     /**
-     * @throws NotFoundException for a campaign results never heard of, a deleted one, or one of another app
-     * @throws InvalidFieldException for a bad range or split
+     * @throws NotFound for a campaign results never heard of, a deleted one, or one of another app
+     * @throws InvalidField for a bad range or split
      */
     public Uni<CampaignReport> report(String appId, String campaignId, String from, String to, String split) {
         ReportRange range;
@@ -61,15 +61,15 @@ public class CampaignReports {
         try {
             range = ReportRange.parse(from, to, clock);
             parts = split == null ? Optional.empty() : Optional.of(Split.parse(split));
-        } catch (InvalidFieldException e) {
+        } catch (InvalidField e) {
             return Uni.createFrom().failure(e);
         }
         if (!ID.matcher(appId).matches() || !ID.matcher(campaignId).matches()) {
-            return Uni.createFrom().failure(new NotFoundException("Campaign " + campaignId));
+            return Uni.createFrom().failure(new NotFound("Campaign " + campaignId));
         }
         return campaigns.find(appId, campaignId).chain(found -> {
             if (found.isEmpty() || found.get().deleted()) {
-                return Uni.createFrom().failure(new NotFoundException("Campaign " + campaignId));
+                return Uni.createFrom().failure(new NotFound("Campaign " + campaignId));
             }
             CampaignDefinition definition = found.get();
             return queries.figures(appId, campaignId, range, parts)
