@@ -49,6 +49,17 @@ class TargetingTest {
     @Inject
     ObjectMapper json;
 
+    /** Issue 19 item 2: a pre-release is below its release, as in segment-service's rules (contracts' AppVersion). */
+    @Test
+    void aPreReleaseIsBelowTheMinimumRelease() throws Exception {
+        Catalogue app = new Catalogue(json, bootstrap);
+        app.publish(targeted(app, "v2", new Targeting(Set.of(), Set.of(), Set.of(), new Targeting.VersionRange("2.0.0",
+                null), List.of(), 100)));
+        assertThat(explain(app, "ana", Map.of("appVersion", "2.0.0-beta.3")).get("v2"), equalTo("app_version"));
+        assertThat(explain(app, "ana", Map.of("appVersion", "2.0.0")).get("v2"), equalTo("eligible"));
+        assertThat(explain(app, "ana", Map.of("appVersion", "nightly")).get("v2"), equalTo("app_version"));
+    }
+
     @Test
     void eachTargetingRuleIsTheFirstReasonWhenItFails() throws Exception {
         Catalogue app = new Catalogue(json, bootstrap);

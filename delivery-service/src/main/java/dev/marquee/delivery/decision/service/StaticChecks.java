@@ -12,6 +12,7 @@ import dev.marquee.contracts.campaign.CampaignSnapshot;
 import dev.marquee.contracts.campaign.Schedule;
 import dev.marquee.contracts.campaign.Targeting;
 import dev.marquee.contracts.campaign.Trigger;
+import dev.marquee.contracts.user.AppVersion;
 
 /**
  * The part of a decision that needs no I/O: trigger, schedule, delivery window (user's local time), platform, app
@@ -119,36 +120,25 @@ public final class StaticChecks {
                 .anyMatch(a -> a.equals(tag) || a.equals(user.getLanguage()) || tag.startsWith(a + "-"));
     }
 
+    /**
+     * Whether the user's app version is within the campaign's range, by {@link AppVersion}'s order, the one
+     * segment-service's rules use ({@code 2.0.0-beta} is below {@code 2.0.0}); no version, or a text that is none, is
+     * outside any range.
+     */
     private static boolean inRange(Targeting.VersionRange range, String version) {
         if (range.min() == null && range.max() == null) {
             return true;
         }
-        if (version == null || version.isBlank()) {
+        Optional<AppVersion> have = AppVersion.parse(version);
+        if (have.isEmpty()) {
             return false;
         }
-        return (range.min() == null || compareVersions(version, range.min()) >= 0)
-                && (range.max() == null || compareVersions(version, range.max()) <= 0);
+        return (range.min() == null || compare(have.get(), range.min()) >= 0)
+                && (range.max() == null || compare(have.get(), range.max()) <= 0);
     }
 
-    /** Semantic versions by their numeric parts ({@code 2.10.0 > 2.9.1}); a pre-release suffix is ignored. */
-    static int compareVersions(String a, String b) {
-        String[] x = a.split("[-+]")[0].split("\\.");
-        String[] y = b.split("[-+]")[0].split("\\.");
-        for (int i = 0; i < Math.max(x.length, y.length); i++) {
-            long xi = i < x.length ? number(x[i]) : 0;
-            long yi = i < y.length ? number(y[i]) : 0;
-            if (xi != yi) {
-                return Long.compare(xi, yi);
-            }
-        }
-        return 0;
-    }
-
-    private static long number(String part) {
-        try {
-            return Long.parseLong(part.trim());
-        } catch (NumberFormatException e) {
-            return 0;
-        }
+    /** A bound the campaign was saved with (validated as a version then); one unreadable bound excludes nobody. */
+    private static int compare(AppVersion have, String bound) {
+        return AppVersion.parse(bound).map(have::compareTo).orElse(0);
     }
 }

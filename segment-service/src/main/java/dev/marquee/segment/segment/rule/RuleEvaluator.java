@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.marquee.contracts.user.AppVersion;
 import dev.marquee.segment.profile.Profile;
 
 /**
@@ -180,13 +181,13 @@ public final class RuleEvaluator {
             }
             case CONTAINS -> actual.isTextual() && actual.asText().contains(expected.asText());
             case VERSION_EQ, VERSION_GT, VERSION_GTE, VERSION_LT, VERSION_LTE -> {
-                Optional<SemanticVersion> have = actual.isValueNode()
-                        ? SemanticVersion.parse(actual.asText())
+                Optional<AppVersion> have = actual.isValueNode()
+                        ? AppVersion.parse(actual.asText())
                         : Optional.empty();
                 if (have.isEmpty()) {
                     yield false;
                 }
-                int c = have.get().compareTo(SemanticVersion.parse(expected.asText()).orElseThrow());
+                int c = have.get().compareTo(AppVersion.parse(expected.asText()).orElseThrow());
                 yield switch (op) {
                     case VERSION_EQ -> c == 0;
                     case VERSION_GT -> c > 0;

@@ -12,6 +12,7 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.marquee.contracts.user.AppVersion;
 import dev.marquee.segment.error.FieldProblem;
 import dev.marquee.segment.error.InvalidFields;
 
@@ -196,7 +197,7 @@ public final class RuleParser {
         if (op == Operator.CONTAINS && !value.isTextual()) {
             return error(field, "must be a string for contains");
         }
-        if (op.version() && (!value.isTextual() || SemanticVersion.parse(value.asText()).isEmpty())) {
+        if (op.version() && (!value.isTextual() || AppVersion.parse(value.asText()).isEmpty())) {
             return error(field, "must be a version such as 2.10.1 for " + op.wireName());
         }
         if (op == Operator.IN) {

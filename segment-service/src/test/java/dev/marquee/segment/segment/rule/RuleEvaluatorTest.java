@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.marquee.contracts.user.AppVersion;
 import dev.marquee.segment.profile.Profile;
 
 class RuleEvaluatorTest {
@@ -73,8 +74,8 @@ class RuleEvaluatorTest {
         assertTrue(matches("{\"attribute\":\"appVersion\",\"op\":\"version_eq\",\"value\":\"2.10.1\"}"));
         assertTrue(matches("{\"attribute\":\"appVersion\",\"op\":\"version_lt\",\"value\":\"2.11.0-beta.1\"}"));
         assertFalse(matches("{\"attribute\":\"appVersion\",\"op\":\"version_lte\",\"value\":\"2.10.0\"}"));
-        assertTrue(SemanticVersion.parse("2.0.0-beta.2").get().compareTo(SemanticVersion.parse("2.0.0-beta.10").get()) < 0);
-        assertTrue(SemanticVersion.parse("2.0.0-rc.1").get().compareTo(SemanticVersion.parse("2.0.0").get()) < 0);
+        assertTrue(AppVersion.parse("2.0.0-beta.2").get().compareTo(AppVersion.parse("2.0.0-beta.10").get()) < 0);
+        assertTrue(AppVersion.parse("2.0.0-rc.1").get().compareTo(AppVersion.parse("2.0.0").get()) < 0);
     }
 
     @Test
