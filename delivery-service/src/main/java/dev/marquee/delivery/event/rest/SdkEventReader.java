@@ -21,6 +21,7 @@ import dev.marquee.contracts.campaign.Targeting.Platform;
 import dev.marquee.contracts.campaign.Trigger;
 import dev.marquee.contracts.user.AnonymousId;
 import dev.marquee.contracts.user.UserEvent;
+import dev.marquee.contracts.user.UserEventRules;
 import dev.marquee.contracts.user.UserEventType;
 import dev.marquee.delivery.decision.service.TriggerEvent;
 import dev.marquee.delivery.decision.service.UserContext;
@@ -38,9 +39,6 @@ import dev.marquee.delivery.event.service.EventResult;
 public class SdkEventReader {
 
     public static final int MAX_BATCH = 100;
-    private static final int MAX_ID = 128;
-    private static final int MAX_USER_ID = 256;
-    private static final int MAX_FIELDS = 100;
     private static final Set<String> BATCH_FIELDS = Set.of("userId", "sessionId", "platform", "appVersion", "locale",
             "timeZone", "events");
     private static final Set<String> EVENT_FIELDS = Set.of("eventId", "type", "occurredAt", "name", "properties",
@@ -104,8 +102,8 @@ public class SdkEventReader {
     }
 
     private UserContext context(JsonNode body, List<FieldProblem> errors) {
-        String userId = text(body, "userId", "", MAX_USER_ID, true, errors);
-        String sessionId = text(body, "sessionId", "", MAX_ID, false, errors);
+        String userId = text(body, "userId", "", UserEventRules.MAX_USER_ID, true, errors);
+        String sessionId = text(body, "sessionId", "", UserEventRules.MAX_ID, false, errors);
         Platform platform = null;
         String platformName = text(body, "platform", "", 20, false, errors);
         if (platformName != null) {
@@ -142,7 +140,7 @@ public class SdkEventReader {
                 errors.add(new FieldProblem(path + "." + name, "is not a known field"));
             }
         });
-        String eventId = text(node, "eventId", path + ".", MAX_ID, true, errors);
+        String eventId = text(node, "eventId", path + ".", UserEventRules.MAX_ID, true, errors);
         String type = text(node, "type", path + ".", 20, true, errors);
         if (type != null && !TYPES.contains(type)) {
             errors.add(new FieldProblem(path + ".type", "must be one of " + TYPES));
@@ -164,9 +162,13 @@ public class SdkEventReader {
         }
         boolean named = "screen_view".equals(type) || "track".equals(type);
         boolean withAttributes = "attributes".equals(type) || "identify".equals(type);
-        String name = named ? text(node, "name", path + ".", MAX_ID, true, errors) : null;
+        String name = named ? text(node, "name", path + ".", UserEventRules.MAX_ID, true, errors) : null;
         if (!named && node.has("name")) {
             errors.add(new FieldProblem(path + ".name", "is allowed on screen_view and track events only"));
+        }
+        String nameProblem = "track".equals(type) ? UserEventRules.trackNameProblem(name) : null;
+        if (nameProblem != null) {
+            errors.add(new FieldProblem(path + ".name", nameProblem));
         }
         Map<String, Object> properties = withAttributes
                 ? Map.of()
@@ -184,7 +186,7 @@ public class SdkEventReader {
             errors.add(new FieldProblem(path + ".attributes", "is required"));
         }
         String anonymousId = "identify".equals(type)
-                ? text(node, "anonymousId", path + ".", MAX_USER_ID, false, errors)
+                ? text(node, "anonymousId", path + ".", UserEventRules.MAX_USER_ID, false, errors)
                 : null;
         if (anonymousId != null && !AnonymousId.isAnonymous(anonymousId)) {
             errors.add(new FieldProblem(path + ".anonymousId", "must be an anonymous id the SDK generated (starting with '"
@@ -226,15 +228,16 @@ public class SdkEventReader {
             errors.add(new FieldProblem(path, "must be an object"));
             return values;
         }
-        if (node.size() > MAX_FIELDS) {
-            errors.add(new FieldProblem(path, "has more than " + MAX_FIELDS + " fields"));
+        if (node.size() > UserEventRules.MAX_FIELDS) {
+            errors.add(new FieldProblem(path, "has more than " + UserEventRules.MAX_FIELDS + " fields"));
             return values;
         }
         node.fields().forEachRemaining(field -> {
             JsonNode value = field.getValue();
             String key = field.getKey();
-            if (key.isBlank() || key.length() > MAX_ID || key.chars().anyMatch(Character::isISOControl)) {
-                errors.add(new FieldProblem(path + "." + key, "is not a valid name (1 to " + MAX_ID + " characters)"));
+            if (!UserEventRules.validFieldName(key)) {
+                errors.add(new FieldProblem(path + "." + key,
+                        "is not a valid name (1 to " + UserEventRules.MAX_ID + " characters)"));
             } else if (value.isNull() && nullAllowed) {
                 values.put(key, null);
             } else if (!value.isValueNode() || value.isNull()) {

@@ -79,6 +79,23 @@ class SdkEventsTest {
         assertThat(json.readTree(records.get(2).value()).at("/attributes/first_name").asText(), equalTo("Ana"));
     }
 
+    /** Issue 19 item 2: the SDK path refuses the track names segment-service's ingestion refuses (UserEventRules). */
+    @Test
+    void aTrackNameWithAHashIsRejectedAsSegmentServiceWould() throws Exception {
+        Catalogue app = new Catalogue(json, bootstrap);
+        given().header("X-Marquee-App-Id", app.appId).contentType(ContentType.JSON)
+                .body(Map.of("userId", "bo", "events", List.of(
+                        Map.of("eventId", "hash-1", "type", "track", "name", "purchase#gold"),
+                        Map.of("eventId", "screen-1", "type", "screen_view", "name", "faq#shipping"))))
+                .when().post("/v1/sdk/events")
+                .then().statusCode(200)
+                .body("accepted", equalTo(1))
+                .body("results[0].status", equalTo("rejected"))
+                .body("results[0].errors[0].field", equalTo("events[0].name"))
+                .body("results[0].errors[0].message", equalTo("must not contain '#'"))
+                .body("results[1].status", equalTo("accepted"));
+    }
+
     @Test
     void aMalformedEventIsRejectedWithItsIndexAndFieldAndTheRestStillCounts() throws Exception {
         Catalogue app = new Catalogue(json, bootstrap);

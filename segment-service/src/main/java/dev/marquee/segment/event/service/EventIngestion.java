@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.marquee.contracts.user.AnonymousId;
 import dev.marquee.contracts.user.UserEvent;
+import dev.marquee.contracts.user.UserEventRules;
 import dev.marquee.contracts.user.UserEventType;
 import dev.marquee.segment.config.SegmentConfig;
 import dev.marquee.segment.config.TimeSource;
@@ -31,9 +32,6 @@ import io.smallrye.mutiny.Uni;
 public class EventIngestion {
 
     public static final int MAX_BATCH = 1000;
-    private static final int MAX_ID = 128;
-    private static final int MAX_USER_ID = 256;
-    private static final int MAX_FIELDS = 100;
     private static final Set<String> FIELDS = Set.of("eventId", "userId", "type", "occurredAt", "name", "properties",
             "attributes", "anonymousId");
 
@@ -117,8 +115,8 @@ public class EventIngestion {
                 errors.add(new FieldProblem(path + "." + name, "is not a known field"));
             }
         });
-        String eventId = text(node, "eventId", path, MAX_ID, true, errors);
-        String userId = text(node, "userId", path, MAX_USER_ID, true, errors);
+        String eventId = text(node, "eventId", path, UserEventRules.MAX_ID, true, errors);
+        String userId = text(node, "userId", path, UserEventRules.MAX_USER_ID, true, errors);
         UserEventType type = null;
         String typeName = text(node, "type", path, 20, true, errors);
         if (typeName != null) {
@@ -145,9 +143,10 @@ public class EventIngestion {
         Map<String, Object> properties = Map.of();
         Map<String, Object> attributes = Map.of();
         if (type == UserEventType.TRACK) {
-            name = text(node, "name", path, MAX_ID, true, errors);
-            if (name != null && name.contains("#")) {
-                errors.add(new FieldProblem(path + ".name", "must not contain '#'"));
+            name = text(node, "name", path, UserEventRules.MAX_ID, true, errors);
+            String problem = UserEventRules.trackNameProblem(name);
+            if (problem != null) {
+                errors.add(new FieldProblem(path + ".name", problem));
             }
             properties = scalars(node.get("properties"), path + ".properties", false, errors);
             if (node.has("attributes")) {
@@ -163,7 +162,7 @@ public class EventIngestion {
                 errors.add(new FieldProblem(path + ".attributes", "must not be empty"));
             }
         }
-        String anonymousId = text(node, "anonymousId", path, MAX_USER_ID, false, errors);
+        String anonymousId = text(node, "anonymousId", path, UserEventRules.MAX_USER_ID, false, errors);
         if (anonymousId != null && !AnonymousId.isAnonymous(anonymousId)) {
             errors.add(new FieldProblem(path + ".anonymousId", "must be an anonymous id the SDK generated (starting with '"
                     + AnonymousId.PREFIX + "'); a known user's profile is never merged into another"));
@@ -199,15 +198,16 @@ public class EventIngestion {
             errors.add(new FieldProblem(path, "must be an object"));
             return values;
         }
-        if (node.size() > MAX_FIELDS) {
-            errors.add(new FieldProblem(path, "has more than " + MAX_FIELDS + " fields"));
+        if (node.size() > UserEventRules.MAX_FIELDS) {
+            errors.add(new FieldProblem(path, "has more than " + UserEventRules.MAX_FIELDS + " fields"));
             return values;
         }
         node.fields().forEachRemaining(field -> {
             JsonNode value = field.getValue();
             String key = field.getKey();
-            if (key.isBlank() || key.length() > MAX_ID || key.chars().anyMatch(Character::isISOControl)) {
-                errors.add(new FieldProblem(path + "." + key, "is not a valid name (1 to " + MAX_ID + " characters)"));
+            if (!UserEventRules.validFieldName(key)) {
+                errors.add(new FieldProblem(path + "." + key,
+                        "is not a valid name (1 to " + UserEventRules.MAX_ID + " characters)"));
             } else if (value.isNull() && nullAllowed) {
                 values.put(key, null);
             } else if (!value.isValueNode() || value.isNull()) {

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.marquee.contracts.segment.MembershipChange;
 import dev.marquee.contracts.segment.SegmentMembershipEvent;
+import dev.marquee.contracts.user.UserEventRules;
 import dev.marquee.segment.config.TimeSource;
 import dev.marquee.segment.error.FieldProblem;
 import dev.marquee.segment.error.InvalidField;
@@ -39,7 +40,6 @@ public class StaticUpload {
 
     private static final int BATCH = 2000;
     private static final int REPORTED_ERRORS = 100;
-    private static final int MAX_USER_ID = 256;
 
     private final SegmentCatalog catalog;
     private final MembershipStore membership;
@@ -87,11 +87,11 @@ public class StaticUpload {
                 if (userId == null && !ndjson && number == 1) {
                     continue;
                 }
-                if (userId == null || userId.isEmpty() || userId.length() > MAX_USER_ID
+                if (userId == null || userId.isEmpty() || userId.length() > UserEventRules.MAX_USER_ID
                         || userId.chars().anyMatch(Character::isISOControl)) {
                     rejected++;
                     if (errors.size() < REPORTED_ERRORS) {
-                        errors.add(new FieldProblem("line " + number, "is not a user id (1 to " + MAX_USER_ID
+                        errors.add(new FieldProblem("line " + number, "is not a user id (1 to " + UserEventRules.MAX_USER_ID
                                 + " characters" + (ndjson ? ", as {\"userId\": \"…\"}" : "") + ")"));
                     }
                     continue;
