@@ -21,10 +21,6 @@ import dev.marquee.contracts.app.AppEvent;
 import dev.marquee.contracts.app.AppEventType;
 import dev.marquee.contracts.app.WorkspaceSettings;
 import dev.marquee.delivery.app.service.WorkspaceSettingsIndex;
-import dev.marquee.infra.test.KafkaResource;
-import dev.marquee.infra.test.RedisResource;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
@@ -33,8 +29,6 @@ import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
  * one is ignored even when its {@code occurredAt} is later (the time a transaction started is not its commit order).
  */
 @QuarkusTest
-@WithTestResource(value = RedisResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
-@WithTestResource(value = KafkaResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
 class AppEventOrderTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")

@@ -25,11 +25,7 @@ import dev.marquee.contracts.app.WorkspaceSettings;
 import dev.marquee.delivery.TopicReader;
 import dev.marquee.delivery.app.repository.AppDataStore;
 import dev.marquee.delivery.store.UserKeys;
-import dev.marquee.infra.test.KafkaResource;
-import dev.marquee.infra.test.RedisResource;
 import io.quarkus.redis.datasource.RedisDataSource;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
@@ -38,8 +34,6 @@ import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
  * app nor segment-service's keys under the same hash tag.
  */
 @QuarkusTest
-@WithTestResource(value = RedisResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
-@WithTestResource(value = KafkaResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
 class DeletedAppErasureTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")

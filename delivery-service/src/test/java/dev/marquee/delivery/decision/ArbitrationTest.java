@@ -22,17 +22,11 @@ import dev.marquee.contracts.campaign.Schedule;
 import dev.marquee.contracts.campaign.Targeting;
 import dev.marquee.delivery.Catalogue;
 import dev.marquee.delivery.decision.service.VariantAssignment;
-import dev.marquee.infra.test.KafkaResource;
-import dev.marquee.infra.test.RedisResource;
 import io.quarkus.redis.datasource.RedisDataSource;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Arbitration (priority, then the most recent start) and segment targeting against segment-service's keys. */
 @QuarkusTest
-@WithTestResource(value = RedisResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
-@WithTestResource(value = KafkaResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
 class ArbitrationTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")

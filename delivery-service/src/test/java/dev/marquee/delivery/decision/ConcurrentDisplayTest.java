@@ -21,17 +21,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.marquee.contracts.app.WorkspaceSettings;
 import dev.marquee.delivery.Catalogue;
-import dev.marquee.infra.test.KafkaResource;
-import dev.marquee.infra.test.RedisResource;
 import io.quarkus.redis.datasource.RedisDataSource;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Caps are exact under contention: the check and the reservation are one atomic script. */
 @QuarkusTest
-@WithTestResource(value = RedisResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
-@WithTestResource(value = KafkaResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
 class ConcurrentDisplayTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")

@@ -25,17 +25,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.marquee.contracts.app.WorkspaceSettings;
 import dev.marquee.contracts.campaign.Frequency;
 import dev.marquee.delivery.Catalogue;
-import dev.marquee.infra.test.KafkaResource;
-import dev.marquee.infra.test.RedisResource;
 import io.quarkus.redis.datasource.RedisDataSource;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Per-campaign caps, on real Redis: each is exact and each shows as the first reason in the explanation. */
 @QuarkusTest
-@WithTestResource(value = RedisResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
-@WithTestResource(value = KafkaResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
 class FrequencyCapsTest {
 
     private static final WorkspaceSettings UNLIMITED = new WorkspaceSettings(1000, 1000, 0);

@@ -20,10 +20,7 @@ import dev.marquee.contracts.app.WorkspaceSettings;
 import dev.marquee.contracts.campaign.Frequency;
 import dev.marquee.delivery.Catalogue;
 import dev.marquee.infra.test.KafkaResource;
-import dev.marquee.infra.test.RedisResource;
 import io.quarkus.redis.datasource.RedisDataSource;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
@@ -32,8 +29,6 @@ import io.restassured.http.ContentType;
  * a lifetime cap of one still shows the message once Kafka is back.
  */
 @QuarkusTest
-@WithTestResource(value = RedisResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
-@WithTestResource(value = KafkaResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
 class KafkaDownTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")

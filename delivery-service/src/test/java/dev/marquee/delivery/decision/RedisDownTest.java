@@ -20,9 +20,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.marquee.contracts.campaign.Frequency;
 import dev.marquee.contracts.campaign.Targeting;
 import dev.marquee.delivery.Catalogue;
-import dev.marquee.infra.test.KafkaResource;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -34,7 +31,6 @@ import io.restassured.http.ContentType;
  */
 @QuarkusTest
 @TestProfile(RedisDownTest.NoRedis.class)
-@WithTestResource(value = KafkaResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
 class RedisDownTest {
 
     public static class NoRedis implements QuarkusTestProfile {

@@ -23,16 +23,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.marquee.contracts.app.WorkspaceSettings;
 import dev.marquee.contracts.campaign.Frequency;
 import dev.marquee.delivery.Catalogue;
-import dev.marquee.infra.test.KafkaResource;
-import dev.marquee.infra.test.RedisResource;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The SDK's debug explain ({@code GET /v1/sdk/explain}): the same verdicts as the management API, for one app only. */
 @QuarkusTest
-@WithTestResource(value = RedisResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
-@WithTestResource(value = KafkaResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
 class SdkExplainTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")

@@ -31,16 +31,10 @@ import dev.marquee.contracts.campaign.Frequency;
 import dev.marquee.contracts.campaign.Schedule;
 import dev.marquee.contracts.campaign.Targeting;
 import dev.marquee.delivery.Catalogue;
-import dev.marquee.infra.test.KafkaResource;
-import dev.marquee.infra.test.RedisResource;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The checks made in memory: schedule, delivery window in the user's time zone, platform, version, locale, rollout. */
 @QuarkusTest
-@WithTestResource(value = RedisResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
-@WithTestResource(value = KafkaResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
 class TargetingTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")

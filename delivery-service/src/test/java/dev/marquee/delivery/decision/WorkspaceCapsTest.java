@@ -23,17 +23,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.marquee.contracts.app.WorkspaceSettings;
 import dev.marquee.contracts.campaign.Trigger;
 import dev.marquee.delivery.Catalogue;
-import dev.marquee.infra.test.KafkaResource;
-import dev.marquee.infra.test.RedisResource;
 import io.quarkus.redis.datasource.RedisDataSource;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Workspace-wide caps from app.events.v1 (per session, per day, minimum interval); critical campaigns bypass them. */
 @QuarkusTest
-@WithTestResource(value = RedisResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
-@WithTestResource(value = KafkaResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
 class WorkspaceCapsTest {
 
     private static final Trigger SCREEN = new Trigger(Trigger.Type.SCREEN_VIEW, "home", null, List.of(), 0);

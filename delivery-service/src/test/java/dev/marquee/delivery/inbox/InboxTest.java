@@ -28,16 +28,10 @@ import dev.marquee.contracts.campaign.Message;
 import dev.marquee.contracts.campaign.MessageFormat;
 import dev.marquee.contracts.campaign.Variant;
 import dev.marquee.delivery.Catalogue;
-import dev.marquee.infra.test.KafkaResource;
-import dev.marquee.infra.test.RedisResource;
 import io.quarkus.redis.datasource.RedisDataSource;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-@WithTestResource(value = RedisResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
-@WithTestResource(value = KafkaResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
 class InboxTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")

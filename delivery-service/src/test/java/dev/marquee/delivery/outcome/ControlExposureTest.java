@@ -31,17 +31,11 @@ import dev.marquee.contracts.segment.MembershipChange;
 import dev.marquee.contracts.segment.SegmentMembershipEvent;
 import dev.marquee.delivery.Catalogue;
 import dev.marquee.delivery.TopicReader;
-import dev.marquee.infra.test.KafkaResource;
-import dev.marquee.infra.test.RedisResource;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 /** The control group's exposures: recorded wherever a decision is made, with ids derived from what caused them. */
 @QuarkusTest
-@WithTestResource(value = RedisResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
-@WithTestResource(value = KafkaResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
 class ControlExposureTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")

@@ -27,17 +27,11 @@ import dev.marquee.contracts.campaign.Goals;
 import dev.marquee.contracts.campaign.PropertyFilter;
 import dev.marquee.delivery.Catalogue;
 import dev.marquee.delivery.TopicReader;
-import dev.marquee.infra.test.KafkaResource;
-import dev.marquee.infra.test.RedisResource;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 /** A goal event after an impression converts it once; a user who never saw the campaign converts nothing. */
 @QuarkusTest
-@WithTestResource(value = RedisResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
-@WithTestResource(value = KafkaResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
 class ConversionTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")

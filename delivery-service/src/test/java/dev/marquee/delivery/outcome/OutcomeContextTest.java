@@ -25,10 +25,6 @@ import dev.marquee.contracts.app.WorkspaceSettings;
 import dev.marquee.contracts.campaign.Frequency;
 import dev.marquee.delivery.Catalogue;
 import dev.marquee.delivery.TopicReader;
-import dev.marquee.infra.test.KafkaResource;
-import dev.marquee.infra.test.RedisResource;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
@@ -37,8 +33,6 @@ import io.restassured.http.ContentType;
  * SDK's interactions batch and from the events batch that caused a control group's exposure (issue 20).
  */
 @QuarkusTest
-@WithTestResource(value = RedisResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
-@WithTestResource(value = KafkaResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
 class OutcomeContextTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")

@@ -30,10 +30,6 @@ import dev.marquee.contracts.campaign.Frequency;
 import dev.marquee.contracts.campaign.Goals;
 import dev.marquee.delivery.Catalogue;
 import dev.marquee.delivery.TopicReader;
-import dev.marquee.infra.test.KafkaResource;
-import dev.marquee.infra.test.RedisResource;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
@@ -43,8 +39,6 @@ import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
  * with its reason, and the conversions after it are still attributed (it used to stop the channel).
  */
 @QuarkusTest
-@WithTestResource(value = RedisResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
-@WithTestResource(value = KafkaResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
 class PoisonEventTest {
 
     static final String DEAD_LETTERS = "delivery.user-events.dlq.v1";

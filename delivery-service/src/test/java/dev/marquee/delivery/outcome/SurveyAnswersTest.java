@@ -21,17 +21,11 @@ import dev.marquee.contracts.Topics;
 import dev.marquee.contracts.campaign.Frequency;
 import dev.marquee.delivery.Catalogue;
 import dev.marquee.delivery.TopicReader;
-import dev.marquee.infra.test.KafkaResource;
-import dev.marquee.infra.test.RedisResource;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 /** A survey answer is checked against the questions of the variant shown: nothing unanswerable reaches results. */
 @QuarkusTest
-@WithTestResource(value = RedisResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
-@WithTestResource(value = KafkaResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
 class SurveyAnswersTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")

@@ -8,17 +8,11 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import dev.marquee.infra.test.KafkaResource;
-import dev.marquee.infra.test.RedisResource;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 /** With identity verification on, a body may only speak for the user whose signature the gateway verified. */
 @QuarkusTest
-@WithTestResource(value = RedisResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
-@WithTestResource(value = KafkaResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
 class VerifiedUserTest {
 
     @Test

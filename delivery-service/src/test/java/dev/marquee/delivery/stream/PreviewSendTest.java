@@ -25,19 +25,13 @@ import dev.marquee.contracts.campaign.Frequency;
 import dev.marquee.contracts.campaign.Variant;
 import dev.marquee.delivery.Catalogue;
 import dev.marquee.delivery.campaign.service.CampaignSnapshots;
-import dev.marquee.infra.test.KafkaResource;
-import dev.marquee.infra.test.RedisResource;
 import io.quarkus.redis.datasource.RedisDataSource;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
 /** Test users preview any campaign, drafts included, in the variant they choose; a send right after activate works. */
 @QuarkusTest
-@WithTestResource(value = RedisResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
-@WithTestResource(value = KafkaResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
 class PreviewSendTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")

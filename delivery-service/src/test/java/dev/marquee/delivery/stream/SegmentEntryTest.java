@@ -29,19 +29,13 @@ import dev.marquee.contracts.segment.MembershipChange;
 import dev.marquee.contracts.segment.SegmentMembershipEvent;
 import dev.marquee.contracts.trust.GatewayAssertion;
 import dev.marquee.delivery.Catalogue;
-import dev.marquee.infra.test.KafkaResource;
-import dev.marquee.infra.test.RedisResource;
 import dev.marquee.infra.test.SignAllTestRequests;
 import io.quarkus.redis.datasource.RedisDataSource;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Entering a segment: a resync hint and the segment-entered campaign over the stream, once per membership event. */
 @QuarkusTest
-@WithTestResource(value = RedisResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
-@WithTestResource(value = KafkaResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
 class SegmentEntryTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")

@@ -31,12 +31,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.marquee.contracts.campaign.Frequency;
 import dev.marquee.contracts.trust.GatewayAssertion;
 import dev.marquee.delivery.Catalogue;
-import dev.marquee.infra.test.KafkaResource;
-import dev.marquee.infra.test.RedisResource;
 import dev.marquee.infra.test.SignAllTestRequests;
 import io.quarkus.redis.datasource.RedisDataSource;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -47,8 +43,6 @@ import io.restassured.http.ContentType;
  * changes.
  */
 @QuarkusTest
-@WithTestResource(value = RedisResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
-@WithTestResource(value = KafkaResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
 class StreamTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")

@@ -35,11 +35,7 @@ import dev.marquee.contracts.campaign.Variant;
 import dev.marquee.contracts.segment.MembershipChange;
 import dev.marquee.contracts.segment.SegmentMembershipEvent;
 import dev.marquee.delivery.Catalogue;
-import dev.marquee.infra.test.KafkaResource;
-import dev.marquee.infra.test.RedisResource;
 import io.quarkus.redis.datasource.RedisDataSource;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.vertx.mutiny.redis.client.Response;
@@ -49,8 +45,6 @@ import io.vertx.mutiny.redis.client.Response;
  * conversions, and the markers of interactions and membership events handled. Another user's data stays.
  */
 @QuarkusTest
-@WithTestResource(value = RedisResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
-@WithTestResource(value = KafkaResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
 class EveryKeyErasureTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")

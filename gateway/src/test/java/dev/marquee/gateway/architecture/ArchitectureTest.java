@@ -11,10 +11,9 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import dev.marquee.gateway.GatewayMain;
 import dev.marquee.infra.test.architecture.ClassReferences;
 import dev.marquee.infra.test.architecture.PackageRules;
-
-import dev.marquee.gateway.GatewayMain;
 
 /**
  * The gateway's layering, read from its compiled classes (issue 19): nothing outside a {@code rest} package references

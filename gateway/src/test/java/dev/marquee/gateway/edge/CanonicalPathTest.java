@@ -22,11 +22,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.marquee.contracts.app.SdkScope;
 import dev.marquee.gateway.test.FakeUpstreams;
-import dev.marquee.infra.test.KafkaResource;
 import dev.marquee.infra.test.RawHttp;
-import dev.marquee.infra.test.RedisResource;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -36,9 +32,6 @@ import io.quarkus.test.junit.QuarkusTest;
  * socket, since HTTP clients normalise the very forms under test.
  */
 @QuarkusTest
-@WithTestResource(value = KafkaResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
-@WithTestResource(value = RedisResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
-@WithTestResource(value = FakeUpstreams.class, parallel = true, scope = TestResourceScope.GLOBAL)
 class CanonicalPathTest {
 
     /** Each of them routes (or would, once normalised) to {@code /v1/sdk/explain}. */

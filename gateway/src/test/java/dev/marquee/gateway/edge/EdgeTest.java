@@ -26,17 +26,10 @@ import org.junit.jupiter.api.Test;
 
 import dev.marquee.contracts.app.SdkScope;
 import dev.marquee.gateway.test.FakeUpstreams;
-import dev.marquee.infra.test.KafkaResource;
-import dev.marquee.infra.test.RedisResource;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** CORS from the keys' allowed origins, security headers on every API answer, and an access log without secrets. */
 @QuarkusTest
-@WithTestResource(value = KafkaResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
-@WithTestResource(value = RedisResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
-@WithTestResource(value = FakeUpstreams.class, parallel = true, scope = TestResourceScope.GLOBAL)
 class EdgeTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")

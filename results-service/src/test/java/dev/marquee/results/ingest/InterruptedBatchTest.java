@@ -13,12 +13,8 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.marquee.contracts.delivery.DeliveryOutcome;
-import dev.marquee.infra.test.KafkaResource;
-import dev.marquee.infra.test.PostgresResource;
 import dev.marquee.results.ResultsFixture;
 import dev.marquee.results.ingest.repository.OutcomeTable;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -28,8 +24,6 @@ import io.restassured.path.json.JsonPath;
  * of the batches committed before it, counts every outcome exactly once.
  */
 @QuarkusTest
-@WithTestResource(value = PostgresResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
-@WithTestResource(value = KafkaResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
 class InterruptedBatchTest {
 
     @Inject

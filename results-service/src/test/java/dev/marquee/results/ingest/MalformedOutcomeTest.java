@@ -16,16 +16,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.marquee.contracts.delivery.DeliveryOutcome;
 import dev.marquee.contracts.delivery.OutcomeType;
-import dev.marquee.infra.test.KafkaResource;
-import dev.marquee.infra.test.PostgresResource;
 import dev.marquee.results.ResultsFixture;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-@WithTestResource(value = PostgresResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
-@WithTestResource(value = KafkaResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
 class MalformedOutcomeTest {
 
     @Inject

@@ -16,13 +16,9 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.marquee.contracts.Topics;
-import dev.marquee.infra.test.KafkaResource;
-import dev.marquee.infra.test.PostgresResource;
 import dev.marquee.results.ResultsFixture;
 import dev.marquee.results.ingest.messaging.DeliveryOutcomeDeserializer;
 import dev.marquee.results.ingest.service.OutcomeIngest;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
@@ -34,8 +30,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * rebuilds the same report: on top of what is stored (every outcome is a redelivery then), and into emptied tables.
  */
 @QuarkusTest
-@WithTestResource(value = PostgresResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
-@WithTestResource(value = KafkaResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
 class ReplayTest {
 
     private static final List<String> TABLES = List.of("outcome", "arm_user", "arm_button_user", "arm_hour",

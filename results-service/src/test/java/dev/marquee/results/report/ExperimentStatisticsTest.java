@@ -12,8 +12,6 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.marquee.infra.test.KafkaResource;
-import dev.marquee.infra.test.PostgresResource;
 import dev.marquee.results.ResultsFixture;
 import dev.marquee.results.experiment.AnalysisSettings;
 import dev.marquee.results.experiment.Arm;
@@ -21,16 +19,12 @@ import dev.marquee.results.experiment.Experiment;
 import dev.marquee.results.experiment.ExperimentAnalysis;
 import dev.marquee.results.experiment.VariantComparison;
 import dev.marquee.results.ingest.service.OutcomeIngest;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
 
 /** The report's statistics are {@link ExperimentAnalysis} of its per-user counts, control group as the baseline. */
 @QuarkusTest
-@WithTestResource(value = PostgresResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
-@WithTestResource(value = KafkaResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
 class ExperimentStatisticsTest {
 
     @Inject

@@ -17,17 +17,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.marquee.contracts.campaign.CampaignEventType;
 import dev.marquee.contracts.trust.GatewayAssertion;
-import dev.marquee.infra.test.KafkaResource;
-import dev.marquee.infra.test.PostgresResource;
 import dev.marquee.infra.test.SignAllTestRequests;
 import dev.marquee.results.ResultsFixture;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-@WithTestResource(value = PostgresResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
-@WithTestResource(value = KafkaResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
 class ReportRequestTest {
 
     private static final String RESULTS = "/v1/apps/{appId}/campaigns/{campaignId}/results";

@@ -14,17 +14,11 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.marquee.infra.test.KafkaResource;
-import dev.marquee.infra.test.PostgresResource;
 import dev.marquee.results.ResultsFixture;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 @QuarkusTest
-@WithTestResource(value = PostgresResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
-@WithTestResource(value = KafkaResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
 class SplitTest {
 
     private static final Instant DAY1 = Instant.parse("2026-05-01T08:30:00Z");

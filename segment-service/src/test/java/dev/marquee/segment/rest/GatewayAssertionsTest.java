@@ -13,20 +13,12 @@ import org.junit.jupiter.api.Test;
 
 import dev.marquee.contracts.trust.AssertedRequest;
 import dev.marquee.contracts.trust.GatewayAssertion;
-import dev.marquee.infra.test.KafkaResource;
-import dev.marquee.infra.test.PostgresResource;
-import dev.marquee.infra.test.RedisResource;
 import dev.marquee.infra.test.SignAllTestRequests;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 
 /** Only what the gateway signed is answered: the service's own port is no way around the gateway. */
 @QuarkusTest
-@WithTestResource(value = PostgresResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
-@WithTestResource(value = RedisResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
-@WithTestResource(value = KafkaResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
 class GatewayAssertionsTest {
 
     private static final String PATH = "/v1/apps/app-1/segments";

@@ -11,20 +11,12 @@ import jakarta.ws.rs.core.Response;
 
 import org.junit.jupiter.api.Test;
 
-import dev.marquee.infra.test.KafkaResource;
-import dev.marquee.infra.test.PostgresResource;
-import dev.marquee.infra.test.RedisResource;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.vertx.pgclient.PgException;
 
 /** A body the stores could not hold, or of the wrong JSON types, is the client's error: 400 naming the field. */
 @QuarkusTest
-@WithTestResource(value = PostgresResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
-@WithTestResource(value = RedisResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
-@WithTestResource(value = KafkaResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
 class JsonInputTest {
 
     private static final String GOLD = "{\"attribute\": \"tier\", \"op\": \"eq\", \"value\": \"gold\"}";

@@ -25,18 +25,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.marquee.contracts.Topics;
 import dev.marquee.contracts.campaign.CampaignEvent;
 import dev.marquee.contracts.campaign.CampaignState;
-import dev.marquee.infra.test.KafkaResource;
-import dev.marquee.infra.test.PostgresResource;
-import dev.marquee.infra.test.RedisResource;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
 @QuarkusTest
-@WithTestResource(value = PostgresResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
-@WithTestResource(value = RedisResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
-@WithTestResource(value = KafkaResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
 class SdkMessagesTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")

@@ -17,11 +17,6 @@ import org.junit.jupiter.api.Test;
 
 import dev.marquee.contracts.app.AdminRole;
 import dev.marquee.contracts.app.SdkScope;
-import dev.marquee.gateway.test.FakeUpstreams;
-import dev.marquee.infra.test.KafkaResource;
-import dev.marquee.infra.test.RedisResource;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -30,9 +25,6 @@ import io.quarkus.test.junit.QuarkusTest;
  * further event.
  */
 @QuarkusTest
-@WithTestResource(value = KafkaResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
-@WithTestResource(value = RedisResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
-@WithTestResource(value = FakeUpstreams.class, parallel = true, scope = TestResourceScope.GLOBAL)
 class RevocationTimingTest {
 
     private static final Duration WITHIN = Duration.ofSeconds(1);

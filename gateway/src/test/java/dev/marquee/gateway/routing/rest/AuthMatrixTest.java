@@ -19,10 +19,6 @@ import org.junit.jupiter.api.Test;
 
 import dev.marquee.contracts.app.AdminRole;
 import dev.marquee.gateway.test.FakeUpstreams;
-import dev.marquee.infra.test.KafkaResource;
-import dev.marquee.infra.test.RedisResource;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -32,9 +28,6 @@ import io.restassured.specification.RequestSpecification;
  * refused call never reaches any upstream.
  */
 @QuarkusTest
-@WithTestResource(value = KafkaResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
-@WithTestResource(value = RedisResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
-@WithTestResource(value = FakeUpstreams.class, parallel = true, scope = TestResourceScope.GLOBAL)
 class AuthMatrixTest {
 
     /** A route, the service that owns it, and the least role that may call it (null: no such resource). */

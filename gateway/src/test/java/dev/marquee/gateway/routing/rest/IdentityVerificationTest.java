@@ -21,18 +21,10 @@ import dev.marquee.contracts.app.AppEventType;
 import dev.marquee.contracts.app.IdentitySecret;
 import dev.marquee.contracts.app.WorkspaceSettings;
 import dev.marquee.gateway.keys.UserSignature;
-import dev.marquee.gateway.test.FakeUpstreams;
-import dev.marquee.infra.test.KafkaResource;
-import dev.marquee.infra.test.RedisResource;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** An app that verifies identities: an SDK call for user A needs A's signature; the user id reaches delivery proven. */
 @QuarkusTest
-@WithTestResource(value = KafkaResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
-@WithTestResource(value = RedisResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
-@WithTestResource(value = FakeUpstreams.class, parallel = true, scope = TestResourceScope.GLOBAL)
 class IdentityVerificationTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")

@@ -16,11 +16,6 @@ import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-import dev.marquee.gateway.test.FakeUpstreams;
-import dev.marquee.infra.test.KafkaResource;
-import dev.marquee.infra.test.RedisResource;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -28,9 +23,6 @@ import io.quarkus.test.junit.TestProfile;
 /** With the OpenTelemetry SDK on: the upstream's parent is the gateway's span, in the client's trace. */
 @QuarkusTest
 @TestProfile(TracePropagationTest.TracingOn.class)
-@WithTestResource(value = KafkaResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
-@WithTestResource(value = RedisResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
-@WithTestResource(value = FakeUpstreams.class, parallel = true, scope = TestResourceScope.GLOBAL)
 class TracePropagationTest {
 
     private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";

@@ -32,13 +32,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.marquee.contracts.Topics;
 import dev.marquee.contracts.app.AppEvent;
 import dev.marquee.contracts.app.AppEventType;
-import dev.marquee.infra.test.KafkaResource;
-import dev.marquee.infra.test.PostgresResource;
-import dev.marquee.infra.test.RedisResource;
 import dev.marquee.segment.RedisProbe;
 import dev.marquee.segment.TopicReader;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
@@ -48,9 +43,6 @@ import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
  * app's data, and delivery-service's keys under the same hash tag, stay.
  */
 @QuarkusTest
-@WithTestResource(value = PostgresResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
-@WithTestResource(value = RedisResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
-@WithTestResource(value = KafkaResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
 class AppDeletionTest {
 
     @Inject

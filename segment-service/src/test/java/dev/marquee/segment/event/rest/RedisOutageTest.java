@@ -18,20 +18,12 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-import dev.marquee.infra.test.KafkaResource;
-import dev.marquee.infra.test.PostgresResource;
-import dev.marquee.infra.test.RedisResource;
 import dev.marquee.segment.RedisOutage;
 import dev.marquee.segment.RedisProbe;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Degradation policy: with Redis down, ingestion still accepts (Kafka keeps the events), reads answer 503. */
 @QuarkusTest
-@WithTestResource(value = PostgresResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
-@WithTestResource(value = RedisResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
-@WithTestResource(value = KafkaResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
 class RedisOutageTest {
 
     @ConfigProperty(name = "quarkus.redis.hosts")

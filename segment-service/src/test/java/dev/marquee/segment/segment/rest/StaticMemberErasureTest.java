@@ -14,19 +14,11 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import dev.marquee.infra.test.KafkaResource;
-import dev.marquee.infra.test.PostgresResource;
-import dev.marquee.infra.test.RedisResource;
 import dev.marquee.segment.RedisProbe;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** An erased user is deleted from the stored uploads too: rebuilding a static segment does not bring them back. */
 @QuarkusTest
-@WithTestResource(value = PostgresResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
-@WithTestResource(value = RedisResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
-@WithTestResource(value = KafkaResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
 class StaticMemberErasureTest {
 
     @Inject

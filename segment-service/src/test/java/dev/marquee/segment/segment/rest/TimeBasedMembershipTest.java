@@ -22,21 +22,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.marquee.contracts.Topics;
-import dev.marquee.infra.test.KafkaResource;
-import dev.marquee.infra.test.PostgresResource;
-import dev.marquee.infra.test.RedisResource;
 import dev.marquee.segment.RedisProbe;
 import dev.marquee.segment.TestClock;
 import dev.marquee.segment.TopicReader;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** "Has not opened the app in 7 days" becomes true by time alone: exact when read, and applied when due. */
 @QuarkusTest
-@WithTestResource(value = PostgresResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
-@WithTestResource(value = RedisResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
-@WithTestResource(value = KafkaResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
 class TimeBasedMembershipTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")

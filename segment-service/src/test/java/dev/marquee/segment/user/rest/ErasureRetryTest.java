@@ -25,12 +25,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.marquee.contracts.Topics;
 import dev.marquee.infra.test.KafkaResource;
-import dev.marquee.infra.test.PostgresResource;
-import dev.marquee.infra.test.RedisResource;
 import dev.marquee.segment.RedisProbe;
 import dev.marquee.segment.TopicReader;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -38,9 +34,6 @@ import io.quarkus.test.junit.QuarkusTest;
  * of the user was left here, and a Kafka outage answers 503 so that the caller's retry completes it downstream.
  */
 @QuarkusTest
-@WithTestResource(value = PostgresResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
-@WithTestResource(value = RedisResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
-@WithTestResource(value = KafkaResource.class, parallel = true, scope = TestResourceScope.GLOBAL)
 class ErasureRetryTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
