@@ -11,11 +11,10 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import dev.marquee.infra.test.architecture.ClassReferences;
-import dev.marquee.infra.test.architecture.PackageRules;
-
 import dev.marquee.campaign.campaign.Campaign;
 import dev.marquee.campaign.config.TimeSource;
+import dev.marquee.infra.test.architecture.ClassReferences;
+import dev.marquee.infra.test.architecture.PackageRules;
 
 /**
  * The service's layering, read from its compiled classes (issue 19): nothing outside a {@code rest} package references
