@@ -1,6 +1,5 @@
 package dev.marquee.segment.architecture;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URISyntaxException;
@@ -11,37 +10,39 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import dev.marquee.infra.test.architecture.ClassReferences;
+import dev.marquee.infra.test.architecture.PackageRules;
 import dev.marquee.segment.segment.Segment;
 
 /**
  * The layering of the service (README, "Layering"), checked on its compiled classes: nothing outside a {@code rest}
- * package refers to one, and the feature packages form no cycle. The checker is itself tested on fixtures that break
- * each rule, so a pass means the rules hold, not that nothing was read.
+ * package refers to one, and the feature packages form no cycle. The checker is infra's, the one every service uses,
+ * tested there on fixtures that break each rule; {@link #theScanReadsTheWholeService} shows that a pass here means
+ * the rules hold, not that nothing was read.
  */
 class ArchitectureTest {
 
     private static final String BASE = "dev.marquee.segment";
-    private static final String FIXTURE = "dev.marquee.segment.architecture.fixture";
 
     @Test
     void onlyRestPackagesReferToRestTypes() {
-        List<String> violations = serviceRules().restReferencesFromOutsideRest();
+        List<String> violations = PackageRules.restReferences(serviceClasses());
         assertTrue(violations.isEmpty(), () -> "classes outside rest packages refer to rest types (move the type out "
                 + "of rest, or map it in the resource):\n  " + String.join("\n  ", violations));
     }
 
     @Test
     void featurePackagesFormNoCycle() {
-        List<String> cycles = serviceRules().featureCycles();
+        List<String> cycles = PackageRules.featureCycles(serviceClasses(), BASE);
         assertTrue(cycles.isEmpty(), () -> "feature packages of " + BASE + " form cycles:\n  "
                 + String.join("\n  ", cycles));
     }
 
     @Test
     void theScanReadsTheWholeService() {
-        Map<String, Set<String>> references = ClassReferences.of(root(Segment.class), BASE);
+        Map<String, Set<String>> references = serviceClasses();
         assertTrue(references.size() > 60, () -> "only " + references.size() + " classes read");
-        Map<String, Map<String, String>> features = serviceRules().featureDependencies();
+        Map<String, Map<String, String>> features = PackageRules.featureGraph(references, BASE);
         assertTrue(features.keySet().containsAll(Set.of("app", "config", "error", "event", "profile", "rest",
                 "segment", "store", "user")), () -> "features read: " + features.keySet());
         // a dependency known to exist is seen (a type used in code and in a signature)
@@ -49,29 +50,8 @@ class ArchitectureTest {
                 "segment"));
     }
 
-    @Test
-    void aServiceNamingARestTypeInASignatureIsAViolation() {
-        PackageRules rules = new PackageRules(FIXTURE + ".layered",
-                ClassReferences.of(root(ArchitectureTest.class), FIXTURE + ".layered"));
-        assertEquals(List.of(
-                FIXTURE + ".layered.service.ListsRequests -> " + FIXTURE + ".layered.rest.FixtureRequest",
-                FIXTURE + ".layered.service.TakesRequest -> " + FIXTURE + ".layered.rest.FixtureRequest"),
-                rules.restReferencesFromOutsideRest());
-    }
-
-    @Test
-    void featuresReachingEachOtherAreACycle() {
-        PackageRules rules = new PackageRules(FIXTURE + ".cyclic",
-                ClassReferences.of(root(ArchitectureTest.class), FIXTURE + ".cyclic"));
-        List<String> cycles = rules.featureCycles();
-        assertEquals(1, cycles.size(), () -> String.join("\n", cycles));
-        assertTrue(cycles.get(0).startsWith("features [a, b, c] depend on each other:"), cycles.get(0));
-        assertTrue(cycles.get(0).contains("c -> a (" + FIXTURE + ".cyclic.c.Gamma -> " + FIXTURE + ".cyclic.a.Alpha)"),
-                cycles.get(0));
-    }
-
-    private static PackageRules serviceRules() {
-        return new PackageRules(BASE, ClassReferences.of(root(Segment.class), BASE));
+    private static Map<String, Set<String>> serviceClasses() {
+        return ClassReferences.under(root(Segment.class), BASE);
     }
 
     /** The classes directory (or jar root) a class was loaded from: target/classes or target/test-classes. */
