@@ -1,11 +1,10 @@
 package dev.marquee.results.rest;
 
-import java.time.Clock;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import dev.marquee.contracts.trust.ServiceTrust;
+import dev.marquee.results.config.TimeSource;
 import dev.marquee.results.config.TrustConfig;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -22,8 +21,8 @@ public class GatewayTrust {
 
     private final ServiceTrust trust;
 
-    public GatewayTrust(TrustConfig config) {
-        this.trust = new ServiceTrust(config.keys(), Clock.systemUTC());
+    public GatewayTrust(TrustConfig config, TimeSource time) {
+        this.trust = new ServiceTrust(config.keys(), time.clock());
     }
 
     void register(@Observes Router router) {

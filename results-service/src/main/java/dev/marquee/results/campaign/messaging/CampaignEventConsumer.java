@@ -16,6 +16,7 @@ import dev.marquee.contracts.campaign.CampaignSnapshot;
 import dev.marquee.contracts.campaign.Goals;
 import dev.marquee.results.campaign.CampaignDefinition;
 import dev.marquee.results.campaign.repository.CampaignTable;
+import dev.marquee.results.config.TimeSource;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -29,8 +30,11 @@ public class CampaignEventConsumer {
 
     private final CampaignTable campaigns;
 
-    public CampaignEventConsumer(CampaignTable campaigns) {
+    private final TimeSource time;
+
+    public CampaignEventConsumer(CampaignTable campaigns, TimeSource time) {
         this.campaigns = campaigns;
+        this.time = time;
     }
 
     @Incoming("campaign-events")
@@ -41,7 +45,7 @@ public class CampaignEventConsumer {
             return Uni.createFrom().completionStage(message::ack);
         }
         CampaignDefinition definition = definition(event);
-        Instant updatedAt = event.occurredAt() != null ? event.occurredAt() : Instant.now();
+        Instant updatedAt = event.occurredAt() != null ? event.occurredAt() : time.now();
         return campaigns.store(definition, updatedAt)
                 .onFailure().invoke(e -> LOG.warnf("campaign %s not stored, retrying: %s", event.key(), e.getMessage()))
                 .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(5)).indefinitely()

@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.marquee.results.campaign.CampaignDefinition;
 import dev.marquee.results.campaign.repository.CampaignTable;
+import dev.marquee.results.config.TimeSource;
 import dev.marquee.results.error.InvalidField;
 import dev.marquee.results.error.NotFound;
 import dev.marquee.results.experiment.AnalysisSettings;
@@ -44,11 +45,12 @@ public class CampaignReports {
     private final CampaignTable campaigns;
     private final ReportQueries queries;
     private final ExperimentAnalysis analysis = new ExperimentAnalysis(AnalysisSettings.DEFAULT);
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    public CampaignReports(CampaignTable campaigns, ReportQueries queries) {
+    public CampaignReports(CampaignTable campaigns, ReportQueries queries, TimeSource time) {
         this.campaigns = campaigns;
         this.queries = queries;
+        this.clock = time.clock();
     }
 
     /**
