@@ -38,6 +38,8 @@ class GatewayAuthMatrixIT {
     private static LocalSuite suite;
     private static DemoSeed.NewApp home;
     private static DemoSeed.NewApp other;
+    /** A campaign of {@code home}, so that its report is results-service's real answer (a 200), not a 404. */
+    private static String campaignId;
     /** Credential kind → how it is presented (header name, value). */
     private static final Map<String, String[]> CREDENTIALS = new LinkedHashMap<>();
 
@@ -70,6 +72,15 @@ class GatewayAuthMatrixIT {
         CREDENTIALS.put("other app's admin", new String[]{"Authorization", "Bearer " + other.adminToken()});
         await().atMost(Duration.ofSeconds(30)).until(() -> call("GET", "/v1/sdk/messages?userId=m1", "debug key", null)
                 .statusCode() == 200 && call("GET", "/v1/apps/" + home.appId(), "editor", null).statusCode() == 200);
+        campaignId = given().auth().oauth2(home.adminToken()).contentType(ContentType.JSON)
+                .body(Map.of("name", "Matrix campaign", "triggers", List.of(Map.of("type", "SESSION_START")),
+                        "message", Map.of("format", "MODAL", "title", "Hello", "body", "Welcome")))
+                .when().post("/v1/apps/{appId}/campaigns", home.appId())
+                .then().statusCode(201).extract().path("id");
+        // results-service learns the campaign from campaign.events.v1
+        await().atMost(Duration.ofSeconds(30)).until(() -> call("GET",
+                "/v1/apps/" + home.appId() + "/campaigns/" + campaignId + "/results", "viewer", null)
+                .statusCode() == 200);
     }
 
     @AfterAll
@@ -111,6 +122,15 @@ class GatewayAuthMatrixIT {
                 401, 401, 401, 401, 401, 401, 401, 200, 200, 200, 200, 401, 404);
         expect(failures, "GET", app + "/users/m1/explain", null,
                 401, 401, 401, 401, 401, 401, 401, 200, 200, 200, 200, 401, 404);
+        // a report is results-service's, readable by every role, and changes nothing: a write is refused by role first
+        expect(failures, "GET", app + "/campaigns/" + campaignId + "/results", null,
+                401, 401, 401, 401, 401, 401, 401, 200, 200, 200, 200, 401, 404);
+        expect(failures, "GET", app + "/campaigns/" + campaignId + "/results?split=weather", null,
+                401, 401, 401, 401, 401, 401, 401, 400, 400, 400, 400, 401, 404);
+        expect(failures, "POST", app + "/campaigns/" + campaignId + "/results", Map.of(),
+                401, 401, 401, 401, 401, 401, 401, 403, -1, -1, -1, 401, 404);
+        expect(failures, "GET", app + "/campaigns/no-such-campaign/results", null,
+                401, 401, 401, 401, 401, 401, 401, 404, 404, 404, 404, 401, 404);
         expect(failures, "GET", app + "/no-such-resource", null,
                 401, 401, 401, 401, 401, 401, 401, 404, 404, 404, 404, 401, 404);
         expect(failures, "GET", "/v1/elsewhere", null,
@@ -127,7 +147,10 @@ class GatewayAuthMatrixIT {
                 "/v1/sdk/messages/%2e%2e/explain", "/v1/sdk/messages%2F..%2Fexplain", "/v1/sdk//explain",
                 "/v1/sdk/messages\\..\\explain", "/v1/sdk;x=1/explain", "/v1/sdk/messages;/../explain",
                 "/v1/sdk/ex%70lain", "/v1/sdk/messages/%zz/../explain", "/v1/sdk/messages/%5C..%5Cexplain",
-                "/./v1/sdk/explain", "/v1/apps/" + other.appId() + "/../" + home.appId() + "/keys");
+                "/./v1/sdk/explain", "/v1/apps/" + other.appId() + "/../" + home.appId() + "/keys",
+                "/v1/apps/" + other.appId() + "/../" + home.appId() + "/campaigns/" + campaignId + "/results",
+                "/v1/apps/" + home.appId() + "/campaigns/" + campaignId + "/%72esults",
+                "/v1/apps/" + home.appId() + "/campaigns/" + campaignId + "/results/..%2F..%2F..%2Fkeys");
         assertEquals(403, RawHttp.send(gateway.getHost(), gateway.getPort(), "GET", "/v1/sdk/explain?userId=m1",
                 Map.of("X-Marquee-Key", read)).status());
         for (String spelling : spellings) {
