@@ -6,9 +6,12 @@
 --       6 + i: candidate i's own impressions (ZSET, same members and scores): a rolling cap is one ZCOUNT on it,
 --       however many impressions of other campaigns the user has
 -- ARGV: 1 now ms, 2 reserve, 3 workspace max per session (-1: none), 4 per day (-1: none), 5 min interval ms (0: none),
---       6 impression retention ms, 7 session ttl s, 8 candidate count, 9 counter retention ms, then 5 per candidate:
---       id, caps ("critical lifetime session rolling-count rolling-window-ms re-eligible-after-ms", space-separated,
---       -1: none), include segments, exclude segments (newline-separated), impression tag (version|variant)
+--       6 impression retention ms, 7 session ttl s, 8 candidate count, 9 counter retention ms, then 10 per candidate:
+--       id, critical (1/0), lifetime cap, session cap, rolling count (-1: none for the caps), rolling window ms,
+--       re-eligible after ms (-1: none), include segments, exclude segments (newline-separated), impression tag
+--       (version|variant)
+-- The positions are read once, below, into named locals and one table per candidate: nothing after them
+-- indexes KEYS or ARGV.
 -- Every key written here expires after the longest window that reads it, counted from the user's last impression:
 -- the session's counters (and the index of the user's sessions) after the session ttl, the impressions after their
 -- retention, the lifetime counts and last-shown times after the counter retention.
@@ -18,20 +21,51 @@
 -- Returns: {winner (1-based, 0 none), reasons (one per candidate), profile (flat HGETALL, empty without a winner),
 --          the reserved impression's member ('' when nothing was reserved), the winner's previous last-shown time
 --          ('' for none): what lua/release.lua needs to undo the reservation}
+
+-- KEYS, named
+local segmentsKey = KEYS[1]
+local stateKey = KEYS[2]
+local sessionKey = KEYS[3]
+local impressionsKey = KEYS[4]
+local profileKey = KEYS[5]
+local sessionsKey = KEYS[6]
+
+-- ARGV, named
 local now = tonumber(ARGV[1])
 local reserve = ARGV[2] == '1'
 local wsSession = tonumber(ARGV[3])
 local wsDay = tonumber(ARGV[4])
 local wsInterval = tonumber(ARGV[5])
+local impressionRetention = tonumber(ARGV[6])
+local sessionTtl = tonumber(ARGV[7])
 local n = tonumber(ARGV[8])
-local F = 5
-local A = 9
+local counterRetention = tonumber(ARGV[9])
+
+-- the candidates, in arbitration order: their ten arguments each, named, and their own impressions key
+local CANDIDATE_ARGS = 10
+local candidates = {}
+for i = 1, n do
+  local b = 9 + (i - 1) * CANDIDATE_ARGS
+  candidates[i] = {
+    id = ARGV[b + 1],
+    critical = ARGV[b + 2] == '1',
+    lifetime = tonumber(ARGV[b + 3]),
+    perSession = tonumber(ARGV[b + 4]),
+    rollCount = tonumber(ARGV[b + 5]),
+    rollWindow = tonumber(ARGV[b + 6]),
+    reEligible = tonumber(ARGV[b + 7]),
+    include = ARGV[b + 8],
+    exclude = ARGV[b + 9],
+    tag = ARGV[b + 10],
+    impressionsKey = KEYS[6 + i],
+  }
+end
 
 local members = nil
 local function member(segment)
   if members == nil then
     members = {}
-    for _, s in ipairs(redis.call('SMEMBERS', KEYS[1])) do members[s] = true end
+    for _, s in ipairs(redis.call('SMEMBERS', segmentsKey)) do members[s] = true end
   end
   return members[segment] == true
 end
@@ -50,14 +84,14 @@ end
 -- calls rather than one per candidate and cap (each call from a script costs more than the lookup itself)
 local stateFields, sessionFields = {}, {'all'}
 for i = 1, n do
-  local id = ARGV[A + (i - 1) * F + 1]
+  local id = candidates[i].id
   stateFields[2 * i - 1] = 'life:' .. id
   stateFields[2 * i] = 'last:' .. id
   sessionFields[i + 1] = 'c:' .. id
 end
 stateFields[2 * n + 1] = 'seq'
-local state = hmget(KEYS[2], stateFields)
-local session = hmget(KEYS[3], sessionFields)
+local state = hmget(stateKey, stateFields)
+local session = hmget(sessionKey, sessionFields)
 local sessionAll = tonumber(session[1] or '0')
 -- every impression ever reserved for the user took one sequence number: an upper bound of any count of them
 local seq = tonumber(state[2 * n + 1] or '0')
@@ -69,10 +103,10 @@ local function readWorkspace()
   if not workspaceRead then
     workspaceRead = true
     if wsDay >= 0 and seq >= wsDay then
-      dayFull = redis.call('ZCOUNT', KEYS[4], now - 86400000, '+inf') >= wsDay
+      dayFull = redis.call('ZCOUNT', impressionsKey, now - 86400000, '+inf') >= wsDay
     end
     if wsInterval > 0 then
-      local latest = redis.call('ZREVRANGEBYSCORE', KEYS[4], '+inf', '-inf', 'WITHSCORES', 'LIMIT', 0, 1)
+      local latest = redis.call('ZREVRANGEBYSCORE', impressionsKey, '+inf', '-inf', 'WITHSCORES', 'LIMIT', 0, 1)
       lastAt = latest[2] and tonumber(latest[2]) or nil
     end
   end
@@ -84,46 +118,40 @@ for i = 1, n do
   if reserve and best > 0 then
     reasons[i] = 'ranked_lower'
   else
-    local b = A + (i - 1) * F
-    local c, l, ps, rc, rw, re = string.match(ARGV[b + 2], '^(%d) (%-?%d+) (%-?%d+) (%-?%d+) (%d+) (%-?%d+)$')
-    local critical = c == '1'
-    local lifetime = tonumber(l)
-    local perSession = tonumber(ps)
-    local rollCount = tonumber(rc)
-    local reEligible = tonumber(re)
+    local c = candidates[i]
     local life = tonumber(state[2 * i - 1] or '0')
     local reason = 'eligible'
-    if ARGV[b + 3] ~= '' then
+    if c.include ~= '' then
       local any = false
-      for s in string.gmatch(ARGV[b + 3], '[^\n]+') do
+      for s in string.gmatch(c.include, '[^\n]+') do
         if member(s) then any = true break end
       end
       if not any then reason = 'segment' end
     end
-    if reason == 'eligible' and ARGV[b + 4] ~= '' then
-      for s in string.gmatch(ARGV[b + 4], '[^\n]+') do
+    if reason == 'eligible' and c.exclude ~= '' then
+      for s in string.gmatch(c.exclude, '[^\n]+') do
         if member(s) then reason = 'excluded_segment' break end
       end
     end
-    if reason == 'eligible' and lifetime >= 0 and life >= lifetime then
+    if reason == 'eligible' and c.lifetime >= 0 and life >= c.lifetime then
       reason = 'cap:lifetime'
     end
-    if reason == 'eligible' and perSession >= 0 then
-      if tonumber(session[i + 1] or '0') >= perSession then reason = 'cap:session' end
+    if reason == 'eligible' and c.perSession >= 0 then
+      if tonumber(session[i + 1] or '0') >= c.perSession then reason = 'cap:session' end
     end
-    if reason == 'eligible' and reEligible >= 0 then
+    if reason == 'eligible' and c.reEligible >= 0 then
       local last = state[2 * i]
-      if last and now - tonumber(last) < reEligible then reason = 'cap:re_eligibility' end
+      if last and now - tonumber(last) < c.reEligible then reason = 'cap:re_eligibility' end
     end
     -- the campaign's impressions set holds a subset of the impressions its lifetime count counts (both written
     -- together, both undone together): a campaign shown fewer times than the rolling count needs no ZCOUNT
-    if reason == 'eligible' and rollCount >= 0 and life >= rollCount then
-      local since = '(' .. (now - tonumber(rw))
-      if redis.call('ZCOUNT', KEYS[6 + i], since, '+inf') >= rollCount then
+    if reason == 'eligible' and c.rollCount >= 0 and life >= c.rollCount then
+      local since = '(' .. (now - c.rollWindow)
+      if redis.call('ZCOUNT', c.impressionsKey, since, '+inf') >= c.rollCount then
         reason = 'cap:rolling'
       end
     end
-    if reason == 'eligible' and not critical then
+    if reason == 'eligible' and not c.critical then
       readWorkspace()
       if wsSession >= 0 and sessionAll >= wsSession then
         reason = 'workspace:session'
@@ -141,35 +169,35 @@ end
 local profile = {}
 local reserved, previousLast = '', ''
 if best > 0 then
-  profile = redis.call('HGETALL', KEYS[5])
+  profile = redis.call('HGETALL', profileKey)
   if reserve then
     -- the counts read above are current (the script runs alone): written back in one call per hash
-    local b = A + (best - 1) * F
-    local id = ARGV[b + 1]
-    local retention = tonumber(ARGV[6])
+    local winner = candidates[best]
+    local id = winner.id
+    local retention = impressionRetention
     local life = tonumber(state[2 * best - 1] or '0') + 1
     seq = seq + 1
     previousLast = state[2 * best] or ''
-    redis.call('HSET', KEYS[2], 'seq', seq, 'life:' .. id, life, 'last:' .. id, now)
-    redis.call('PEXPIRE', KEYS[2], tonumber(ARGV[9]))
-    redis.call('HSET', KEYS[3], 'all', sessionAll + 1, 'c:' .. id, tonumber(session[best + 1] or '0') + 1)
-    redis.call('EXPIRE', KEYS[3], tonumber(ARGV[7]))
-    redis.call('ZADD', KEYS[6], now + tonumber(ARGV[7]) * 1000, KEYS[3])
-    redis.call('EXPIRE', KEYS[6], tonumber(ARGV[7]))
-    reserved = id .. '|' .. now .. '|' .. seq .. '|' .. ARGV[b + 5]
-    redis.call('ZADD', KEYS[4], now, reserved)
-    redis.call('PEXPIRE', KEYS[4], retention)
+    redis.call('HSET', stateKey, 'seq', seq, 'life:' .. id, life, 'last:' .. id, now)
+    redis.call('PEXPIRE', stateKey, counterRetention)
+    redis.call('HSET', sessionKey, 'all', sessionAll + 1, 'c:' .. id, tonumber(session[best + 1] or '0') + 1)
+    redis.call('EXPIRE', sessionKey, sessionTtl)
+    redis.call('ZADD', sessionsKey, now + sessionTtl * 1000, sessionKey)
+    redis.call('EXPIRE', sessionsKey, sessionTtl)
+    reserved = id .. '|' .. now .. '|' .. seq .. '|' .. winner.tag
+    redis.call('ZADD', impressionsKey, now, reserved)
+    redis.call('PEXPIRE', impressionsKey, retention)
     -- kept whether or not the campaign has a rolling cap today: one added later counts the past impressions too
-    redis.call('ZADD', KEYS[6 + best], now, reserved)
-    redis.call('PEXPIRE', KEYS[6 + best], retention)
+    redis.call('ZADD', winner.impressionsKey, now, reserved)
+    redis.call('PEXPIRE', winner.impressionsKey, retention)
     -- impressions older than the retention are dropped every 16th write (every reader counts by time, so the few
     -- left over in between change no answer)
     if seq % 16 == 0 then
-      redis.call('ZREMRANGEBYSCORE', KEYS[4], '-inf', now - retention)
-      redis.call('ZREMRANGEBYSCORE', KEYS[6], '-inf', now)
+      redis.call('ZREMRANGEBYSCORE', impressionsKey, '-inf', now - retention)
+      redis.call('ZREMRANGEBYSCORE', sessionsKey, '-inf', now)
     end
     if life % 16 == 0 then
-      redis.call('ZREMRANGEBYSCORE', KEYS[6 + best], '-inf', now - retention)
+      redis.call('ZREMRANGEBYSCORE', winner.impressionsKey, '-inf', now - retention)
     end
   end
 end

@@ -5,7 +5,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
-/** The service's Redis scripts, kept as resources under {@code lua/} (one per atomic operation on a user's keys). */
+/**
+ * A script's text, for the outcome store's three scripts, which are still sent in full (EVAL) on every call: every
+ * other script runs through {@link RedisScript}. Goes when the outcome store moves to {@link RedisScript}.
+ */
 public final class LuaScript {
 
     private LuaScript() {

@@ -1,11 +1,7 @@
 package dev.marquee.delivery.decision.repository;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.marquee.contracts.app.WorkspaceSettings;
 import dev.marquee.contracts.campaign.Frequency;
 import dev.marquee.delivery.config.DeliveryConfig;
-import dev.marquee.delivery.store.LuaScript;
+import dev.marquee.delivery.store.RedisScript;
 import dev.marquee.delivery.store.StoredProfile;
 import dev.marquee.delivery.store.UserKeys;
 import io.smallrye.mutiny.Uni;
@@ -27,12 +23,14 @@ import io.vertx.mutiny.redis.client.Response;
 /**
  * The one Redis round trip of a decision: {@code lua/decide.lua} on the user's keys checks membership and caps of
  * every candidate, arbitrates, and reserves the winner's impression, atomically, so caps hold across devices and
- * instances. The script is sent by its SHA-1 and only in full when Redis does not know it yet.
+ * instances. The script runs by its SHA-1 ({@link RedisScript}).
  */
 @ApplicationScoped
 public class DecisionStore {
 
     private static final int DAY_MS = 86_400_000;
+    /** What decide.lua reads per candidate: id, six caps, include and exclude segments, impression tag. */
+    private static final int CANDIDATE_ARGS = 10;
 
     /**
      * What the script answered: the winner's index (or -1), one reason per candidate, the user's attributes, and the
@@ -55,17 +53,15 @@ public class DecisionStore {
     private final RedisAPI redis;
     private final ObjectMapper json;
     private final DeliveryConfig config;
-    private final String script;
-    private final String sha;
-    private final String releaseScript;
+    private final RedisScript script;
+    private final RedisScript releaseScript;
 
     public DecisionStore(RedisAPI redis, ObjectMapper json, DeliveryConfig config) {
         this.redis = redis;
         this.json = json;
         this.config = config;
-        this.script = LuaScript.load("lua/decide.lua");
-        this.sha = sha1(script);
-        this.releaseScript = LuaScript.load("lua/release.lua");
+        this.script = RedisScript.load("lua/decide.lua");
+        this.releaseScript = RedisScript.load("lua/release.lua");
     }
 
     /**
@@ -76,19 +72,18 @@ public class DecisionStore {
     public Uni<Result> decide(String appId, String userId, String sessionId, List<Candidate> candidates,
             WorkspaceSettings workspace, Instant now, boolean reserve) {
         UserKeys keys = new UserKeys(appId, userId);
-        // the script's SHA-1 first (replaced by the script itself when Redis does not know it), then its arguments
-        List<String> args = new ArrayList<>(16 + 6 * candidates.size());
-        args.add(sha);
-        args.add(Integer.toString(6 + candidates.size()));
-        args.add(keys.segments());
-        args.add(keys.campaignState());
-        args.add(keys.session(sessionId));
-        args.add(keys.impressions());
-        args.add(keys.profile());
-        args.add(keys.sessions());
+        // in the order of decide.lua's header
+        List<String> keyNames = new ArrayList<>(6 + candidates.size());
+        keyNames.add(keys.segments());
+        keyNames.add(keys.campaignState());
+        keyNames.add(keys.session(sessionId));
+        keyNames.add(keys.impressions());
+        keyNames.add(keys.profile());
+        keyNames.add(keys.sessions());
         for (Candidate c : candidates) {
-            args.add(keys.impressions(c.campaignId()));
+            keyNames.add(keys.impressions(c.campaignId()));
         }
+        List<String> args = new ArrayList<>(9 + CANDIDATE_ARGS * candidates.size());
         args.add(Long.toString(now.toEpochMilli()));
         args.add(reserve ? "1" : "0");
         args.add(sessionId == null ? "-1" : Integer.toString(workspace.maxMessagesPerSession()));
@@ -100,12 +95,12 @@ public class DecisionStore {
         args.add(Long.toString(config.counterRetention().toMillis()));
         for (Candidate c : candidates) {
             args.add(c.campaignId());
-            args.add(caps(c, sessionId));
+            addCaps(args, c, sessionId);
             args.add(String.join("\n", c.includeSegments()));
             args.add(String.join("\n", c.excludeSegments()));
             args.add(c.impressionTag());
         }
-        return evaluate(args).map(response -> result(response, candidates, appId, userId, sessionId, now));
+        return script.run(redis, keyNames, args).map(response -> result(response, candidates, appId, userId, sessionId, now));
     }
 
     /**
@@ -114,20 +109,12 @@ public class DecisionStore {
      */
     public Uni<Void> release(Reservation reservation) {
         UserKeys keys = new UserKeys(reservation.appId(), reservation.userId());
-        return redis.eval(List.of(releaseScript, "4", keys.campaignState(), keys.session(reservation.sessionId()),
-                keys.impressions(), keys.impressions(reservation.campaignId()), reservation.campaignId(), reservation.member(),
-                Long.toString(reservation.atMs()),
-                reservation.previousLast())).replaceWithVoid();
-    }
-
-    /** @param bySha the script's SHA-1, then its arguments */
-    private Uni<Response> evaluate(List<String> bySha) {
-        return redis.evalsha(bySha).onFailure(e -> String.valueOf(e.getMessage()).startsWith("NOSCRIPT"))
-                .recoverWithUni(() -> {
-                    List<String> full = new ArrayList<>(bySha);
-                    full.set(0, script);
-                    return redis.eval(full);
-                });
+        return releaseScript.run(redis,
+                List.of(keys.campaignState(), keys.session(reservation.sessionId()), keys.impressions(),
+                        keys.impressions(reservation.campaignId())),
+                List.of(reservation.campaignId(), reservation.member(), Long.toString(reservation.atMs()),
+                        reservation.previousLast()))
+                .replaceWithVoid();
     }
 
     private Result result(Response response, List<Candidate> candidates, String appId, String userId,
@@ -144,35 +131,29 @@ public class DecisionStore {
     }
 
     /**
-     * A candidate's caps as one argument, "critical lifetime session rolling-count rolling-window-ms
-     * re-eligible-after-ms" (-1: none): the script reads it only for the candidates it checks.
+     * A candidate's caps, six arguments of decide.lua: critical (1/0), lifetime, session, rolling count, rolling
+     * window ms, re-eligible after ms (-1: none). The script reads them only for the candidates it checks.
      */
-    private static String caps(Candidate c, String sessionId) {
+    private static void addCaps(List<String> args, Candidate c, String sessionId) {
         Frequency f = c.frequency();
         Integer lifetime = c.oneTime()
                 ? Integer.valueOf(f.lifetimeCap() == null ? 1 : Math.min(1, f.lifetimeCap()))
                 : f.lifetimeCap();
-        StringBuilder caps = new StringBuilder(48).append(f.critical() ? '1' : '0').append(' ').append(cap(lifetime));
+        args.add(f.critical() ? "1" : "0");
+        args.add(cap(lifetime));
         // without a session id there is no session to count in: per-session caps cannot apply
-        caps.append(' ').append(sessionId == null ? "-1" : cap(f.perSessionCap()));
+        args.add(sessionId == null ? "-1" : cap(f.perSessionCap()));
         if (f.rolling() == null) {
-            caps.append(" -1 0");
+            args.add("-1");
+            args.add("0");
         } else {
-            caps.append(' ').append(f.rolling().count()).append(' ').append(f.rolling().windowHours() * 3_600_000L);
+            args.add(Integer.toString(f.rolling().count()));
+            args.add(Long.toString(f.rolling().windowHours() * 3_600_000L));
         }
-        caps.append(' ').append(f.reEligibleAfterDays() == null ? -1L : f.reEligibleAfterDays() * (long) DAY_MS);
-        return caps.toString();
+        args.add(Long.toString(f.reEligibleAfterDays() == null ? -1L : f.reEligibleAfterDays() * (long) DAY_MS));
     }
 
     private static String cap(Integer cap) {
         return cap == null ? "-1" : cap.toString();
-    }
-
-    private static String sha1(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-1", e);
-        }
     }
 }

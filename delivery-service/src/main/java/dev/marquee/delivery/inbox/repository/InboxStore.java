@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.marquee.delivery.config.DeliveryConfig;
 import dev.marquee.delivery.error.Unavailable;
 import dev.marquee.delivery.error.Unavailable.Dependency;
-import dev.marquee.delivery.store.LuaScript;
+import dev.marquee.delivery.store.RedisScript;
 import dev.marquee.delivery.store.UserKeys;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.RedisAPI;
@@ -40,14 +40,16 @@ public class InboxStore {
 
     private final RedisAPI redis;
     private final ObjectMapper json;
-    private final String script;
+    private final RedisScript script;
+    private final RedisScript markScript;
     private final Duration timeout;
     private final String retentionSeconds;
 
     public InboxStore(RedisAPI redis, ObjectMapper json, DeliveryConfig config) {
         this.redis = redis;
         this.json = json;
-        this.script = LuaScript.load("lua/inbox.lua");
+        this.script = RedisScript.load("lua/inbox.lua");
+        this.markScript = RedisScript.load("lua/inbox-mark.lua");
         this.timeout = config.redisTimeout();
         this.retentionSeconds = Long.toString(config.impressionRetention().toSeconds());
     }
@@ -55,15 +57,12 @@ public class InboxStore {
     /** Adds the cards that are not in the inbox yet and answers every card of the inbox. */
     public Uni<List<Card>> addAndList(String appId, String userId, List<StoredCard> arrivals) {
         List<String> args = new ArrayList<>();
-        args.add(script);
-        args.add("1");
-        args.add(new UserKeys(appId, userId).inbox());
         args.add(retentionSeconds);
         for (StoredCard card : arrivals) {
             args.add("c:" + card.campaignId());
             args.add(write(card));
         }
-        return redis.eval(args).ifNoItem().after(timeout).fail()
+        return script.run(redis, List.of(new UserKeys(appId, userId).inbox()), args).ifNoItem().after(timeout).fail()
                 .onFailure().transform(e -> new Unavailable(Dependency.REDIS, "The inbox store did not answer", e))
                 .map(this::cards);
     }
@@ -71,9 +70,7 @@ public class InboxStore {
     /** Marks a card read or archived; false when the user has no such card. */
     public Uni<Boolean> mark(String appId, String userId, String campaignId, String mark, Instant at) {
         String key = new UserKeys(appId, userId).inbox();
-        return redis.eval(List.of("if redis.call('HEXISTS', KEYS[1], 'c:' .. ARGV[1]) == 0 then return 0 end "
-                + "redis.call('HSETNX', KEYS[1], ARGV[2] .. ':' .. ARGV[1], ARGV[3]) return 1", "1", key, campaignId,
-                mark, Long.toString(at.toEpochMilli())))
+        return markScript.run(redis, List.of(key), List.of(campaignId, mark, Long.toString(at.toEpochMilli())))
                 .ifNoItem().after(timeout).fail()
                 .onFailure().transform(e -> new Unavailable(Dependency.REDIS, "The inbox store did not answer", e))
                 .map(r -> r.toInteger() == 1);

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.marquee.delivery.config.DeliveryConfig;
 import dev.marquee.delivery.error.Unavailable;
 import dev.marquee.delivery.error.Unavailable.Dependency;
-import dev.marquee.delivery.store.LuaScript;
+import dev.marquee.delivery.store.RedisScript;
 import dev.marquee.delivery.store.StoredProfile;
 import dev.marquee.delivery.store.UserKeys;
 import io.smallrye.mutiny.Uni;
@@ -33,15 +33,15 @@ public class OutboxStore {
 
     private final RedisAPI redis;
     private final ObjectMapper json;
-    private final String script;
-    private final String pendingScript;
+    private final RedisScript script;
+    private final RedisScript pendingScript;
     private final Duration timeout;
 
     public OutboxStore(RedisAPI redis, ObjectMapper json, DeliveryConfig config) {
         this.redis = redis;
         this.json = json;
-        this.script = LuaScript.load("lua/outbox.lua");
-        this.pendingScript = LuaScript.load("lua/pending.lua");
+        this.script = RedisScript.load("lua/outbox.lua");
+        this.pendingScript = RedisScript.load("lua/pending.lua");
         this.timeout = config.redisTimeout();
     }
 
@@ -53,7 +53,7 @@ public class OutboxStore {
         UserKeys keys = new UserKeys(appId, userId);
         long seconds = Math.max(1, ttl.toSeconds());
         long expiresAt = Instant.now().plusSeconds(seconds).toEpochMilli();
-        return redis.eval(List.of(script, "2", keys.outbox(), keys.outboxSequence(), payload,
+        return script.run(redis, List.of(keys.outbox(), keys.outboxSequence()), List.of(payload,
                 Long.toString(seconds), Long.toString(expiresAt), CHANNEL, appId + "\t" + userId,
                 Integer.toString(MAX_ENTRIES)))
                 .ifNoItem().after(timeout).fail()
@@ -75,7 +75,7 @@ public class OutboxStore {
      */
     public Uni<Pending> after(String appId, String userId, long afterSeq) {
         UserKeys keys = new UserKeys(appId, userId);
-        return redis.eval(List.of(pendingScript, "2", keys.outbox(), keys.outboxSequence(), Long.toString(afterSeq)))
+        return pendingScript.run(redis, List.of(keys.outbox(), keys.outboxSequence()), List.of(Long.toString(afterSeq)))
                 .chain(r -> {
                     long after = r.get(0).toLong();
                     List<String> entries = new ArrayList<>();

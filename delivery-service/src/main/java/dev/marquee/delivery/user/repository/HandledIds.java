@@ -5,7 +5,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.marquee.delivery.store.LuaScript;
+import dev.marquee.delivery.store.RedisScript;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.RedisAPI;
 
@@ -17,16 +17,16 @@ import io.vertx.mutiny.redis.client.RedisAPI;
 public class HandledIds {
 
     private final RedisAPI redis;
-    private final String claimScript;
+    private final RedisScript claimScript;
 
     public HandledIds(RedisAPI redis) {
         this.redis = redis;
-        this.claimScript = LuaScript.load("lua/handled.lua");
+        this.claimScript = RedisScript.load("lua/handled.lua");
     }
 
     /** True the first time {@code eventId} is claimed in {@code key} within {@code memory}. */
     public Uni<Boolean> claim(String key, String eventId, Duration memory) {
-        return redis.eval(List.of(claimScript, "1", key, eventId, Long.toString(System.currentTimeMillis()),
+        return claimScript.run(redis, List.of(key), List.of(eventId, Long.toString(System.currentTimeMillis()),
                 Long.toString(memory.toMillis()))).map(r -> r != null && r.toLong() == 1);
     }
 

@@ -7,7 +7,7 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.marquee.delivery.store.LuaScript;
+import dev.marquee.delivery.store.RedisScript;
 import dev.marquee.delivery.store.UserKeys;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.RedisAPI;
@@ -27,11 +27,11 @@ public class UserDataStore {
     private static final int ATTEMPTS = 5;
 
     private final RedisAPI redis;
-    private final String eraseScript;
+    private final RedisScript eraseScript;
 
     public UserDataStore(RedisAPI redis) {
         this.redis = redis;
-        this.eraseScript = LuaScript.load("lua/erase.lua");
+        this.eraseScript = RedisScript.load("lua/erase.lua");
     }
 
     /**
@@ -45,13 +45,10 @@ public class UserDataStore {
     private Uni<Void> erase(UserKeys keys, Set<String> found, int attempts) {
         List<String> named = List.of(keys.campaignState(), keys.sessions(), keys.interactions(), keys.impressions(),
                 keys.conversions(), keys.inbox(), keys.outbox(), keys.outboxSequence(), keys.membershipEvents());
-        List<String> args = new ArrayList<>();
-        args.add(eraseScript);
-        args.add(Integer.toString(named.size() + found.size()));
-        args.addAll(named);
-        args.addAll(found);
-        args.add(keys.keyPrefix());
-        return redis.eval(args).chain(missing -> {
+        List<String> all = new ArrayList<>(named.size() + found.size());
+        all.addAll(named);
+        all.addAll(found);
+        return eraseScript.run(redis, all, List.of(keys.keyPrefix())).chain(missing -> {
             if (missing.size() == 0) {
                 return Uni.createFrom().voidItem();
             }
