@@ -38,7 +38,7 @@ class RetryConformanceTest {
                 BatchOutcome outcome = RetryPolicy.decide(c.get("status").asInt(),
                         c.has("retryAfter") ? c.get("retryAfter").asText() : null, c.get("list").asText(), batch,
                         rejectedResults, fields, 0);
-                assertEquals(c.get("kind").asText(), outcome.kind().name().toLowerCase());
+                assertEquals(c.get("kind").asText(), outcome.kind().name().toLowerCase(java.util.Locale.ROOT));
                 if (outcome.kind() == BatchOutcome.Kind.RETRY) {
                     JsonNode expected = c.get("retryAfterMs");
                     assertEquals(expected.isNull() ? null : expected.asLong(), outcome.retryAfterMs());
