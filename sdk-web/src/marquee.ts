@@ -11,6 +11,10 @@ export type { InboxState } from './core/inbox';
 export type { KeyValueStorage } from './core/storage';
 export type { InboxCard, RenderLabels } from './render/contract';
 
+// The renderers alone, for a page that draws messages itself without a client (the console's live preview).
+export { renderers };
+export type { RenderOptions, RenderedMessage, Renderers } from './render/contract';
+
 export const version = '0.1.0';
 
 export const Marquee = createMarquee(renderers);
